@@ -1,0 +1,66 @@
+// Start-up and autosave bench: the gzip size of the JS the built app loads before it is
+// interactive, the time to interactive, and the main-thread time of autosaving 1,000 components.
+import { gzipSync } from 'node:zlib';
+import { launch, median, round, serve } from './lib.mjs';
+
+function bigDesign(n) {
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`, kind: i % 3 ? 'model-server-cpu' : 'cache', label: `Component ${i}`,
+    position: { x: (i % 40) * 240, y: Math.floor(i / 40) * 110 },
+    params: { replicas: 2, concurrency: 4, service: { dist: 'exponential', meanMs: 5 } },
+  }));
+  const edges = Array.from({ length: Math.floor(n * 1.5) }, (_, i) => ({
+    id: `e${i}`, source: `n${i % (n - 1)}`, target: `n${Math.min(n - 1, (i % (n - 1)) + 1 + (i % 7))}`, params: { mode: 'sync' },
+  }));
+  return { format: 'mlsd-design', version: 1, name: 'Autosave bench', nodes, edges, notes: {} };
+}
+
+export async function runLoadBench() {
+  const server = await serve([], 4182);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const scripts = new Map();
+    page.on('response', async (res) => {
+      const url = res.url();
+      if (/\.m?js(\?|$)/.test(url) && res.request().resourceType() === 'script') {
+        try {
+          scripts.set(url, gzipSync(await res.body()).length);
+        } catch {
+          /* body gone: navigation */
+        }
+      }
+    });
+    const t0 = Date.now();
+    await page.goto(server.url);
+    await page.waitForSelector('.app.ready');
+    const interactiveMs = Date.now() - t0;
+    await page.waitForTimeout(500);
+    const startJsGzipBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.evaluate((d) => window.__app.editor.load(d), bigDesign(1000));
+    await page.waitForTimeout(1000);
+    const samples = [];
+    for (let i = 0; i < 7; i++) {
+      await page.evaluate(() => window.__app.editor.rename(`Autosave bench ${Math.random()}`));
+      await page.waitForTimeout(50);
+      const before = await cdp.send('Performance.getMetrics');
+      await page.evaluate(() => window.__app.library.flush());
+      const after = await cdp.send('Performance.getMetrics');
+      const task = (m) => m.metrics.find((x) => x.name === 'TaskDuration').value;
+      samples.push((task(after) - task(before)) * 1000);
+    }
+    return {
+      startJsGzipKB: round(startJsGzipBytes / 1024, 1),
+      startScripts: [...scripts.keys()].map((u) => u.replace(server.url, '')),
+      interactiveMs,
+      autosave1000MainThreadMs: round(median(samples)),
+      targets: { startJsGzipKB: 250, interactiveMs: 1000, autosave1000MainThreadMs: 30 },
+    };
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}

@@ -1,0 +1,205 @@
+// The editor's state: the design with its history and the selection. Every edit goes through
+// `dispatch(command, { record })`; components read `editor.design` and call the verb methods.
+import { emptyDesign, GROUP_KIND, NOTE_KIND, type Design, type DesignNode, type EdgeParams, type Position } from '../model/design';
+import { createHistory, push, commit, undo, redo, canUndo, canRedo, type History } from '../model/history';
+import * as cmd from '../model/commands';
+import { cloneFragment, extractFragment, type Fragment } from '../model/fragment';
+import { nextId, takenIds } from '../model/ids';
+import { catalog } from '../catalog';
+import { setParam } from '../catalog/params';
+
+export type Command = (design: Design) => Design;
+
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 64;
+
+export class Editor {
+  history = $state.raw<History>(createHistory(emptyDesign()));
+  selectedNodes = $state.raw<ReadonlySet<string>>(new Set());
+  selectedEdges = $state.raw<ReadonlySet<string>>(new Set());
+  /** In-memory clipboard: also works where the system clipboard is not allowed. */
+  clipboard: Fragment | null = null;
+
+  design = $derived(this.history.present);
+  canUndo = $derived(canUndo(this.history));
+  canRedo = $derived(canRedo(this.history));
+
+  dispatch(command: Command, { record = true }: { record?: boolean } = {}): void {
+    const next = command(this.history.present);
+    if (next !== this.history.present) this.history = push(this.history, next, record);
+    else if (record) this.history = commit(this.history);
+  }
+
+  /** Ends a run of unrecorded edits (a drag) as one undo step. */
+  commit(): void {
+    this.history = commit(this.history);
+  }
+
+  /** Replaces the document, e.g. when opening a design: not undoable. */
+  load(design: Design): void {
+    this.history = createHistory(design);
+    this.select([], []);
+  }
+
+  undo(): void {
+    this.history = undo(this.history);
+    this.pruneSelection();
+  }
+
+  redo(): void {
+    this.history = redo(this.history);
+    this.pruneSelection();
+  }
+
+  select(nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): void {
+    const n = new Set(nodeIds);
+    const e = new Set(edgeIds);
+    if (!sameSet(n, this.selectedNodes)) this.selectedNodes = n;
+    if (!sameSet(e, this.selectedEdges)) this.selectedEdges = e;
+  }
+
+  selectAll(): void {
+    this.select(this.design.nodes.map((n) => n.id), this.design.edges.map((e) => e.id));
+  }
+
+  private pruneSelection(): void {
+    const ids = new Set(this.design.nodes.map((n) => n.id));
+    const eids = new Set(this.design.edges.map((e) => e.id));
+    this.select([...this.selectedNodes].filter((id) => ids.has(id)), [...this.selectedEdges].filter((id) => eids.has(id)));
+  }
+
+  /** Adds a component of a catalog kind at a canvas position (its top-left corner). */
+  addComponent(kind: string, position: Position, connectFrom?: string): string {
+    const def = catalog.get(kind);
+    const id = nextId(takenIds(this.design), kind);
+    const node: DesignNode = {
+      id,
+      kind,
+      label: def?.name ?? kind,
+      position: { x: Math.round(position.x), y: Math.round(position.y) },
+      params: catalog.defaultsFor(kind) ?? {},
+    };
+    this.dispatch((d) => {
+      let next = cmd.addNodes(d, [node]);
+      if (connectFrom && d.nodes.some((n) => n.id === connectFrom)) {
+        next = cmd.connect(next, { id: nextId(takenIds(next), 'e'), source: connectFrom, target: id, params: { mode: 'sync' } });
+      }
+      return next;
+    });
+    this.select([id]);
+    return id;
+  }
+
+  addFrame(position: Position, size = { width: 480, height: 300 }, label = 'Online serving'): string {
+    const id = nextId(takenIds(this.design), GROUP_KIND);
+    this.dispatch((d) => cmd.addNodes(d, [{ id, kind: GROUP_KIND, label, position, size, params: {} }]));
+    this.select([id]);
+    return id;
+  }
+
+  addNote(position: Position, text = 'Note'): string {
+    const id = nextId(takenIds(this.design), NOTE_KIND);
+    this.dispatch((d) => cmd.addNodes(d, [{ id, kind: NOTE_KIND, text, position, size: { width: 200, height: 90 }, params: {} }]));
+    this.select([id]);
+    return id;
+  }
+
+  /** Wraps the selected components in a new frame sized around them. */
+  frameSelection(label = 'Group'): string | null {
+    const members = this.design.nodes.filter((n) => this.selectedNodes.has(n.id) && !n.parentId && n.kind !== GROUP_KIND);
+    if (members.length === 0) return null;
+    const pad = 40;
+    const xs = members.map((n) => n.position.x);
+    const ys = members.map((n) => n.position.y);
+    const x0 = Math.min(...xs) - pad;
+    const y0 = Math.min(...ys) - pad - 20;
+    const width = Math.max(...members.map((n) => n.position.x + (n.size?.width ?? NODE_WIDTH))) - x0 + pad;
+    const height = Math.max(...members.map((n) => n.position.y + (n.size?.height ?? NODE_HEIGHT))) - y0 + pad;
+    const id = nextId(takenIds(this.design), GROUP_KIND);
+    this.dispatch((d) => {
+      const withFrame = cmd.addNodes(d, [{ id, kind: GROUP_KIND, label, position: { x: x0, y: y0 }, size: { width, height }, params: {} }]);
+      return cmd.setParent(withFrame, members.map((m) => m.id), id);
+    });
+    this.select([id]);
+    return id;
+  }
+
+  connect(source: string, target: string, params: EdgeParams = { mode: 'sync' }): void {
+    this.dispatch((d) => cmd.connect(d, { id: nextId(takenIds(d), 'e'), source, target, params }));
+  }
+
+  reconnect(edgeId: string, source: string, target: string): void {
+    this.dispatch((d) => {
+      const edge = d.edges.find((e) => e.id === edgeId);
+      if (!edge || source === target) return d;
+      return { ...d, edges: d.edges.map((e) => (e.id === edgeId ? { ...e, source, target } : e)) };
+    });
+  }
+
+  deleteSelection(): void {
+    if (this.selectedNodes.size === 0 && this.selectedEdges.size === 0) return;
+    this.dispatch((d) => cmd.removeElements(d, this.selectedNodes, this.selectedEdges));
+    this.select([], []);
+  }
+
+  copySelection(): Fragment | null {
+    if (this.selectedNodes.size === 0) return null;
+    this.clipboard = extractFragment(this.design, this.selectedNodes);
+    return this.clipboard;
+  }
+
+  paste(fragment: Fragment | null = this.clipboard, offset = { x: 40, y: 40 }): void {
+    if (!fragment || fragment.nodes.length === 0) return;
+    const copy = cloneFragment(this.design, fragment, offset);
+    this.dispatch((d) => cmd.addNodes(d, copy.nodes, copy.edges));
+    this.select(copy.nodes.filter((n) => !n.parentId).map((n) => n.id));
+  }
+
+  duplicateSelection(): void {
+    if (this.selectedNodes.size === 0) return;
+    this.paste(extractFragment(this.design, this.selectedNodes));
+  }
+
+  nudgeSelection(dx: number, dy: number): void {
+    this.dispatch((d) => cmd.nudge(d, this.selectedNodes, dx, dy));
+  }
+
+  /** Frames and notes: the new box after a resize, as one undo step. */
+  resize(id: string, box: { x: number; y: number; width: number; height: number }): void {
+    const position = { x: Math.round(box.x), y: Math.round(box.y) };
+    const size = { width: Math.round(box.width), height: Math.round(box.height) };
+    this.dispatch((d) => cmd.updateNode(d, id, { position, size }));
+  }
+
+  setLabel(id: string, label: string): void {
+    this.dispatch((d) => cmd.updateNode(d, id, { label }));
+  }
+
+  setNoteText(id: string, text: string): void {
+    this.dispatch((d) => cmd.updateNode(d, id, { text }));
+  }
+
+  setParam(id: string, key: string, value: unknown): void {
+    this.dispatch((d) => {
+      const node = d.nodes.find((n) => n.id === id);
+      return node ? cmd.updateNode(d, id, { params: setParam(node.params, key, value) }) : d;
+    });
+  }
+
+  setEdgeParams(id: string, patch: Partial<EdgeParams>): void {
+    this.dispatch((d) => {
+      const edge = d.edges.find((e) => e.id === id);
+      return edge ? cmd.updateEdge(d, id, { params: { ...edge.params, ...patch } }) : d;
+    });
+  }
+
+  rename(name: string): void {
+    this.dispatch((d) => cmd.rename(d, name.trim() || 'Untitled design'));
+  }
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}

@@ -1,0 +1,9 @@
+// What the rest of the UI may ask of the canvas, without importing the canvas library.
+export interface CanvasApi {
+  /** Fits the design in view, animated over `duration` ms (0: at once). */
+  fitView(duration?: number): void;
+  viewportCenter(): { x: number; y: number };
+  screenToFlow(p: { x: number; y: number }): { x: number; y: number };
+  setViewport(v: { x: number; y: number; zoom: number }): void;
+  getViewport(): { x: number; y: number; zoom: number };
+}

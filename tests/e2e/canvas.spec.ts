@@ -1,0 +1,101 @@
+import { test, expect } from './fixtures';
+
+test('drag a component from the palette onto the canvas', async ({ app, page }) => {
+  const pane = app.pane();
+  const box = (await pane.boundingBox())!;
+  await app.paletteItem('cache').dragTo(pane, { targetPosition: { x: box.width / 2, y: box.height / 2 } });
+  const design = await app.design();
+  expect(design.nodes.map((n) => n.kind)).toEqual(['cache']);
+  const node = app.node(design.nodes[0].id);
+  await expect(node).toBeVisible();
+  // It lands where it was dropped: its centre within a few pixels of the cursor.
+  const nb = (await node.boundingBox())!;
+  expect(Math.abs(nb.x + nb.width / 2 - (box.x + box.width / 2))).toBeLessThan(12);
+  expect(Math.abs(nb.y + nb.height / 2 - (box.y + box.height / 2))).toBeLessThan(12);
+});
+
+test('connect two components, edit a parameter, undo and redo', async ({ app, page }) => {
+  const a = await app.addByClick('client');
+  await app.clearSelection();
+  const b = await app.addByClick('cache');
+  // Move b to the right of a so the handles are apart.
+  await page.evaluate(([id]) => (window as any).__app.editor.dispatch((d: any) => ({ ...d, nodes: d.nodes.map((n: any) => (n.id === id ? { ...n, position: { x: n.position.x + 320, y: n.position.y - 60 } } : n)) })), [b]);
+  await app.connect(a, b);
+  await expect.poll(async () => (await app.design()).edges.map((e) => [e.source, e.target])).toEqual([[a, b]]);
+
+  await app.node(b).click();
+  const replicas = page.getByLabel('Replicas', { exact: true });
+  await replicas.fill('7');
+  await replicas.press('Enter');
+  await expect.poll(async () => (await app.design()).nodes.find((n) => n.id === b)!.params.replicas).toBe(7);
+
+  // An impossible value is refused with a message and changes nothing.
+  await replicas.fill('-3');
+  await replicas.press('Enter');
+  await expect(page.getByRole('alert')).toContainText(/between/);
+  expect((await app.design()).nodes.find((n) => n.id === b)!.params.replicas).toBe(7);
+
+  await app.pane().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  expect((await app.design()).nodes.find((n) => n.id === b)!.params.replicas).not.toBe(7);
+  await page.keyboard.press('Control+Shift+z');
+  expect((await app.design()).nodes.find((n) => n.id === b)!.params.replicas).toBe(7);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect((await app.design()).edges).toEqual([]);
+});
+
+test('a whole drag is one undo step', async ({ app, page }) => {
+  const id = await app.addByClick('kafka');
+  const start = (await app.design()).nodes[0].position;
+  const nb = (await app.node(id).boundingBox())!;
+  await page.mouse.move(nb.x + 40, nb.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(nb.x + 40 + i * 20, nb.y + 20 + i * 5);
+  await page.mouse.up();
+  const moved = (await app.design()).nodes[0].position;
+  expect(moved.x - start.x).toBeGreaterThan(100);
+  await page.keyboard.press('Control+z');
+  expect((await app.design()).nodes[0].position).toEqual(start);
+});
+
+test('keyboard: select all, duplicate, copy/paste, delete, nudge', async ({ app, page }) => {
+  await app.addByClick('client');
+  await app.addByClick('cache');
+  await app.pane().click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+d');
+  expect((await app.design()).nodes).toHaveLength(4);
+  expect((await app.design()).edges).toHaveLength(2);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => (await app.design()).nodes.length).toBe(6);
+  const before = (await app.design()).nodes.at(-1)!.position;
+  await page.keyboard.press('ArrowRight');
+  expect((await app.design()).nodes.at(-1)!.position.x).toBe(before.x + 10);
+  await page.keyboard.press('Delete');
+  expect((await app.design()).nodes).toHaveLength(4);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Duplicate');
+});
+
+test('a frame carries its members', async ({ app, page }) => {
+  const a = await app.addByClick('model-server-cpu');
+  await page.keyboard.press('Control+g');
+  const d = await app.design();
+  const frame = d.nodes.find((n) => n.kind === 'group')!;
+  expect(d.nodes.find((n) => n.id === a)!.parentId).toBe(frame.id);
+  const fb = (await app.node(frame.id).boundingBox())!;
+  const before = (await app.node(a).boundingBox())!;
+  // Grab the frame by its title bar, away from the resize handles on its border.
+  await page.mouse.move(fb.x + fb.width / 2, fb.y + 18);
+  await page.mouse.down();
+  await page.mouse.move(fb.x + fb.width / 2 + 60, fb.y + 58, { steps: 5 });
+  await page.mouse.up();
+  const after = (await app.node(a).boundingBox())!;
+  // The member moved with its frame, on screen and in the model (where it stays relative to it).
+  expect(after.x - before.x).toBeGreaterThan(30);
+  const moved = await app.design();
+  expect(moved.nodes.find((n) => n.id === a)!.position).toEqual(d.nodes.find((n) => n.id === a)!.position);
+  expect(moved.nodes.find((n) => n.id === frame.id)!.position.x).toBeGreaterThan(frame.position.x);
+});

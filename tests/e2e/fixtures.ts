@@ -1,0 +1,84 @@
+// Page object for the end-to-end specs: drives the app as a user does, and reads the model
+// through the small `window.__app` hook instead of scraping pixels.
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface DesignLike {
+  name: string;
+  nodes: { id: string; kind: string; label?: string; position: { x: number; y: number }; params: Record<string, unknown>; parentId?: string }[];
+  edges: { id: string; source: string; target: string; params: Record<string, unknown> }[];
+}
+
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/') {
+    await this.page.goto(path);
+    await expect(this.page.locator('.app.ready')).toBeVisible();
+  }
+
+  design(): Promise<DesignLike> {
+    return this.page.evaluate(() => JSON.parse(JSON.stringify((window as any).__app.editor.design)));
+  }
+
+  saveStatus() {
+    return this.page.getByTestId('save-status');
+  }
+
+  async waitSaved() {
+    await expect(this.saveStatus()).toHaveText('Saved');
+  }
+
+  paletteItem(kind: string) {
+    return this.page.locator(`.palette button[data-kind="${kind}"]`);
+  }
+
+  node(id: string) {
+    return this.page.locator(`.svelte-flow__node[data-id="${id}"]`);
+  }
+
+  pane() {
+    return this.page.locator('.svelte-flow__pane');
+  }
+
+  async addByClick(kind: string): Promise<string> {
+    const before = new Set((await this.design()).nodes.map((n) => n.id));
+    await this.paletteItem(kind).click();
+    const after = await this.design();
+    const added = after.nodes.find((n) => !before.has(n.id));
+    expect(added, `a ${kind} was added`).toBeTruthy();
+    return added!.id;
+  }
+
+  async clearSelection() {
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Drags from the source handle of one node to the target handle of another. */
+  /** Lets the canvas render what the model says before reading positions from the page. */
+  async settle() {
+    await this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  }
+
+  async connect(sourceId: string, targetId: string) {
+    await this.settle();
+    const from = this.node(sourceId).locator('.svelte-flow__handle.source');
+    const to = this.node(targetId).locator('.svelte-flow__handle.target');
+    const a = (await from.boundingBox())!;
+    const b = (await to.boundingBox())!;
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(a.x + 40, a.y + a.height / 2, { steps: 5 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await this.page.mouse.up();
+  }
+}
+
+export const test = base.extend<{ app: AppPage }>({
+  app: async ({ page }, use) => {
+    const app = new AppPage(page);
+    await app.open();
+    await use(app);
+  },
+});
+
+export { expect };

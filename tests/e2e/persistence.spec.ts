@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+test('reload restores the design', async ({ app, page }) => {
+  const a = await app.addByClick('api-gateway');
+  await page.getByRole('textbox', { name: 'Label' }).fill('Front door');
+  await page.getByRole('textbox', { name: 'Label' }).press('Enter');
+  await app.waitSaved();
+  await page.reload();
+  await expect(page.locator('.app.ready')).toBeVisible();
+  const d = await app.design();
+  expect(d.nodes.map((n) => [n.id, n.label])).toEqual([[a, 'Front door']]);
+  await expect(app.node(a)).toContainText('Front door');
+});
+
+test('create, rename, open and delete designs', async ({ app, page }) => {
+  await app.addByClick('cache');
+  await app.waitSaved();
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New design' }).click();
+  expect((await app.design()).nodes).toEqual([]);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  const list = page.getByRole('list', { name: 'Saved designs' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await list.getByRole('button', { name: 'Rename' }).first().click();
+  await page.getByLabel('New name').fill('Feed ranking');
+  await page.getByLabel('New name').press('Enter');
+  await expect(list).toContainText('Feed ranking');
+  // The other design still holds its cache.
+  await list.getByRole('button', { name: /^Open Untitled design/ }).click();
+  await expect.poll(async () => (await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await list.getByRole('button', { name: 'Delete Feed ranking' }).click();
+  await list.getByRole('button', { name: 'Confirm delete Feed ranking' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('.app.ready')).toBeVisible();
+  await expect.poll(async () => (await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);
+});
+
+test('export a design file and import it again', async ({ app, page }) => {
+  await app.addByClick('client');
+  await app.addByClick('kafka');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export design file' }).click();
+  const file = await (await download).path();
+  const text = readFileSync(file, 'utf8');
+  const exported = JSON.parse(text);
+  expect(exported.format).toBe('mlsd-design');
+  expect(exported.nodes).toHaveLength(2);
+  expect(exported.edges).toHaveLength(1);
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import design file' }).click();
+  await (await chooser).setFiles({ name: 'design.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect.poll(async () => (await app.design()).nodes.length).toBe(2);
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await expect(page.getByRole('list', { name: 'Saved designs' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test('a broken file is refused with a message and changes nothing', async ({ app, page }) => {
+  await app.addByClick('cache');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import design file' }).click();
+  await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"mlsd-design","version":1,"nodes":[{"id":"a"') });
+  await expect(page.getByRole('alert')).toContainText('Import failed');
+  expect((await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);
+});
+
+test('when IndexedDB is unavailable the work stays and can be exported', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('.app.ready')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('not available');
+  await page.locator('.palette button[data-kind="cache"]').click();
+  expect(await page.evaluate(() => (window as any).__app.editor.design.nodes.length)).toBe(1);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export file' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.mlsd\.json$/);
+  await context.close();
+});
