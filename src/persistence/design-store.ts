@@ -14,6 +14,8 @@ export interface DesignMeta {
   name: string;
   updatedAt: number;
   nodeCount: number;
+  /** The revision of the last save, kept here so a save need not read the design back. */
+  rev?: number;
 }
 
 export interface StoredDesign {
@@ -62,12 +64,11 @@ export class DesignStore {
   /** Saves and returns the new revision. */
   save(id: string, design: Design, now = Date.now()): Promise<StoreResult<number>> {
     return attempt(async () => {
-      const prev = await this.kv.get<StoredDesign>(designKey(id));
-      const rev = (prev?.rev ?? 0) + 1;
+      const all = (await this.kv.get<DesignMeta[]>(INDEX_KEY)) ?? [];
+      const rev = (all.find((m) => m.id === id)?.rev ?? 0) + 1;
       await this.kv.set(designKey(id), { id, design, updatedAt: now, rev } satisfies StoredDesign);
-      const meta: DesignMeta = { id, name: design.name, updatedAt: now, nodeCount: design.nodes.length };
-      const index = ((await this.kv.get<DesignMeta[]>(INDEX_KEY)) ?? []).filter((m) => m.id !== id);
-      await this.kv.set(INDEX_KEY, [...index, meta]);
+      const meta: DesignMeta = { id, name: design.name, updatedAt: now, nodeCount: design.nodes.length, rev };
+      await this.kv.set(INDEX_KEY, [...all.filter((m) => m.id !== id), meta]);
       return rev;
     });
   }

@@ -30,6 +30,8 @@ const typeOf = (n: DesignNode) => (n.kind === GROUP_KIND ? 'frame' : n.kind === 
 export class FlowAdapter {
   private nodeCache = new Map<string, FlowNode>();
   private edgeCache = new Map<string, FlowEdge>();
+  private lastNodes: FlowNode[] = [];
+  private lastEdges: FlowEdge[] = [];
 
   nodes(design: Design, selected: ReadonlySet<string>, metrics: ReadonlyMap<string, NodeMetrics> | undefined): FlowNode[] {
     const next = new Map<string, FlowNode>();
@@ -45,6 +47,9 @@ export class FlowAdapter {
       return flow;
     });
     this.nodeCache = next;
+    // Unchanged content keeps the same array, so the canvas skips its update entirely.
+    if (sameItems(out, this.lastNodes)) return this.lastNodes;
+    this.lastNodes = out;
     return out;
   }
 
@@ -64,8 +69,16 @@ export class FlowAdapter {
       return flow;
     });
     this.edgeCache = next;
+    if (sameItems(out, this.lastEdges)) return this.lastEdges;
+    this.lastEdges = out;
     return out;
   }
+}
+
+function sameItems<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function toFlowNode(n: DesignNode, selected: boolean, metrics: NodeMetrics | undefined): FlowNode {
