@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The built page forbids inline and eval'd script. Inline *styles* stay allowed: the canvas
 // positions every node with a style attribute.
@@ -25,9 +26,41 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// After one visit everything the app can load (workers, lazy chunks, icons) is precached, so it
+// opens and works with the network off. `clientsClaim` makes the first visit controlled too.
+function offline() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: 'script',
+    includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+    manifest: {
+      name: 'ML System Design Sandbox',
+      short_name: 'MLSD Sandbox',
+      description: 'Design machine-learning systems on a canvas and simulate their latency and throughput.',
+      start_url: '.',
+      scope: '.',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#3a6ff7',
+      icons: [
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff,woff2}'],
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      clientsClaim: true,
+      skipWaiting: true,
+      navigateFallback: 'index.html',
+    },
+  });
+}
+
 export default defineConfig({
   base: './',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), offline()],
   build: { chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   test: {

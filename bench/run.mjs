@@ -1,6 +1,6 @@
 // `npm run bench`: builds the app, runs every bench, prints the figures and writes
 // bench/results.json. Figures, not pass/fail: the targets are printed beside them.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { run } from './lib.mjs';
 import { runCanvasBench } from './canvas.bench.mjs';
 import { runLoadBench } from './load.bench.mjs';
@@ -14,11 +14,12 @@ const benches = [
   ['load', runLoadBench],
   ['canvas', runCanvasBench],
 ];
-try {
-  const { runSimBench } = await import('./sim.bench.mjs');
-  benches.push(['sim', runSimBench]);
-} catch {
-  // The simulator bench is optional while it is being built.
+// Each further bench is a file bench/<name>.bench.mjs exporting run<Name>Bench().
+for (const name of ['sim', 'layout', 'share', 'interview']) {
+  const file = new URL(`./${name}.bench.mjs`, import.meta.url);
+  if (!existsSync(file)) continue;
+  const mod = await import(file.href);
+  benches.push([name, mod[`run${name[0].toUpperCase()}${name.slice(1)}Bench`]]);
 }
 for (const [name, fn] of benches) {
   if (!want(name)) continue;
