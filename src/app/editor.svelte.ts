@@ -196,6 +196,14 @@ export class Editor {
   rename(name: string): void {
     this.dispatch((d) => cmd.rename(d, name.trim() || 'Untitled design'));
   }
+
+  /**
+   * The note of one framework step. While typing, pass `record: false` and call `commit()` when
+   * the typing pauses or the field loses focus: a burst of keys is then one undo step.
+   */
+  setStepNote(step: string, text: string, { record = true }: { record?: boolean } = {}): void {
+    this.dispatch((d) => cmd.setNotes(d, step, text), { record });
+  }
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

@@ -22,9 +22,15 @@ export class Library {
   storageError = $state<string | null>(null);
   /** Notices from opening a design (unknown kinds, repaired frames). */
   notices = $state.raw<string[]>([]);
+  /** Another tab saved the open design after this tab loaded it: saving waits for the user's choice. */
+  conflict = $state(false);
+  /** Told of each save, so other tabs can notice they are behind (see tab-guard.ts). */
+  onSaved: ((id: string, rev: number) => void) | null = null;
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSaved: Design | null = null;
+  /** The revision this tab last loaded or saved; a save expects storage to still hold it. */
+  private rev = 0;
 
   constructor(private editor: Editor, private store: DesignStore) {}
 
@@ -60,6 +66,8 @@ export class Library {
     }
     this.currentId = id;
     this.lastSaved = r.design;
+    this.rev = rec.value.rev ?? 0;
+    this.conflict = false;
     this.notices = r.warnings;
     this.editor.load(r.design);
     await this.store.setLastOpened(id);
@@ -71,6 +79,8 @@ export class Library {
     await this.flush();
     const id = newDesignId();
     this.currentId = id;
+    this.rev = 0;
+    this.conflict = false;
     this.notices = [];
     this.editor.load(design);
     await this.save();
@@ -126,13 +136,62 @@ export class Library {
     }
   }
 
+  /** Another tab saved revision `rev` of design `id`. */
+  savedElsewhere(id: string, rev: number): void {
+    if (id !== this.currentId || rev <= this.rev) return;
+    this.conflict = true;
+    this.cancelPending();
+    if (this.lastSaved !== this.editor.design) this.status = 'failed';
+  }
+
+  /** Conflict choice: drop this tab's version and open the one the other tab saved. */
+  async reloadFromStorage(): Promise<void> {
+    this.conflict = false;
+    this.cancelPending();
+    if (!(await this.open(this.currentId))) await this.create(this.editor.design);
+  }
+
+  /** Conflict choice: keep this tab's version as a new design; the other tab's stays as saved. */
+  async keepMineAsCopy(): Promise<void> {
+    this.cancelPending();
+    const design = this.editor.design;
+    await this.create({ ...design, name: `${design.name} (copy)` });
+  }
+
+  /** Closes the open design without saving anything more (a share-link preview takes its place). */
+  async leave(): Promise<void> {
+    await this.flush();
+    this.currentId = '';
+    this.conflict = false;
+    this.status = 'saved';
+    await this.refresh();
+  }
+
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   private async save(): Promise<void> {
     this.timer = null;
+    // Never write over another tab's newer save: the user chooses first (see `conflict`).
+    if (this.conflict) this.status = 'failed';
+    if (this.conflict || !this.currentId) return;
     const design = this.editor.design;
     const id = this.currentId;
     this.status = 'saving';
-    const ok = await this.report(this.store.save(id, design));
-    if (ok) this.lastSaved = design;
+    const r = await this.store.save(id, design, Date.now(), this.rev);
+    if (!r.ok && r.conflict) {
+      this.conflict = true;
+      this.status = 'failed';
+      return;
+    }
+    const ok = await this.report(Promise.resolve(r));
+    if (r.ok) {
+      this.onSaved?.(id, r.value);
+      if (id === this.currentId) this.rev = r.value;
+      this.lastSaved = design;
+    }
     this.status = ok ? (this.lastSaved === this.editor.design ? 'saved' : 'pending') : 'failed';
     await this.refresh();
   }

@@ -73,6 +73,12 @@ export function updateNode(design: Design, id: string, patch: NodePatch): Design
   return mapNodes(design, new Set([id]), (n) => ({ ...n, ...patch }));
 }
 
+/** Sets the replica count of several components at once: a capacity plan is one undo step. */
+export function setReplicas(design: Design, replicas: Readonly<Record<string, number>>): Design {
+  const ids = new Set(Object.keys(replicas));
+  return mapNodes(design, ids, (n) => (n.params.replicas === replicas[n.id] ? n : { ...n, params: { ...n.params, replicas: replicas[n.id] } }));
+}
+
 export function updateEdge(design: Design, id: string, patch: { params?: EdgeParams; label?: string }): Design {
   let changed = false;
   const edges = design.edges.map((e) => {

@@ -27,7 +27,10 @@ export interface StoredDesign {
   rev: number;
 }
 
-export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/** `conflict`: the record was saved by someone else (another tab) since the caller read it. */
+export type StoreResult<T> = { ok: true; value: T } | { ok: false; error: string; conflict?: boolean };
+
+export const CONFLICT_MESSAGE = 'This design was changed in another tab.';
 
 const INDEX_KEY = 'index';
 const LAST_KEY = 'last';
@@ -61,16 +64,27 @@ export class DesignStore {
     return attempt(() => this.kv.get<StoredDesign>(designKey(id)));
   }
 
-  /** Saves and returns the new revision. */
-  save(id: string, design: Design, now = Date.now()): Promise<StoreResult<number>> {
-    return attempt(async () => {
+  /**
+   * Saves and returns the new revision. With `expectedRev`, refuses (conflict) when the stored
+   * revision is not that one: another tab saved meanwhile, and writing would lose its work.
+   */
+  async save(id: string, design: Design, now = Date.now(), expectedRev?: number): Promise<StoreResult<number>> {
+    let conflict = false;
+    const r = await attempt(async () => {
       const all = (await this.kv.get<DesignMeta[]>(INDEX_KEY)) ?? [];
-      const rev = (all.find((m) => m.id === id)?.rev ?? 0) + 1;
+      const stored = all.find((m) => m.id === id)?.rev;
+      // An index entry from before revisions were kept (no rev) cannot be checked.
+      if (expectedRev !== undefined && stored !== undefined && stored !== expectedRev) {
+        conflict = true;
+        return 0;
+      }
+      const rev = (stored ?? 0) + 1;
       await this.kv.set(designKey(id), { id, design, updatedAt: now, rev } satisfies StoredDesign);
       const meta: DesignMeta = { id, name: design.name, updatedAt: now, nodeCount: design.nodes.length, rev };
       await this.kv.set(INDEX_KEY, [...all.filter((m) => m.id !== id), meta]);
       return rev;
     });
+    return conflict ? { ok: false, error: CONFLICT_MESSAGE, conflict } : r;
   }
 
   remove(id: string): Promise<StoreResult<void>> {

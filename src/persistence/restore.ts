@@ -1,6 +1,6 @@
 // The one way in: IndexedDB records, files, share links, pastes and `npm run sim` all pass
 // through restore(), which validates, migrates, fills catalog defaults and keeps unknown fields.
-import { FORMAT, FORMAT_VERSION, type Design, type DesignEdge, type DesignNode, type NodeParams } from '../model/design';
+import { FORMAT, FORMAT_VERSION, GROUP_KIND, type Design, type DesignEdge, type DesignNode, type NodeParams } from '../model/design';
 import { migrate } from './migrations';
 import { checkNodeParams, checkEdgeParams } from './validate-params';
 
@@ -88,12 +88,14 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
   const ids = new Set<string>();
   const unknownKinds = new Set<string>();
   const nodes = rawNodes.map((n, i) => restoreNode(n, i, ids, options, unknownKinds));
+  const kindOf = new Map(nodes.map((n) => [n.id, n.kind]));
   for (const n of nodes) {
-    if (n.parentId !== undefined && (!ids.has(n.parentId) || n.parentId === n.id)) {
+    if (n.parentId !== undefined && (kindOf.get(n.parentId) !== GROUP_KIND || n.parentId === n.id)) {
       warnings.push(`Component "${n.id}" was in a frame that does not exist; it was taken out.`);
       delete n.parentId;
     }
   }
+  breakFrameCycles(nodes, warnings);
   const edgeIds = new Set<string>();
   const edges = rawEdges.map((e, i) => restoreEdge(e, i, ids, edgeIds));
   for (const kind of unknownKinds) warnings.push(`Unknown component kind "${kind}": opened as a generic component with its own parameters.`);
@@ -103,7 +105,39 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
     for (const [k, v] of Object.entries(current.notes)) if (typeof v === 'string') notes[k.slice(0, MAX_ID)] = v.slice(0, MAX_NOTE);
   }
   const design: Design = { ...current, format: FORMAT, version: FORMAT_VERSION, name, nodes, edges, notes };
+  const bad = nonFinitePath(design, '');
+  if (bad !== null) fail(`This design has a number that is not finite (NaN or Infinity) at ${bad.slice(1, 120)}.`);
   return { ok: true, design, warnings };
+}
+
+/**
+ * Where a NaN or Infinity sits, or null. JSON cannot carry them, but a stored record or a pasted
+ * object can, in fields that no check above reads (unknown ones are kept as they are).
+ */
+function nonFinitePath(value: unknown, path: string): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : path;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nonFinitePath(v, `${path}.${k}`);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Frames inside each other in a circle would hang the canvas: the circle is opened. */
+function breakFrameCycles(nodes: DesignNode[], warnings: string[]): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) {
+    const seen = new Set<string>([n.id]);
+    for (let p = n.parentId; p !== undefined; p = byId.get(p)?.parentId) {
+      if (seen.has(p)) {
+        warnings.push(`Frame "${n.id}" was inside itself (through other frames); it was taken out.`);
+        delete n.parentId;
+        break;
+      }
+      seen.add(p);
+    }
+  }
 }
 
 function text(v: unknown, what: string, max: number): string {

@@ -2,6 +2,7 @@
 // handler and the `?` dialog, so the list shown is the list that works.
 import type { Editor } from '../app/editor.svelte';
 import { restoreWithCatalog } from '../app/library.svelte';
+import type { Interview } from '../app/interview.svelte';
 
 export interface ShortcutContext {
   editor: Editor;
@@ -12,6 +13,12 @@ export interface ShortcutContext {
   addNote(): void;
   exportFile(): void;
   openFile(): void;
+  /** Pasted text that is not copied components (a design's JSON, a share link): true when taken. */
+  pasteText?(text: string): boolean;
+  /** Interview mode: framework panel, timer, presentation, calculator. */
+  interview?: Interview;
+  /** Auto-layout: the selection when two or more are selected, else the whole design. */
+  autoLayout?(): void;
 }
 
 interface Shortcut {
@@ -37,15 +44,20 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl/Cmd+D', label: 'Duplicate', match: (e, m) => m && e.key.toLowerCase() === 'd', run: (c) => c.editor.duplicateSelection() },
   { keys: 'Ctrl/Cmd+C', label: 'Copy', match: (e, m) => m && e.key.toLowerCase() === 'c', run: (c) => copyToClipboard(c.editor) },
   { keys: 'Ctrl/Cmd+X', label: 'Cut', match: (e, m) => m && e.key.toLowerCase() === 'x', run: (c) => { copyToClipboard(c.editor); c.editor.deleteSelection(); } },
-  { keys: 'Ctrl/Cmd+V', label: 'Paste (also from another design)', match: (e, m) => m && e.key.toLowerCase() === 'v', run: (c) => void pasteFromClipboard(c.editor) },
+  { keys: 'Ctrl/Cmd+V', label: 'Paste (also from another design; a design file\'s text or a share link opens it)', match: (e, m) => m && e.key.toLowerCase() === 'v', run: (c) => void pasteFromClipboard(c.editor, c.pasteText) },
   { keys: 'Ctrl/Cmd+A', label: 'Select all', match: (e, m) => m && e.key.toLowerCase() === 'a', run: (c) => c.editor.selectAll() },
   { keys: 'Ctrl/Cmd+G', label: 'Put the selection in a frame', match: (e, m) => m && e.key.toLowerCase() === 'g', run: (c) => c.editor.frameSelection() },
   { keys: 'Shift+1', label: 'Fit the design in view', match: (e) => e.shiftKey && e.code === 'Digit1', run: (c) => c.fitView() },
+  { keys: 'Shift+L', label: 'Auto-layout (the selection when two or more are selected)', match: (e, m) => !m && e.shiftKey && e.key.toLowerCase() === 'l', run: (c) => c.autoLayout?.() },
   { keys: 'F', label: 'Add a frame', match: (e, m) => !m && !e.shiftKey && e.key.toLowerCase() === 'f', run: (c) => c.addFrame() },
   { keys: 'T', label: 'Add a text note', match: (e, m) => !m && !e.shiftKey && e.key.toLowerCase() === 't', run: (c) => c.addNote() },
   { keys: 'Ctrl/Cmd+S', label: 'Export the design file (it also saves itself)', match: (e, m) => m && e.key.toLowerCase() === 's', run: (c) => c.exportFile() },
   { keys: 'Ctrl/Cmd+O', label: 'Import a design file', match: (e, m) => m && e.key.toLowerCase() === 'o', run: (c) => c.openFile() },
-  { keys: 'Escape', label: 'Clear the selection', match: (e) => e.key === 'Escape', run: (c) => c.editor.select([], []) },
+  { keys: 'Escape', label: 'Leave presentation mode, else clear the selection', match: (e) => e.key === 'Escape', run: (c) => c.interview?.leavePresenting() || c.editor.select([], []) },
+  { keys: 'Shift+F', label: 'Show or hide the 7-step framework panel', match: (e, m) => !m && e.shiftKey && e.key.toLowerCase() === 'f', run: (c) => c.interview?.togglePanel() },
+  { keys: 'Shift+T', label: 'Start or pause the interview timer', match: (e, m) => !m && e.shiftKey && e.key.toLowerCase() === 't', run: (c) => c.interview?.toggle() },
+  { keys: 'P', label: 'Presentation mode for screen sharing (Escape leaves it)', match: (e, m) => !m && !e.shiftKey && e.key.toLowerCase() === 'p', run: (c) => c.interview?.togglePresenting() },
+  { keys: 'Shift+C', label: 'Back-of-the-envelope calculator', match: (e, m) => !m && e.shiftKey && e.key.toLowerCase() === 'c', run: (c) => { if (c.interview) c.interview.calculatorOpen = true; } },
   { keys: '?', label: 'Show these shortcuts', match: (e) => e.key === '?', run: (c) => c.showShortcuts() },
   arrow('ArrowLeft', -NUDGE, 0),
   arrow('ArrowRight', NUDGE, 0),
@@ -84,7 +96,7 @@ function readClipboard(): Promise<string | null> {
   return Promise.race([read, new Promise<null>((r) => setTimeout(() => r(null), 300))]);
 }
 
-async function pasteFromClipboard(editor: Editor): Promise<void> {
+async function pasteFromClipboard(editor: Editor, pasteText?: (text: string) => boolean): Promise<void> {
   const text = await readClipboard();
   if (text && text !== lastWritten) {
     try {
@@ -97,6 +109,8 @@ async function pasteFromClipboard(editor: Editor): Promise<void> {
     } catch {
       // Not our data: fall back to the in-memory clipboard.
     }
+    // Newer than any components copied here (those would be `lastWritten`), so it wins.
+    if (pasteText?.(text)) return;
   }
   editor.paste();
 }

@@ -1,0 +1,174 @@
+// Auto-layout as the user sees it: which nodes to lay out, the animation to their new places
+// (transient edits, then one undo step), "tidy as I edit", and dropping answers that arrive for
+// a design that has changed meanwhile.
+import type { Design } from '../model/design';
+import type { Editor } from './editor.svelte';
+import { NODE_HEIGHT, NODE_WIDTH } from './editor.svelte';
+import { fromElkGraph, toElkGraph, type Direction } from '../layout/to-elk-graph';
+import { LayoutClient } from '../layout/layout-client';
+import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, type Placements } from '../layout/placements';
+
+export type LayoutResult = 'done' | 'unchanged' | 'stale' | 'failed';
+
+const ANIMATION_MS = 320;
+/**
+ * Each tween frame re-renders every moving node and its connections; beyond this many the
+ * frames come too slowly to read as motion, so the nodes jump in one step instead.
+ */
+const ANIMATE_LIMIT = 150;
+/** "Tidy as I edit" waits for a pause in editing. */
+const TIDY_DELAY_MS = 400;
+const PREFS_KEY = 'mlsd.layout';
+
+export class AutoLayout {
+  direction = $state<Direction>('RIGHT');
+  tidy = $state(false);
+  error = $state<string | null>(null);
+  /** Layouts under way: a newer one can start before an older one has returned. */
+  private running = $state(0);
+
+  private structure: string | null = null;
+  private tidyTimer: ReturnType<typeof setTimeout> | undefined;
+  private animation = 0;
+
+  constructor(
+    private readonly editor: Editor,
+    private readonly client = new LayoutClient(),
+    private readonly onLaidOut: (whole: boolean) => void = () => {},
+  ) {
+    const prefs = readPrefs();
+    if (prefs.direction === 'DOWN') this.direction = 'DOWN';
+    if (prefs.tidy === true) this.tidy = true;
+  }
+
+  get busy(): boolean {
+    return this.running > 0;
+  }
+
+  /** Whether the layout engine has been loaded (it never is at start-up). */
+  get loaded(): boolean {
+    return this.client.started;
+  }
+
+  /**
+   * Lays out the selection when two or more nodes are selected, otherwise the whole design;
+   * the nodes animate there and the change is one undo step. `tidy`: started by "tidy as I
+   * edit", which leaves the view alone.
+   */
+  async run({ whole = false, tidy = false }: { whole?: boolean; tidy?: boolean } = {}): Promise<LayoutResult> {
+    const base = this.editor.design;
+    const only = !whole && this.editor.selectedNodes.size >= 2 ? this.editor.selectedNodes : undefined;
+    this.running++;
+    try {
+      const computed = await this.compute(base, only);
+      if (!computed.ok) {
+        if (computed.reason === 'failed') this.error = `Auto-layout failed: ${computed.message ?? 'unknown error'}`;
+        return computed.reason === 'failed' ? 'failed' : 'stale';
+      }
+      // The user (or another layout) changed the design while ELK worked: its answer no
+      // longer fits, and applying it would undo their edit.
+      if (this.editor.design !== base) return 'stale';
+      this.error = null;
+      const moved = await this.animateTo(base, computed.placements);
+      if (moved && !tidy) this.onLaidOut(!only);
+      return moved ? 'done' : 'unchanged';
+    } finally {
+      this.running--;
+    }
+  }
+
+  /** Lays out without applying: positions (and frame sizes) per node id. Benches call it too. */
+  async compute(design: Design, only?: ReadonlySet<string>) {
+    const opts = { direction: this.direction, nodeSize: { width: NODE_WIDTH, height: NODE_HEIGHT }, only };
+    const outcome = await this.client.layout(toElkGraph(design, opts));
+    if (!outcome.ok) return outcome;
+    return { ok: true as const, placements: fromElkGraph(design, outcome.graph), workerMs: outcome.workerMs };
+  }
+
+  setDirection(direction: Direction): void {
+    this.direction = direction;
+    this.savePrefs();
+  }
+
+  setTidy(on: boolean): void {
+    this.tidy = on;
+    this.savePrefs();
+    if (on) void this.run({ whole: true, tidy: true });
+  }
+
+  /**
+   * Called on every design change. With "tidy as I edit" on, a structural edit (add, connect,
+   * delete, moving into a frame) lays the design out again after a pause. Undo, redo and
+   * opening a design are left alone: re-laying those out would erase the redo steps.
+   */
+  designChanged(): void {
+    if (!this.tidy) {
+      this.structure = null;
+      return;
+    }
+    const h = this.editor.history;
+    const structure = structureOf(h.present);
+    if (structure === this.structure) return;
+    const first = this.structure === null;
+    this.structure = structure;
+    if (first || h.past.length === 0 || h.future.length > 0 || h.pending) return;
+    clearTimeout(this.tidyTimer);
+    this.tidyTimer = setTimeout(() => void this.run({ whole: true, tidy: true }), TIDY_DELAY_MS);
+  }
+
+  /** Tweens from the current places with transient edits, then records one step. */
+  private animateTo(base: Design, target: Placements): Promise<boolean> {
+    const from = currentPlacements(base, target.keys());
+    const moving = movedCount(from, target);
+    if (moving === 0) return Promise.resolve(false);
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (reduced || moving > ANIMATE_LIMIT || typeof requestAnimationFrame !== 'function') {
+      this.editor.dispatch((d) => applyPlacements(d, target));
+      return Promise.resolve(true);
+    }
+    const token = ++this.animation;
+    const start = performance.now();
+    let shown = base;
+    return new Promise((resolve) => {
+      const frame = (now: number) => {
+        // Another edit (an undo, a drag, a newer layout) took over: stop where we are.
+        if (token !== this.animation || this.editor.design !== shown) {
+          this.editor.commit();
+          return resolve(true);
+        }
+        const t = Math.min(1, (now - start) / ANIMATION_MS);
+        shown = applyPlacements(base, t === 1 ? target : interpolate(from, target, easeInOut(t)));
+        this.editor.dispatch(() => shown, { record: false });
+        if (t < 1) return void requestAnimationFrame(frame);
+        this.editor.commit();
+        resolve(true);
+      };
+      requestAnimationFrame(frame);
+    });
+  }
+
+  private savePrefs(): void {
+    try {
+      localStorage.setItem(PREFS_KEY, JSON.stringify({ direction: this.direction, tidy: this.tidy }));
+    } catch {
+      // No storage (private mode): the choice lasts for this visit.
+    }
+  }
+}
+
+/** What a layout depends on: which nodes, in which frames, and how they are connected. */
+export function structureOf(design: Design): string {
+  const nodes = design.nodes.map((n) => `${n.id}<${n.parentId ?? ''}`).join(',');
+  const edges = design.edges.map((e) => `${e.source}>${e.target}`).join(',');
+  return `${nodes}|${edges}`;
+}
+
+function readPrefs(): { direction?: unknown; tidy?: unknown } {
+  try {
+    const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(PREFS_KEY);
+    const value: unknown = raw ? JSON.parse(raw) : null;
+    return value && typeof value === 'object' ? (value as { direction?: unknown; tidy?: unknown }) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,53 @@
+// A design opened from a share link is a preview: it is not one of the saved designs, nothing
+// autosaves (the library has no current design), and "Save a copy" makes it one.
+import type { Design } from '../model/design';
+import { decodeShareLink, encodeShareLink, isShareHash } from '../persistence/share-link';
+import { catalog } from '../catalog';
+import type { Editor } from './editor.svelte';
+import type { Library } from './library.svelte';
+
+const defaultsFor = (kind: string) => catalog.defaultsFor(kind);
+
+export function shareLinkFor(design: Design, pageUrl: string): Promise<string> {
+  return encodeShareLink(design, { defaultsFor }).then((hash) => pageUrl.split('#')[0] + hash);
+}
+
+export class SharePreview {
+  /** A link was opened and not yet saved or left (opening another design leaves it). */
+  private opened = $state(false);
+  /** Why the last link could not be opened; the saved designs are as they were. */
+  error = $state<string | null>(null);
+  active: boolean;
+
+  constructor(private editor: Editor, private library: Library) {
+    this.active = $derived(this.opened && library.currentId === '');
+  }
+
+  /** Opens the design in a `#d=` hash as a preview. False when the hash holds none or it failed. */
+  async open(hash: string): Promise<boolean> {
+    if (!isShareHash(hash)) return false;
+    const r = await decodeShareLink(hash, { defaultsFor });
+    if (!r.ok) {
+      this.error = `This shared link could not be opened: ${r.error} Your saved designs are unchanged.`;
+      return false;
+    }
+    this.error = null;
+    await this.library.leave();
+    this.editor.load(r.design);
+    this.library.notices = r.warnings;
+    this.opened = true;
+    return true;
+  }
+
+  /** Keeps the previewed design (with any edits made to it) as a new saved design. */
+  async saveCopy(): Promise<void> {
+    this.opened = false;
+    await this.library.create(this.editor.design);
+    dropHash();
+  }
+}
+
+/** Takes the link out of the address bar, so a reload opens the saved copy, not the link again. */
+function dropHash(): void {
+  if (typeof history !== 'undefined' && isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+}

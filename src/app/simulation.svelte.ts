@@ -1,0 +1,117 @@
+// Simulation results for the open design. The analytic engine reruns on every edit that can
+// change the numbers (moving a component cannot); the discrete-event engine runs on request
+// in a worker, and its result is dropped once the design changes under it.
+import type { Design } from '../model/design';
+import { analyze } from '../simulation/analytic';
+import type { Report, SimResult } from '../simulation/report';
+import { toMetrics, toTraffic, type MetricsMap, type TrafficMap } from './sim-view';
+import { evaluateSlo, readSlo, type Slo, type SloVerdict } from './slo';
+import type { Editor } from './editor.svelte';
+
+/** True when two designs differ in anything the simulator reads. */
+export function simulationInputChanged(a: Design, b: Design): boolean {
+  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return true;
+  for (let i = 0; i < a.nodes.length; i++) {
+    const x = a.nodes[i];
+    const y = b.nodes[i];
+    if (x !== y && (x.id !== y.id || x.kind !== y.kind || x.params !== y.params)) return true;
+  }
+  return false;
+}
+
+export interface DesRun {
+  requests: number;
+  seed: number;
+  /** 0…1 */
+  progress: number;
+}
+
+export class Simulation {
+  private readonly editor: Editor;
+  private lastInput: Design | null = null;
+  private lastResult: SimResult | null = null;
+  private lastSlo: { design: Design; slo: Slo; verdict: SloVerdict } | null = null;
+  private cancelJob: (() => void) | null = null;
+  private runToken = 0;
+  private prevMetrics: MetricsMap | undefined;
+  private prevTraffic: TrafficMap | undefined;
+
+  /** The analytic result, recomputed only when the simulation input changed. */
+  readonly analytic: SimResult;
+  des = $state.raw<{ design: Design; result: SimResult; requests: number; seed: number } | null>(null);
+  desRun = $state.raw<DesRun | null>(null);
+  desError = $state<string | null>(null);
+  /** The current discrete-event result, or null once the design has changed since the run. */
+  readonly currentDes: SimResult | null;
+  /** What the canvas and panel show: a current discrete-event result, else the analytic one. */
+  readonly shown: SimResult;
+  readonly report: Report | null;
+  readonly metrics: MetricsMap | undefined;
+  readonly traffic: TrafficMap | undefined;
+  readonly slo: Slo | null;
+  /** The SLO checked at its own load (analytic), or null without an SLO. */
+  readonly sloVerdict: SloVerdict | null;
+
+  constructor(editor: Editor) {
+    this.editor = editor;
+    this.analytic = $derived.by(() => this.analyze(this.editor.design));
+    this.currentDes = $derived(this.des && !simulationInputChanged(this.des.design, this.editor.design) ? this.des.result : null);
+    this.shown = $derived(this.currentDes ?? this.analytic);
+    this.report = $derived(this.shown.ok ? this.shown.report : null);
+    this.metrics = $derived.by(() => (this.prevMetrics = toMetrics(this.report, this.prevMetrics)));
+    this.traffic = $derived.by(() => (this.prevTraffic = toTraffic(this.editor.design, this.report, this.prevTraffic)));
+    this.slo = $derived(readSlo(this.editor.design));
+    this.sloVerdict = $derived.by(() => (this.slo ? this.checkSlo(this.editor.design, this.slo) : null));
+  }
+
+  private analyze(design: Design): SimResult {
+    if (this.lastInput && this.lastResult && !simulationInputChanged(this.lastInput, design)) return this.lastResult;
+    this.lastInput = design;
+    this.lastResult = analyze(design);
+    return this.lastResult;
+  }
+
+  private checkSlo(design: Design, slo: Slo): SloVerdict {
+    const last = this.lastSlo;
+    if (last && last.slo.p99Ms === slo.p99Ms && last.slo.rps === slo.rps && !simulationInputChanged(last.design, design)) return last.verdict;
+    const verdict = evaluateSlo(design, slo);
+    this.lastSlo = { design, slo, verdict };
+    return verdict;
+  }
+
+  /** Runs the discrete-event engine in its worker on the design as it is now. */
+  async runDes(requests: number, seed: number): Promise<void> {
+    this.cancelDes();
+    const token = ++this.runToken;
+    const design = this.editor.design;
+    this.desError = null;
+    this.desRun = { requests, seed, progress: 0 };
+    try {
+      // The engine and its worker load on first use: most sessions never run one.
+      const { runDes } = await import('../simulation/des-client');
+      if (token !== this.runToken) return;
+      const job = runDes(design, { requests, seed }, (fraction: number) => {
+        if (token === this.runToken && this.desRun) this.desRun = { ...this.desRun, progress: fraction };
+      });
+      this.cancelJob = () => job.cancel();
+      const result = await job.promise;
+      if (token !== this.runToken) return;
+      if (result && !result.ok) this.desError = result.error;
+      else if (result) this.des = { design, result, requests, seed };
+    } catch (err) {
+      if (token === this.runToken) this.desError = `The discrete-event run failed: ${err instanceof Error ? err.message : String(err)}`;
+    } finally {
+      if (token === this.runToken) {
+        this.desRun = null;
+        this.cancelJob = null;
+      }
+    }
+  }
+
+  cancelDes(): void {
+    this.runToken++;
+    this.cancelJob?.();
+    this.cancelJob = null;
+    this.desRun = null;
+  }
+}

@@ -1,0 +1,42 @@
+// The design's service-level objective: a p99 target at a total load. Stored in the document
+// as `slo` (an optional top-level field, kept by restore() like any other).
+import type { Design } from '../model/design';
+import { analyze } from '../simulation/analytic';
+
+export interface Slo {
+  p99Ms: number;
+  rps: number;
+}
+
+export function readSlo(design: Design): Slo | null {
+  const s = design.slo as Partial<Slo> | undefined;
+  if (!s || typeof s.p99Ms !== 'number' || typeof s.rps !== 'number' || !(s.p99Ms > 0) || !(s.rps > 0)) return null;
+  return { p99Ms: s.p99Ms, rps: s.rps };
+}
+
+export interface SloVerdict {
+  met: boolean;
+  p99Ms: number | null;
+  /** Why there is no p99: no load, a refused design. */
+  reason?: string;
+  /** Components that cannot keep up at the SLO's load (their ids). */
+  overloaded?: string[];
+}
+
+/** The total load of the design's sources (components with an `rps`), as the simulator counts it. */
+export function totalSourceRps(design: Design): number {
+  let sum = 0;
+  for (const n of design.nodes) if (typeof n.params.rps === 'number') sum += n.params.rps;
+  return sum;
+}
+
+/** Simulates the design with its sources scaled to the SLO's load and compares the p99. */
+export function evaluateSlo(design: Design, slo: Slo): SloVerdict {
+  const base = totalSourceRps(design);
+  if (base <= 0) return { met: false, p99Ms: null, reason: 'the design has no load (no client with rps)' };
+  const r = analyze(design, { loadScale: slo.rps / base });
+  if (!r.ok) return { met: false, p99Ms: null, reason: r.error };
+  if (!r.report.stable) return { met: false, p99Ms: null, overloaded: r.report.overloaded };
+  const p99 = r.report.latencyMs.p99;
+  return { met: p99 !== null && p99 <= slo.p99Ms, p99Ms: p99 };
+}

@@ -1,0 +1,153 @@
+// Analytic mode: rates through the graph, each component as a queue, then the end-to-end
+// latency distribution composed along the calls. Fast enough to rerun on every edit.
+import type { Design } from '../model/design';
+import { compileGraph, type SimGraph, type SimNode } from './graph';
+import { analyzeQueue, type QueueResult } from './queue';
+import { analyzeBatchQueue, batchCapacityPerMs } from './batching';
+import { endToEnd } from './compose';
+import { quantile, type Dist } from './dist';
+import type { LatencySummary, NodeReport, Report, SimResult } from './report';
+
+export interface AnalyzeOptions {
+  /** Multiplies every source's rate (load sweeps, SLO checks, capacity planning). */
+  loadScale?: number;
+}
+
+export interface Flow {
+  /** Offered arrivals per second at each node. */
+  lambda: Float64Array;
+  /** Requests per second over each edge. */
+  edgeRps: Float64Array;
+  queues: QueueResult[];
+  /** Squared coefficient of variation of each node's arrivals (1 = Poisson). */
+  ca2: Float64Array;
+  totalSourceRps: number;
+}
+
+export function analyze(design: Design, opts: AnalyzeOptions = {}): SimResult {
+  const t0 = performance.now();
+  const compiled = compileGraph(design);
+  if (!compiled.ok) return compiled;
+  const report = analyzeGraph(compiled.graph, opts.loadScale ?? 1);
+  report.wallMs = performance.now() - t0;
+  return { ok: true, report };
+}
+
+export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
+  const flow = computeFlow(g, loadScale);
+  const { lambda, queues, totalSourceRps } = flow;
+  const overloaded = g.order.filter((u) => !queues[u].stable).map((u) => g.nodes[u].id);
+  const stable = overloaded.length === 0;
+  const { maxRps, bottleneck } = capacity(g, lambda, totalSourceRps);
+
+  const nodes: Record<string, NodeReport> = {};
+  let rejectedRps = 0;
+  for (const u of g.order) {
+    const n = g.nodes[u];
+    const q = queues[u];
+    rejectedRps += lambda[u] * q.blockProb;
+    if (n.isSource && n.meanMs <= 0) continue;
+    const X = lambda[u] * (1 - q.blockProb);
+    nodes[n.id] = {
+      arrivalRps: lambda[u],
+      throughputRps: q.stable ? X : (n.servers / n.meanMs) * 1000,
+      utilization: q.utilization,
+      meanWaitMs: finite(q.waitMs),
+      meanResponseMs: finite(q.responseMs),
+      p99Ms: q.stable ? quantile(q.response, 0.99) : null,
+      errorRate: q.blockProb,
+      L: q.stable ? (X / 1000) * q.responseMs : null,
+    };
+  }
+  const errorRate = totalSourceRps > 0 ? Math.min(1, rejectedRps / totalSourceRps) : 0;
+  const sources: Report['sources'] = {};
+  let overall: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
+  if (stable) {
+    const e2e = endToEnd(g, flow);
+    for (const [u, d] of e2e.perSource) sources[g.nodes[u].id] = { rps: g.nodes[u].rps * loadScale, latencyMs: summary(d) };
+    if (e2e.overall) overall = summary(e2e.overall);
+  } else {
+    for (const u of g.sources) sources[g.nodes[u].id] = { rps: g.nodes[u].rps * loadScale, latencyMs: overall };
+  }
+  const edges: Report['edges'] = {};
+  g.edges.forEach((e, i) => (edges[e.id] = { rps: flow.edgeRps[i] }));
+  return {
+    mode: 'analytic',
+    stable,
+    throughputRps: stable ? totalSourceRps * (1 - errorRate) : Math.min(totalSourceRps, maxRps),
+    errorRate,
+    latencyMs: overall,
+    maxRps,
+    bottleneck,
+    overloaded,
+    nodes,
+    edges,
+    sources,
+    events: 0,
+    wallMs: 0,
+  };
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+function summary(d: Dist): LatencySummary {
+  return { mean: d.mean, p50: quantile(d, 0.5), p95: quantile(d, 0.95), p99: quantile(d, 0.99) };
+}
+
+/** Arrival rates in topological order: callers' completions × probability (× 1 − hit ratio). */
+export function computeFlow(g: SimGraph, loadScale: number): Flow {
+  const n = g.nodes.length;
+  const lambda = new Float64Array(n);
+  const ca2Weighted = new Float64Array(n);
+  const ca2 = new Float64Array(n);
+  const edgeRps = new Float64Array(g.edges.length);
+  const queues: QueueResult[] = new Array(n);
+  let totalSourceRps = 0;
+  for (const u of g.order) {
+    const node = g.nodes[u];
+    const own = node.isSource ? node.rps * loadScale : 0;
+    totalSourceRps += own;
+    const inRate = lambda[u];
+    const ca2In = inRate > 0 ? ca2Weighted[u] / inRate : 1;
+    ca2[u] = ca2In;
+    const q = node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
+    queues[u] = q;
+    // Completions go on; an overloaded component passes on what it can finish.
+    const served = q.stable ? inRate * (1 - q.blockProb) : Math.min(inRate, (node.servers / Math.max(node.meanMs, 1e-12)) * 1000);
+    const outRate = served + own;
+    const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
+    const forward = outRate * (1 - node.hitRatio);
+    const weights = node.out.reduce((s, e) => s + g.edges[e].weight, 0);
+    for (const e of node.out) {
+      const edge = g.edges[e];
+      const share = node.dispatch === 'one' ? (weights > 0 ? edge.weight / weights : 0) : edge.probability;
+      const rate = forward * share;
+      const p = outRate > 0 ? rate / outRate : 0;
+      edgeRps[e] = rate;
+      lambda[edge.to] += rate;
+      ca2Weighted[edge.to] += rate * (p * outCa2 + 1 - p); // thinning, then a rate-weighted merge
+    }
+  }
+  return { lambda, edgeRps, queues, ca2, totalSourceRps };
+}
+
+/** The total source rate at which the first component saturates, and that component. */
+function capacity(g: SimGraph, lambda: Float64Array, total: number): { maxRps: number; bottleneck: string | null } {
+  let best = Infinity;
+  let bottleneck: string | null = null;
+  for (const u of g.order) {
+    const node = g.nodes[u];
+    if (lambda[u] <= 0 || node.meanMs <= 0) continue;
+    const capRps = capacityRps(node);
+    const scale = capRps / lambda[u];
+    if (scale < best - 1e-12) {
+      best = scale;
+      bottleneck = node.id;
+    }
+  }
+  return { maxRps: Number.isFinite(best) ? total * best : 0, bottleneck };
+}
+
+export function capacityRps(node: SimNode): number {
+  return (node.batch ? batchCapacityPerMs(node) : node.servers / node.meanMs) * 1000;
+}

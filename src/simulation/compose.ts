@@ -1,0 +1,68 @@
+// The end-to-end latency of a request: its response time at a component is the time there
+// plus its synchronous calls — summed when sequential, the slowest when parallel, a mixture
+// over cache hits, call probabilities and "dispatch one" choices. Callees first, memoised.
+import type { SimGraph } from './graph';
+import type { Flow } from './analytic';
+import { delay, maxOf, mixture, point, sum, type Dist } from './dist';
+
+export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist>; overall: Dist | null } {
+  const R: (Dist | undefined)[] = new Array(g.nodes.length);
+  const inbound = new Uint32Array(g.nodes.length);
+  for (const e of g.edges) inbound[e.to]++;
+  for (let i = g.order.length - 1; i >= 0; i--) {
+    const u = g.order[i];
+    R[u] = sum(flow.queues[u].response, downstream(g, u, flow, R as Dist[], inbound));
+  }
+  const perSource = new Map<number, Dist>();
+  for (const u of g.sources) perSource.set(u, R[u]!);
+  const weighted = g.sources.filter((u) => g.nodes[u].rps > 0).map((u) => ({ w: g.nodes[u].rps, d: R[u]! }));
+  return { perSource, overall: weighted.length ? mixture(weighted) : null };
+}
+
+/** The time a request at node u spends waiting for its synchronous calls. */
+function downstream(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint32Array): Dist {
+  const node = g.nodes[u];
+  const calls = node.out.map((e) => g.edges[e]);
+  if (!calls.some((e) => e.mode === 'sync')) return point(0);
+  const callTime = (e: (typeof calls)[number]) => delay(R[e.to], e.networkMs);
+  let made: Dist;
+  if (node.dispatch === 'one') {
+    const total = calls.reduce((s, e) => s + e.weight, 0) || 1;
+    made = mixture(calls.map((e) => ({ w: e.weight / total, d: e.mode === 'sync' ? callTime(e) : point(0) })));
+  } else {
+    const sync = calls.filter((e) => e.mode === 'sync');
+    const each = sync.map((e) => (e.probability >= 1 ? callTime(e) : mixture([{ w: 1 - e.probability, d: point(0) }, { w: e.probability, d: callTime(e) }])));
+    if (node.fanout === 'sequential') made = each.reduce((acc, d) => sum(acc, d), point(0));
+    else made = maxOf(each, forkJoinMean(g, u, sync, flow, inbound));
+  }
+  return node.hitRatio > 0 ? mixture([{ w: node.hitRatio, d: point(0) }, { w: 1 - node.hitRatio, d: made }]) : made;
+}
+
+/**
+ * Parallel calls to K ≥ 2 identical single-server exponential leaves that all see the same
+ * Poisson arrivals (and nothing else): the leaves' queues are correlated, so the product of
+ * their CDFs overstates the mean. Flatto–Hahn / Nelson–Tantawi give it (exact at K = 2, within
+ * a few % to K = 32). Any other fork keeps the product's mean, exact for independent branches.
+ */
+function forkJoinMean(g: SimGraph, u: number, sync: SimGraph['edges'], flow: Flow, inbound: Uint32Array): number | undefined {
+  if (sync.length < 2) return undefined;
+  const first = g.nodes[sync[0].to];
+  const q0 = flow.queues[sync[0].to];
+  for (const e of sync) {
+    const leaf = g.nodes[e.to];
+    const ok =
+      e.probability >= 1 && e.networkMs === sync[0].networkMs && leaf.servers === 1 && leaf.dist === 'exponential' && !leaf.batch &&
+      leaf.queueLimit === null && leaf.meanMs === first.meanMs && leaf.hitRatio === 0 && leaf.out.every((x) => g.edges[x].mode !== 'sync') &&
+      inbound[e.to] === 1 && Math.abs(flow.ca2[e.to] - 1) < 1e-9 && Math.abs(flow.queues[e.to].rho - q0.rho) < 1e-12;
+    if (!ok) return undefined;
+  }
+  const K = sync.length;
+  const mu = 1 / first.meanMs;
+  const lambda = q0.rho * mu;
+  const rho = q0.rho;
+  let hK = 0;
+  for (let i = 1; i <= K; i++) hK += 1 / i;
+  const ratio = hK / 1.5;
+  const r2 = ((12 - rho) / 8) * (1 / (mu - lambda));
+  return sync[0].networkMs + (ratio + (1 - ratio) * (4 * rho) / 11) * r2;
+}

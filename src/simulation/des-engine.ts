@@ -1,0 +1,376 @@
+// The discrete-event core. Requests live in preallocated slots (struct of arrays, a free
+// list), events are (time, slot·4 + kind) pairs in a typed-array heap, each component is a
+// FIFO multi-server queue with a ring buffer: no object is created per request or per event.
+// A call over a connection without network delay is handled at once, without the heap.
+import type { SimGraph } from './graph';
+import { EventHeap, IntQueue } from './event-heap';
+import { Histograms } from './histogram';
+import { Prng } from './prng';
+import { Counters, Nodes, SOURCE, ARRIVE, DONE, TIMER } from './des-state';
+
+const FAILED = 1;
+const ROOT = 2;
+const SEQ = 4;
+
+export class DesEngine {
+  readonly nodes: Nodes;
+  readonly heap = new EventHeap(4096);
+  readonly rng: Prng;
+  /** Per-component response times, then one per source, then end to end. */
+  readonly hist: Histograms;
+  readonly c: Counters;
+  private readonly queues: IntQueue[];
+  /** Histogram of each source's requests (the end-to-end one when there is a single source). */
+  readonly sourceHist: Int32Array;
+  readonly e2e: number;
+
+  // Request slots.
+  private cap = 1024;
+  private jNode = new Int32Array(this.cap);
+  private jParent = new Int32Array(this.cap);
+  private jPending = new Int32Array(this.cap);
+  private jPos = new Int32Array(this.cap);
+  private jNext = new Int32Array(this.cap);
+  private jFlags = new Uint8Array(this.cap);
+  private jArrive = new Float64Array(this.cap);
+  private jStart = new Float64Array(this.cap);
+  private free = new Int32Array(this.cap);
+  private freeTop = 0;
+  private used = 0;
+
+  generated = 0;
+  events = 0;
+  // Times start as non-integers so that their fields hold doubles from the start: a field
+  // that changes representation mid-run throws away the optimized code of every method.
+  tWarm = Infinity;
+  tHalf = Infinity;
+  tEnd = NaN;
+  private readonly warmCount: number;
+  private readonly halfCount: number;
+
+  constructor(
+    g: SimGraph,
+    readonly requests: number,
+    seed: number,
+    warmupFraction: number,
+    loadScale: number,
+  ) {
+    this.nodes = new Nodes(g, loadScale);
+    const n = g.nodes.length;
+    this.rng = new Prng(seed);
+    this.queues = Array.from({ length: n }, () => new IntQueue());
+    this.sourceHist = new Int32Array(n).fill(-1);
+    this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
+    g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
+    this.hist = new Histograms(this.e2e + 1);
+    this.c = new Counters(n, g.edges.length);
+    this.warmCount = Math.min(requests - 1, Math.ceil(requests * warmupFraction));
+    this.halfCount = this.warmCount + Math.floor((requests - this.warmCount) / 2);
+    if (this.warmCount <= 0) this.tWarm = 0;
+    for (const s of g.sources) {
+      const rate = this.nodes.rate[s];
+      if (rate > 0) this.heap.push(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 4 + SOURCE);
+    }
+  }
+
+  /** Runs up to `budget` events; true when the run is over. */
+  step(budget: number): boolean {
+    const heap = this.heap;
+    for (let i = 0; i < budget; i++) {
+      if (heap.size === 0) return true;
+      const t = heap.peekTime();
+      const d = heap.peekData();
+      heap.pop();
+      this.events++;
+      const id = d >> 2;
+      const kind = d & 3;
+      if (kind === DONE) {
+        if (this.nodes.batchMax[this.jNode[id]] > 0) this.batchDone(id, t);
+        else this.done(id, t);
+      } else if (kind === SOURCE) {
+        this.source(id, t);
+      } else if (kind === ARRIVE) {
+        this.arrive(id, t);
+      } else {
+        this.nodes.timerPending[id] = 0;
+        this.tryBatch(id, t);
+      }
+    }
+    return heap.size === 0;
+  }
+
+  private source(s: number, t: number): void {
+    const i = this.generated;
+    if (i >= this.requests) return;
+    this.generated = i + 1;
+    if (i === this.warmCount && i > 0) {
+      this.tWarm = t;
+      this.c.reset(t, this.nodes);
+    }
+    if (i === this.halfCount) this.tHalf = t;
+    const rate = this.nodes.rate[s];
+    if (i + 1 === this.requests) {
+      this.tEnd = t;
+      this.c.snapshot(t, this.nodes);
+    } else {
+      this.heap.push(t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate)), s * 4 + SOURCE);
+    }
+    const job = this.alloc();
+    this.jNode[job] = s;
+    this.jParent[job] = -1;
+    this.jFlags[job] = ROOT;
+    this.jArrive[job] = t;
+    this.dispatch(job, t);
+  }
+
+  private arrive(job: number, t: number): void {
+    const N = this.nodes;
+    const u = this.jNode[job];
+    this.c.arrivals[u]++;
+    if (N.pass[u]) {
+      this.c.completions[u]++;
+      if (t >= this.tWarm) this.hist.add(u, 0);
+      this.dispatch(job, t);
+      return;
+    }
+    const q = this.queues[u];
+    const limit = N.queueLimit[u];
+    const canStart = N.batchMax[u] === 0 && N.busy[u] < N.servers[u];
+    if (!canStart && limit >= 0 && q.size >= limit) {
+      this.c.rejections[u]++;
+      this.jFlags[job] |= FAILED;
+      this.finish(job, t);
+      return;
+    }
+    this.c.advance(u, t, N);
+    N.inSystem[u]++;
+    if (canStart) {
+      N.busy[u]++;
+      this.jStart[job] = t;
+      this.heap.push(t + this.service(u), job * 4 + DONE);
+    } else {
+      q.push(job);
+      if (N.batchMax[u] > 0) this.tryBatch(u, t);
+    }
+  }
+
+  private done(job: number, t: number): void {
+    const N = this.nodes;
+    const u = this.jNode[job];
+    this.c.advance(u, t, N);
+    N.inSystem[u]--;
+    this.record(u, job, t);
+    const q = this.queues[u];
+    if (q.size > 0) {
+      const next = q.shift();
+      this.jStart[next] = t;
+      this.heap.push(t + this.service(u), next * 4 + DONE);
+    } else {
+      N.busy[u]--;
+    }
+    this.dispatch(job, t);
+  }
+
+  /** A free batching server takes up to maxSize waiting requests, or waits out the first one's timeout. */
+  private tryBatch(u: number, t: number): void {
+    const N = this.nodes;
+    const q = this.queues[u];
+    const max = N.batchMax[u];
+    while (N.busy[u] < N.servers[u] && q.size > 0) {
+      let n = q.size;
+      if (n >= max) n = max;
+      else if (t < this.jArrive[q.peek()] + N.batchTimeout[u]) {
+        if (!N.timerPending[u]) {
+          N.timerPending[u] = 1;
+          this.heap.push(this.jArrive[q.peek()] + N.batchTimeout[u], u * 4 + TIMER);
+        }
+        return;
+      }
+      this.c.advance(u, t, N);
+      this.c.batches[u]++;
+      N.busy[u]++;
+      const head = q.shift();
+      let last = head;
+      this.jStart[head] = t;
+      for (let k = 1; k < n; k++) {
+        const j = q.shift();
+        this.jStart[j] = t;
+        this.jNext[last] = j;
+        last = j;
+      }
+      this.jNext[last] = -1;
+      this.heap.push(t + this.service(u) + (n - 1) * N.batchPerItem[u], head * 4 + DONE);
+    }
+  }
+
+  private batchDone(head: number, t: number): void {
+    const N = this.nodes;
+    const u = this.jNode[head];
+    this.c.advance(u, t, N);
+    N.busy[u]--;
+    let count = 0;
+    for (let j = head; j >= 0; j = this.jNext[j]) {
+      this.record(u, j, t);
+      count++;
+    }
+    N.inSystem[u] -= count;
+    this.tryBatch(u, t);
+    for (let j = head; j >= 0; ) {
+      const next = this.jNext[j];
+      this.dispatch(j, t);
+      j = next;
+    }
+  }
+
+  private record(u: number, job: number, t: number): void {
+    this.c.completions[u]++;
+    const arrive = this.jArrive[job];
+    if (arrive >= this.tWarm) {
+      this.hist.add(u, t - arrive);
+      this.c.waitSum[u] += this.jStart[job] - arrive;
+    }
+  }
+
+  private service(u: number): number {
+    const N = this.nodes;
+    const kind = N.dist[u];
+    if (kind === 0) return this.rng.exponential(N.mean[u]);
+    if (kind === 1) return N.mean[u];
+    return Math.exp(N.lnMu[u] + N.lnSigma[u] * this.rng.normal());
+  }
+
+  /** After service: the request's downstream calls (none on a cache hit). */
+  private dispatch(job: number, t: number): void {
+    const N = this.nodes;
+    const u = this.jNode[job];
+    const from = N.outStart[u];
+    const to = N.outStart[u + 1];
+    if (from === to || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job, t);
+    if (N.dispatchOne[u]) {
+      let r = this.rng.next() * N.weightSum[u];
+      let k = from;
+      while (k < to - 1 && r >= N.eWeight[k]) r -= N.eWeight[k++];
+      if (N.eWeight[k] <= 0) return this.finish(job, t);
+      if (N.eAsync[k]) {
+        this.call(k, -1, t);
+        return this.finish(job, t);
+      }
+      this.jPending[job] = 1;
+      this.call(k, job, t);
+      return;
+    }
+    if (N.hasAsync[u]) {
+      for (let k = from; k < to; k++) if (N.eAsync[k] && this.chosen(k)) this.call(k, -1, t);
+    }
+    if (N.sequential[u]) {
+      this.jFlags[job] |= SEQ;
+      this.jPos[job] = from;
+      return this.advance(job, t);
+    }
+    // One extra pending count while the calls go out: a call answered at once must not
+    // complete the request before its siblings have been made.
+    this.jPending[job] = 1;
+    for (let k = from; k < to; k++) {
+      if (N.eAsync[k] || !this.chosen(k)) continue;
+      this.jPending[job]++;
+      this.call(k, job, t);
+    }
+    if (--this.jPending[job] === 0) this.finish(job, t);
+  }
+
+  private chosen(k: number): boolean {
+    const p = this.nodes.eProb[k];
+    return p >= 1 || this.rng.next() < p;
+  }
+
+  /** Sequential fan-out: the next chosen synchronous call, or the end of the request here. */
+  private advance(job: number, t: number): void {
+    const N = this.nodes;
+    if ((this.jFlags[job] & FAILED) === 0) {
+      const to = N.outStart[this.jNode[job] + 1];
+      for (let k = this.jPos[job]; k < to; k++) {
+        if (N.eAsync[k] || !this.chosen(k)) continue;
+        this.jPos[job] = k + 1;
+        this.jPending[job] = 1;
+        this.call(k, job, t);
+        return;
+      }
+    }
+    this.finish(job, t);
+  }
+
+  private call(k: number, parent: number, t: number): void {
+    const N = this.nodes;
+    this.c.edgeCalls[k]++;
+    const child = this.alloc();
+    this.jNode[child] = N.eTo[k];
+    this.jParent[child] = parent;
+    this.jFlags[child] = 0;
+    const net = N.eNet[k];
+    if (net > 0) {
+      this.jArrive[child] = t + net;
+      this.heap.push(t + net, child * 4 + ARRIVE);
+    } else {
+      this.jArrive[child] = t;
+      this.events++;
+      this.arrive(child, t);
+    }
+  }
+
+  /** The request is done at this component, synchronous calls included: tell the caller. */
+  private finish(job: number, t: number): void {
+    const flags = this.jFlags[job];
+    const parent = this.jParent[job];
+    const arrive = this.jArrive[job];
+    const node = this.jNode[job];
+    this.free[this.freeTop++] = job;
+    if (flags & ROOT) return this.rootDone(node, flags, arrive, t);
+    if (parent < 0) return;
+    if (flags & FAILED) this.jFlags[parent] |= FAILED;
+    if (--this.jPending[parent] > 0) return;
+    if (this.jFlags[parent] & SEQ) this.advance(parent, t);
+    else this.finish(parent, t);
+  }
+
+  private rootDone(s: number, flags: number, arrive: number, t: number): void {
+    const c = this.c;
+    if (flags & FAILED) {
+      if (arrive >= this.tWarm) c.rootsFailed++;
+      return;
+    }
+    c.rootsDone++;
+    if (arrive < this.tWarm) return;
+    const v = t - arrive;
+    this.hist.add(this.e2e, v);
+    const own = this.sourceHist[s];
+    if (own !== this.e2e) this.hist.add(own, v);
+    const half = arrive < this.tHalf ? 0 : 2;
+    c.halves[half] += v;
+    c.halves[half + 1]++;
+  }
+
+  private alloc(): number {
+    if (this.freeTop > 0) return this.free[--this.freeTop];
+    if (this.used === this.cap) this.grow();
+    return this.used++;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const g = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.jNode = g(this.jNode);
+    this.jParent = g(this.jParent);
+    this.jPending = g(this.jPending);
+    this.jPos = g(this.jPos);
+    this.jNext = g(this.jNext);
+    this.jFlags = g(this.jFlags);
+    this.jArrive = g(this.jArrive);
+    this.jStart = g(this.jStart);
+    this.free = g(this.free);
+    this.cap = cap;
+  }
+}

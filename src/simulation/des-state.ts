@@ -1,0 +1,171 @@
+// The discrete-event engine's tables: the compiled design flattened into typed arrays (read
+// on every event, so no property lookups through SimNode objects), and the run's counters.
+import type { SimGraph } from './graph';
+
+export const SOURCE = 0;
+export const ARRIVE = 1;
+export const DONE = 2;
+export const TIMER = 3;
+
+export class Nodes {
+  readonly servers: Int32Array;
+  readonly pass: Uint8Array;
+  /** 0 exponential, 1 constant, 2 lognormal. */
+  readonly dist: Uint8Array;
+  readonly mean: Float64Array;
+  readonly lnMu: Float64Array;
+  readonly lnSigma: Float64Array;
+  /** Waiting requests that make an arrival be rejected; −1 = no limit. */
+  readonly queueLimit: Int32Array;
+  readonly hit: Float64Array;
+  readonly dispatchOne: Uint8Array;
+  readonly sequential: Uint8Array;
+  readonly hasAsync: Uint8Array;
+  readonly weightSum: Float64Array;
+  readonly batchMax: Int32Array;
+  readonly batchTimeout: Float64Array;
+  readonly batchPerItem: Float64Array;
+  readonly rate: Float64Array;
+  readonly uniform: Uint8Array;
+  /** Outgoing connections of node u are outStart[u] … outStart[u + 1] − 1 (edges renumbered). */
+  readonly outStart: Int32Array;
+  /** Renumbered connection → index in SimGraph.edges. */
+  readonly edgeId: Int32Array;
+  readonly eTo: Int32Array;
+  readonly eAsync: Uint8Array;
+  readonly eProb: Float64Array;
+  readonly eWeight: Float64Array;
+  readonly eNet: Float64Array;
+  // Run state.
+  readonly busy: Int32Array;
+  readonly inSystem: Int32Array;
+  readonly timerPending: Uint8Array;
+
+  constructor(g: SimGraph, loadScale: number) {
+    const n = g.nodes.length;
+    const m = g.edges.length;
+    this.servers = new Int32Array(n);
+    this.pass = new Uint8Array(n);
+    this.dist = new Uint8Array(n);
+    this.mean = new Float64Array(n);
+    this.lnMu = new Float64Array(n);
+    this.lnSigma = new Float64Array(n);
+    this.queueLimit = new Int32Array(n);
+    this.hit = new Float64Array(n);
+    this.dispatchOne = new Uint8Array(n);
+    this.sequential = new Uint8Array(n);
+    this.hasAsync = new Uint8Array(n);
+    this.weightSum = new Float64Array(n);
+    this.batchMax = new Int32Array(n);
+    this.batchTimeout = new Float64Array(n);
+    this.batchPerItem = new Float64Array(n);
+    this.rate = new Float64Array(n);
+    this.uniform = new Uint8Array(n);
+    this.outStart = new Int32Array(n + 1);
+    this.edgeId = new Int32Array(m);
+    this.eTo = new Int32Array(m);
+    this.eAsync = new Uint8Array(m);
+    this.eProb = new Float64Array(m);
+    this.eWeight = new Float64Array(m);
+    this.eNet = new Float64Array(m);
+    this.busy = new Int32Array(n);
+    this.inSystem = new Int32Array(n);
+    this.timerPending = new Uint8Array(n);
+    let k = 0;
+    g.nodes.forEach((node, u) => {
+      this.servers[u] = node.servers;
+      this.pass[u] = node.meanMs <= 0 && !node.batch ? 1 : 0;
+      this.dist[u] = node.dist === 'exponential' ? 0 : node.dist === 'constant' ? 1 : 2;
+      this.mean[u] = node.meanMs;
+      // Lognormal with mean m and coefficient of variation cv: σ² = ln(1 + cv²), μ = ln m − σ²/2.
+      const s2 = Math.log(1 + node.cv * node.cv);
+      this.lnSigma[u] = Math.sqrt(s2);
+      this.lnMu[u] = Math.log(Math.max(node.meanMs, 1e-300)) - s2 / 2;
+      this.queueLimit[u] = node.queueLimit ?? -1;
+      this.hit[u] = node.hitRatio;
+      this.dispatchOne[u] = node.dispatch === 'one' ? 1 : 0;
+      this.sequential[u] = node.fanout === 'sequential' ? 1 : 0;
+      this.batchMax[u] = node.batch ? node.batch.maxSize : 0;
+      this.batchTimeout[u] = node.batch?.timeoutMs ?? 0;
+      this.batchPerItem[u] = node.batch?.perItemMs ?? 0;
+      this.rate[u] = node.isSource ? node.rps * loadScale : 0;
+      this.uniform[u] = node.arrivals === 'uniform' ? 1 : 0;
+      this.outStart[u] = k;
+      for (const e of node.out) {
+        const edge = g.edges[e];
+        this.edgeId[k] = e;
+        this.eTo[k] = edge.to;
+        this.eAsync[k] = edge.mode === 'async' ? 1 : 0;
+        this.eProb[k] = edge.probability;
+        this.eWeight[k] = edge.weight;
+        this.eNet[k] = edge.networkMs;
+        if (edge.mode === 'async') this.hasAsync[u] = 1;
+        this.weightSum[u] += edge.weight;
+        k++;
+      }
+    });
+    this.outStart[n] = k;
+  }
+}
+
+/** Counts over the measurement window (warm-up end to the last source arrival), and sums. */
+export class Counters {
+  readonly arrivals: Float64Array;
+  readonly completions: Float64Array;
+  readonly rejections: Float64Array;
+  readonly waitSum: Float64Array;
+  readonly edgeCalls: Float64Array;
+  /** Batches started by batching components. */
+  readonly batches: Float64Array;
+  /** Time integrals of busy servers and of requests present (utilization, L). */
+  readonly busyArea: Float64Array;
+  readonly countArea: Float64Array;
+  readonly last: Float64Array;
+  rootsDone = 0;
+  rootsFailed = 0;
+  /** Sum and count of the latencies of the first half of the requests, then of the second. */
+  readonly halves = new Float64Array(4);
+  /** The window's figures, frozen at the last source arrival. */
+  window: { arrivals: Float64Array; completions: Float64Array; rejections: Float64Array; edgeCalls: Float64Array; batches: Float64Array; busyArea: Float64Array; countArea: Float64Array; rootsDone: number } | null = null;
+
+  constructor(n: number, m: number) {
+    this.arrivals = new Float64Array(n);
+    this.completions = new Float64Array(n);
+    this.rejections = new Float64Array(n);
+    this.waitSum = new Float64Array(n);
+    this.edgeCalls = new Float64Array(m);
+    this.batches = new Float64Array(n);
+    this.busyArea = new Float64Array(n);
+    this.countArea = new Float64Array(n);
+    this.last = new Float64Array(n);
+  }
+
+  /** Integrates node u's busy servers and requests present up to time t. */
+  advance(u: number, t: number, N: Nodes): void {
+    const dt = t - this.last[u];
+    this.busyArea[u] += N.busy[u] * dt;
+    this.countArea[u] += N.inSystem[u] * dt;
+    this.last[u] = t;
+  }
+
+  /** Warm-up over: start counting afresh. */
+  reset(t: number, N: Nodes): void {
+    for (let u = 0; u < this.last.length; u++) this.advance(u, t, N);
+    for (const a of [this.arrivals, this.completions, this.rejections, this.edgeCalls, this.batches, this.busyArea, this.countArea]) a.fill(0);
+    this.rootsDone = 0;
+  }
+
+  snapshot(t: number, N: Nodes): void {
+    for (let u = 0; u < this.last.length; u++) this.advance(u, t, N);
+    this.window = {
+      arrivals: this.arrivals.slice(),
+      completions: this.completions.slice(),
+      rejections: this.rejections.slice(),
+      edgeCalls: this.edgeCalls.slice(),
+      batches: this.batches.slice(),
+      busyArea: this.busyArea.slice(),
+      countArea: this.countArea.slice(),
+      rootsDone: this.rootsDone,
+    };
+  }
+}

@@ -1,0 +1,37 @@
+// Runs the discrete-event engine off the main thread: one run per worker, progress a few
+// times per second, the report at the end. Cancelling terminates the worker.
+import type { Design } from '../model/design';
+import { simulateDes } from './des';
+import type { SimResult } from './report';
+
+export interface DesJob {
+  design: Design;
+  requests: number;
+  seed: number;
+}
+
+export type DesReply = { type: 'progress'; fraction: number } | { type: 'done'; result: SimResult };
+
+const PROGRESS_EVERY_MS = 200;
+
+self.onmessage = (e: MessageEvent<DesJob>) => {
+  const { design, requests, seed } = e.data;
+  let last = 0;
+  const post = (reply: DesReply) => (self as unknown as Worker).postMessage(reply);
+  let result: SimResult;
+  try {
+    result = simulateDes(design, {
+      requests,
+      seed,
+      onProgress: (fraction) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_EVERY_MS && fraction < 1) return;
+        last = now;
+        post({ type: 'progress', fraction });
+      },
+    });
+  } catch (err) {
+    result = { ok: false, error: `The discrete-event run failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  post({ type: 'done', result });
+};

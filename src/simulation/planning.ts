@@ -1,0 +1,100 @@
+// What-if questions on top of the analytic engine: latency against load (the "hockey stick"),
+// the fewest replicas that meet an SLO, and the monthly bill.
+import type { Design } from '../model/design';
+import { compileGraph, type SimGraph } from './graph';
+import { analyzeGraph, capacityRps } from './analytic';
+import type { LatencySummary, Report } from './report';
+
+export interface SweepPoint {
+  rps: number;
+  latencyMs: LatencySummary;
+}
+
+/** Latency at fractions of the maximum sustainable load. */
+export function loadSweep(design: Design, fractions: number[]): SweepPoint[] {
+  const compiled = compileGraph(design);
+  if (!compiled.ok) return [];
+  const g = compiled.graph;
+  const base = analyzeGraph(g, 1);
+  const total = g.sources.reduce((s, u) => s + g.nodes[u].rps, 0);
+  if (total <= 0 || base.maxRps <= 0) return [];
+  return fractions.map((f) => {
+    const r = analyzeGraph(g, (f * base.maxRps) / total);
+    return { rps: f * base.maxRps, latencyMs: r.latencyMs };
+  });
+}
+
+export type CapacityPlan =
+  | { ok: true; replicas: Record<string, number>; report: Report }
+  | { ok: false; error: string };
+
+const MAX_STEPS = 2000;
+
+/**
+ * The fewest replicas that meet a p99 target at a load: start every component at the least
+ * that keeps it stable, then add one replica at a time where it lowers the p99 the most.
+ */
+export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }): CapacityPlan {
+  const compiled = compileGraph(design);
+  if (!compiled.ok) return compiled;
+  const g: SimGraph = { ...compiled.graph, nodes: compiled.graph.nodes.map((n) => ({ ...n })) };
+  const total = g.sources.reduce((s, u) => s + g.nodes[u].rps, 0);
+  if (total <= 0) return { ok: false, error: 'The design has no load: give a client a rate (rps).' };
+  const scale = slo.rps / total;
+  const tunable = g.nodes.map((n, i) => ({ n, i })).filter(({ n }) => !n.isSource && n.meanMs > 0);
+  const perReplica = (i: number) => g.nodes[i].servers / g.nodes[i].replicas;
+  const setReplicas = (i: number, r: number) => {
+    const per = perReplica(i);
+    g.nodes[i].replicas = r;
+    g.nodes[i].servers = per * r;
+  };
+  // Least replicas for stability at the target load.
+  const flowAt = analyzeGraph(g, scale);
+  for (const { n, i } of tunable) {
+    const arrival = flowAt.nodes[n.id]?.arrivalRps ?? 0;
+    const oneReplicaRps = capacityRps({ ...n, servers: perReplica(i) });
+    setReplicas(i, Math.max(1, Math.floor(arrival / oneReplicaRps) + 1));
+  }
+  let report = analyzeGraph(g, scale);
+  for (let step = 0; step < MAX_STEPS; step++) {
+    if (report.stable && report.latencyMs.p99 !== null && report.latencyMs.p99 <= slo.p99Ms) {
+      return { ok: true, replicas: Object.fromEntries(tunable.map(({ n }) => [n.id, n.replicas])), report };
+    }
+    // Try one more replica on each of the busiest components; keep the best.
+    const candidates = tunable
+      .filter(({ n }) => (report.nodes[n.id]?.arrivalRps ?? 0) > 0)
+      .sort((a, b) => (report.nodes[b.n.id]?.utilization ?? 0) - (report.nodes[a.n.id]?.utilization ?? 0))
+      .slice(0, 8);
+    let best: { i: number; p99: number; r: Report } | null = null;
+    for (const { i } of candidates) {
+      setReplicas(i, g.nodes[i].replicas + 1);
+      const r = analyzeGraph(g, scale);
+      const p99 = r.stable && r.latencyMs.p99 !== null ? r.latencyMs.p99 : Infinity;
+      if (!best || p99 < best.p99) best = { i, p99, r };
+      setReplicas(i, g.nodes[i].replicas - 1);
+    }
+    const current = report.stable && report.latencyMs.p99 !== null ? report.latencyMs.p99 : Infinity;
+    if (!best || best.p99 >= current - 1e-9) {
+      return { ok: false, error: `No number of replicas gets p99 under ${slo.p99Ms} ms at ${slo.rps} rps: the best is ${format(current)} — the service times themselves are too long. Shorten them, cache, or call in parallel.` };
+    }
+    setReplicas(best.i, g.nodes[best.i].replicas + 1);
+    report = best.r;
+  }
+  return { ok: false, error: 'The capacity planner gave up after 2,000 steps.' };
+}
+
+const format = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'overloaded');
+
+/** Monthly cost: replicas × each component's `pricePerReplicaMonthUsd`. */
+export function monthlyCost(design: Design): { totalUsd: number; perNode: Record<string, number> } {
+  const perNode: Record<string, number> = {};
+  let totalUsd = 0;
+  for (const n of design.nodes) {
+    const price = n.params.pricePerReplicaMonthUsd;
+    if (typeof price !== 'number' || !(price > 0)) continue;
+    const cost = price * (typeof n.params.replicas === 'number' ? n.params.replicas : 1);
+    perNode[n.id] = cost;
+    totalUsd += cost;
+  }
+  return { totalUsd, perNode };
+}

@@ -1,0 +1,174 @@
+// One component as a queue: c identical servers, one FIFO queue, arrivals at rate λ with
+// squared coefficient of variation ca2. Exact where theory is (M/M/c, M/G/1, D/M/1, M/M/c/K),
+// two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor).
+import type { SimNode } from './graph';
+import { expSum, fitted, fromCdf, mixture, point, sum, type Dist } from './dist';
+import { gammaP } from './special';
+
+export interface QueueResult {
+  /** Offered load per server (λ·E[S]/c); ≥ 1 without a queue limit means overload. */
+  rho: number;
+  utilization: number;
+  stable: boolean;
+  waitMs: number;
+  responseMs: number;
+  /** Response time (wait + service) at this component. */
+  response: Dist;
+  /** Share of arrivals rejected by the queue limit. */
+  blockProb: number;
+  /** Squared coefficient of variation of the departures (QNA), for what comes next. */
+  cd2: number;
+}
+
+/** Erlang C: the probability that an arrival waits in M/M/c with offered load a = λ/μ. */
+export function erlangC(c: number, a: number): number {
+  if (a >= c) return 1;
+  let b = 1; // Erlang B by its stable recursion.
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return b / (1 - (a / c) * (1 - b));
+}
+
+/** Raw moments E[S], E[S²], E[S³] of the service time. */
+export function serviceMoments(node: SimNode, mean = node.meanMs): [number, number, number] {
+  if (node.dist === 'constant') return [mean, mean ** 2, mean ** 3];
+  if (node.dist === 'exponential') return [mean, 2 * mean ** 2, 6 * mean ** 3];
+  const f = 1 + node.cv * node.cv;
+  return [mean, mean ** 2 * f, mean ** 3 * f ** 3];
+}
+
+function serviceDist(node: SimNode, mean: number): Dist {
+  if (node.dist === 'exponential') return expSum([1 / mean]);
+  if (node.dist === 'constant') return point(mean);
+  return fitted(0, mean, (node.cv * mean) ** 2, node.cv > 1.5);
+}
+
+export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): QueueResult {
+  const mean = node.meanMs;
+  if (mean <= 0 || lambdaPerMs <= 0) {
+    return { rho: 0, utilization: 0, stable: true, waitMs: 0, responseMs: mean, response: mean > 0 ? serviceDist(node, mean) : point(0), blockProb: 0, cd2: ca2 };
+  }
+  const c = node.servers;
+  const cs2 = node.cv * node.cv;
+  const rho = (lambdaPerMs * mean) / c;
+  const cd2 = 1 + (1 - rho * rho) * (ca2 - 1) + (rho * rho * (cs2 - 1)) / Math.sqrt(c);
+  if (node.queueLimit !== null) return limited(node, lambdaPerMs, rho, Math.max(0, cd2));
+  if (rho >= 1) {
+    return { rho, utilization: 1, stable: false, waitMs: Infinity, responseMs: Infinity, response: point(Infinity), blockProb: 0, cd2: 1 };
+  }
+  const mu = 1 / mean;
+  const poisson = Math.abs(ca2 - 1) < 1e-9;
+  const C = erlangC(c, lambdaPerMs * mean);
+  const theta = c * mu - lambdaPerMs;
+  let waitMs: number;
+  let response: Dist;
+  if (poisson && node.dist === 'exponential') {
+    waitMs = C / theta;
+    response = c === 1 ? expSum([theta]) : mmcResponse(mu, theta, C);
+  } else if (poisson && c === 1) {
+    const [, s2, s3] = serviceMoments(node);
+    waitMs = (lambdaPerMs * s2) / (2 * (1 - rho)); // Pollaczek–Khinchine
+    const w2 = 2 * waitMs * waitMs + (lambdaPerMs * s3) / (3 * (1 - rho)); // Takács
+    const variance = w2 - waitMs * waitMs + (s2 - mean * mean);
+    // P(wait) = ρ in M/G/1; the positive wait has the moments E[W]/ρ and E[W²]/ρ.
+    response = node.dist === 'constant' ? mdOneResponse(lambdaPerMs, mean, rho, waitMs, variance) : waitThenServe(node, rho, waitMs / rho, w2 / rho - (waitMs / rho) ** 2);
+  } else if (!poisson && c === 1 && node.dist === 'exponential' && ca2 < 1e-9) {
+    // D/M/1: σ solves σ = exp(−μ(1−σ)/λ); the response time is exponential with rate μ(1−σ).
+    let sigma = rho;
+    for (let i = 0; i < 200; i++) sigma = Math.exp((-mu * (1 - sigma)) / lambdaPerMs);
+    waitMs = sigma / (mu * (1 - sigma));
+    response = expSum([mu * (1 - sigma)]);
+  } else {
+    const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;
+    waitMs = (C / theta) * ((ca2 + cs2) / 2) * klb;
+    // Waiting taken as "none, or exponential" as in M/M/c: P(wait) = C with the mean above.
+    const pw = Math.max(1e-9, Math.min(1, C));
+    response = waitThenServe(node, pw, waitMs / pw, (waitMs / pw) ** 2);
+  }
+  return { rho, utilization: rho, stable: true, waitMs, responseMs: waitMs + mean, response, blockProb: 0, cd2: Math.max(0, cd2) };
+}
+
+/**
+ * Response = wait + service, independent under FIFO: the service alone with probability
+ * 1 − pw, else a positive wait (given by its mean and variance) plus the service. Keeping the
+ * no-wait part exact matters: it is where the median of a lightly loaded queue lies.
+ */
+function waitThenServe(node: SimNode, pw: number, wPlusMean: number, wPlusVar: number): Dist {
+  const service = serviceDist(node, node.meanMs);
+  if (!(wPlusMean > 0) || pw <= 0) return service;
+  const cv2 = wPlusVar / (wPlusMean * wPlusMean);
+  const wait = Math.abs(cv2 - 1) < 1e-9 ? expSum([1 / wPlusMean]) : fitted(0, wPlusMean, Math.max(0, wPlusVar), cv2 > 1.5 * 1.5);
+  const waited = sum(wait, service);
+  return pw >= 1 ? waited : mixture([{ w: 1 - pw, d: service }, { w: pw, d: waited }]);
+}
+
+/** M/M/c response: P(T > t) = (1−C)e^{−μt} + C[θe^{−μt} − μe^{−θt}]/(θ−μ) (Erlang-2 form at θ = μ). */
+function mmcResponse(mu: number, theta: number, C: number): Dist {
+  const mean = 1 / mu + C / theta;
+  const second = 2 / (mu * mu) + (2 * C) / (mu * theta) + (2 * C) / (theta * theta);
+  const same = Math.abs(theta - mu) < 1e-9 * mu;
+  const surv = (t: number) =>
+    (1 - C) * Math.exp(-mu * t) + C * (same ? Math.exp(-mu * t) * (1 + mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu));
+  return fromCdf(mean, second - mean * mean, (t) => (t <= 0 ? 0 : 1 - surv(t)));
+}
+
+/** M/D/1: Erlang's series for the waiting time, exact while λt stays small enough for doubles. */
+function mdOneResponse(lambda: number, D: number, rho: number, waitMs: number, variance: number): Dist {
+  const tail = fitted(0, waitMs + D, variance, false);
+  const cdf = (t: number) => {
+    const w = t - D;
+    if (w < 0) return 0;
+    if (lambda * w > 14) return tail.cdf(t);
+    let s = 0;
+    for (let k = 0; k <= Math.floor(w / D); k++) {
+      const x = lambda * (k * D - w);
+      s += Math.exp(k * Math.log(Math.abs(x) || 1e-300) - logFactorial(k) - x) * (k % 2 === 0 || x >= 0 ? 1 : -1);
+    }
+    return Math.min(1, Math.max(0, (1 - rho) * s));
+  };
+  return fromCdf(waitMs + D, variance, cdf, false, D);
+}
+
+function logFactorial(k: number): number {
+  let s = 0;
+  for (let i = 2; i <= k; i++) s += Math.log(i);
+  return s;
+}
+
+/**
+ * A queue limit: the M/M/c/K birth–death chain with K = c + queueLimit (exact for Poisson
+ * arrivals and exponential service; other services use their mean, an approximation).
+ */
+function limited(node: SimNode, lambda: number, rho: number, cd2: number): QueueResult {
+  const c = node.servers;
+  const mean = node.meanMs;
+  const mu = 1 / mean;
+  const K = c + (node.queueLimit ?? 0);
+  const p = [1];
+  for (let n = 1; n <= K; n++) p.push((p[n - 1] * lambda) / (Math.min(n, c) * mu));
+  const norm = p.reduce((s, x) => s + x, 0);
+  for (let n = 0; n <= K; n++) p[n] /= norm;
+  const block = p[K];
+  const X = lambda * (1 - block);
+  const L = p.reduce((s, x, n) => s + n * x, 0);
+  const T = L / X;
+  const admitted = p.slice(0, K).map((x) => x / (1 - block));
+  let response: Dist;
+  if (c === 1 && node.dist === 'exponential') {
+    // An admitted arrival finding n ahead leaves after n + 1 services: Erlang(n + 1, μ).
+    const parts = admitted.map((w, n) => ({ w, d: fromCdf((n + 1) * mean, (n + 1) * mean * mean, (t) => gammaP(n + 1, t * mu)) }));
+    response = mixture(parts);
+    response = fromCdf(T, response.variance, response.cdf);
+  } else {
+    // Waits: none below c in system, else Erlang(n − c + 1, cμ); fitted by its two moments.
+    let w1 = 0;
+    let w2 = 0;
+    admitted.forEach((w, n) => {
+      if (n < c) return;
+      const k = n - c + 1;
+      w1 += (w * k) / (c * mu);
+      w2 += (w * k * (k + 1)) / (c * mu) ** 2;
+    });
+    response = fitted(0, T, w2 - w1 * w1 + (node.cv * mean) ** 2, node.cv > 1.5);
+  }
+  return { rho, utilization: (X * mean) / c, stable: true, waitMs: T - mean, responseMs: T, response, blockProb: block, cd2 };
+}

@@ -1,0 +1,59 @@
+// The simulation report: the same JSON from `npm run sim`, the UI and the tests. Numbers and
+// ids only, never UI strings. Latencies of an unstable design are null: no steady state exists.
+
+export interface LatencySummary {
+  mean: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface NodeReport {
+  arrivalRps: number;
+  /** Completed (admitted) requests per second. */
+  throughputRps: number;
+  utilization: number;
+  meanWaitMs: number | null;
+  /** Wait + service at this component, without its downstream calls. */
+  meanResponseMs: number | null;
+  /** 99th percentile of the same. */
+  p99Ms: number | null;
+  /** Share of arrivals rejected by the queue limit. */
+  errorRate: number;
+  /** Time-average number of requests at the component (Little: L = X·T). */
+  L: number | null;
+  /** Discrete-event mode, batching components: requests per batch, on average. */
+  meanBatchSize?: number;
+}
+
+export interface SourceReport {
+  rps: number;
+  latencyMs: LatencySummary;
+}
+
+export interface Report {
+  mode: 'analytic' | 'des';
+  stable: boolean;
+  throughputRps: number;
+  errorRate: number;
+  latencyMs: LatencySummary;
+  maxRps: number;
+  bottleneck: string | null;
+  overloaded: string[];
+  nodes: Record<string, NodeReport>;
+  /** Requests per second over each simulated connection. */
+  edges: Record<string, { rps: number }>;
+  sources: Record<string, SourceReport>;
+  events: number;
+  wallMs: number;
+  /** End-to-end latency histogram of a discrete-event run. */
+  histogram?: { binsMs: number[]; counts: number[] };
+  /**
+   * Discrete-event mode: the end-to-end latency the run measured, also when no steady state
+   * exists (latencyMs is then null). An overloaded run's latency grows with its length: the
+   * second half of the requests then waits far longer than the first.
+   */
+  measured?: { latencyMs: LatencySummary; firstHalfMeanMs: number | null; secondHalfMeanMs: number | null };
+}
+
+export type SimResult = { ok: true; report: Report } | { ok: false; error: string; cycle?: string[] };

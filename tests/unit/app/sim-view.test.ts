@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { levelOf, toMetrics, toTraffic } from '../../../src/app/sim-view';
+import { emptyDesign, type Design } from '../../../src/model/design';
+import { addNodes, connect, setReplicas } from '../../../src/model/commands';
+import type { NodeReport, Report } from '../../../src/simulation/report';
+
+const nodeReport = (utilization: number, p99Ms: number | null): NodeReport => ({
+  arrivalRps: 100, throughputRps: 100, utilization, meanWaitMs: 1, meanResponseMs: 2, p99Ms, errorRate: 0, L: 0.2,
+});
+
+function report(nodes: Record<string, NodeReport>, extra: Partial<Report> = {}): Report {
+  return {
+    mode: 'analytic', stable: true, throughputRps: 100, errorRate: 0,
+    latencyMs: { mean: 2, p50: 1, p95: 5, p99: 9 }, maxRps: 500, bottleneck: 'b', overloaded: [],
+    nodes, edges: {}, sources: {}, events: 0, wallMs: 0, ...extra,
+  };
+}
+
+describe('canvas metrics', () => {
+  it('colours by utilization bands, and overload is red whatever the number says', () => {
+    const m = (utilization: number, overloaded = false) => levelOf({ utilization, p99Ms: 1, overloaded, bottleneck: false });
+    expect([m(0), m(0.69), m(0.7), m(0.89), m(0.9), m(1.4)]).toEqual(['green', 'green', 'amber', 'amber', 'red', 'red']);
+    expect(m(0.1, true)).toBe('red');
+  });
+
+  it('keeps the record of a component whose numbers did not change', () => {
+    const first = toMetrics(report({ a: nodeReport(0.2, 3), b: nodeReport(0.5, 8) }))!;
+    const second = toMetrics(report({ a: nodeReport(0.2, 3), b: nodeReport(0.6, 9) }), first)!;
+    expect(second.get('a')).toBe(first.get('a'));
+    expect(second.get('b')).not.toBe(first.get('b'));
+    expect(second.get('b')).toEqual({ utilization: 0.6, p99Ms: 9, overloaded: false, bottleneck: true });
+    // Nothing changed at all: the very same map, so the canvas has nothing to redo.
+    expect(toMetrics(report({ a: nodeReport(0.2, 3), b: nodeReport(0.6, 9) }), second)).toBe(second);
+  });
+
+  it('never gives an overloaded component a finite p99', () => {
+    const m = toMetrics(report({ a: nodeReport(1.3, 50) }, { stable: false, overloaded: ['a'], bottleneck: 'a' }))!;
+    expect(m.get('a')).toEqual({ utilization: 1.3, p99Ms: null, overloaded: true, bottleneck: true });
+    expect(toMetrics(null)).toBeUndefined();
+  });
+
+  it('reads the rate of each drawn connection and keeps the map when the rates hold', () => {
+    let d: Design = addNodes(emptyDesign('t'), [
+      { id: 'a', kind: 'client', position: { x: 0, y: 0 }, params: { rps: 10 } },
+      { id: 'b', kind: 'cache', position: { x: 0, y: 0 }, params: {} },
+    ]);
+    d = connect(d, { id: 'e1', source: 'a', target: 'b', params: { mode: 'sync' } });
+    const r = report({ b: nodeReport(0.1, 1) }, { edges: { e1: { rps: 10 } } });
+    const t = toTraffic(d, r)!;
+    expect([...t]).toEqual([['e1', 10]]);
+    expect(toTraffic(d, r, t)).toBe(t);
+    expect(toTraffic(d, report({}, { edges: { e1: { rps: 20 } } }), t)!.get('e1')).toBe(20);
+  });
+});
+
+describe('setReplicas', () => {
+  it('sets several components in one new design and leaves the rest alone', () => {
+    const d = addNodes(emptyDesign('t'), [
+      { id: 'a', kind: 'cache', position: { x: 0, y: 0 }, params: { replicas: 1 } },
+      { id: 'b', kind: 'cache', position: { x: 0, y: 0 }, params: { replicas: 2, concurrency: 4 } },
+      { id: 'c', kind: 'cache', position: { x: 0, y: 0 }, params: { replicas: 3 } },
+    ]);
+    const next = setReplicas(d, { a: 4, b: 5 });
+    expect(next.nodes.map((n) => n.params.replicas)).toEqual([4, 5, 3]);
+    expect(next.nodes[1].params.concurrency).toBe(4);
+    expect(next.nodes[2]).toBe(d.nodes[2]);
+    expect(setReplicas(d, { a: 1, c: 3 })).toBe(d);
+  });
+});
