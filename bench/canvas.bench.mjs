@@ -80,9 +80,14 @@ async function openPage(browser, url, hook) {
 }
 
 export async function runCanvasBench() {
-  run('npx', ['vite', 'build', '-c', 'bench/vite.bare.config.ts']);
-  const app = await serve([], 4180);
-  const bare = await serve(['-c', 'bench/vite.bare.config.ts'], 4181);
+  // BENCH_DIST (the built app, default dist/) and BENCH_PORT (the app's port; the bare canvas
+  // takes the next one) let a build outside dist/ be measured beside other runs.
+  const dist = process.env.BENCH_DIST;
+  const port = Number(process.env.BENCH_PORT ?? 4180);
+  const bareDir = dist ? ['--outDir', `${dist}-bare`] : [];
+  run('npx', ['vite', 'build', '-c', 'bench/vite.bare.config.ts', ...bareDir]);
+  const app = await serve(dist ? ['--outDir', dist] : [], port);
+  const bare = await serve(['-c', 'bench/vite.bare.config.ts', ...bareDir], port + 1);
   const browser = await launch();
   try {
     const out = {};
@@ -111,3 +116,5 @@ export async function runCanvasBench() {
     bare.stop();
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await runCanvasBench(), null, 2));

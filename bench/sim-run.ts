@@ -1,6 +1,6 @@
 // One measurement of the simulation bench, in its own process (run with tsx by
 // sim.bench.mjs) so that timings start from a fresh JIT and peak memory is this run's alone.
-// Prints one JSON line.
+// Usage: sim-run.ts o1|large|analytic[-warm][-general] [requests]. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { simulateDes } from '../src/simulation/des';
 import { analyze } from '../src/simulation/analytic';
@@ -47,27 +47,40 @@ export function layered(n: number): Design {
   return { format: 'mlsd-design', version: 1, name: `Layered ${n}`, notes: {}, nodes, edges };
 }
 
-function des(design: Design) {
+/**
+ * One timed run of simulateDes (graph compile, simulation and report together). `warm`: a
+ * short run of the same design first (10⁵ requests, another seed), so the JIT has compiled
+ * the engine before the clock starts. `general`: DesEngine even where the single-queue fast
+ * path applies.
+ */
+function des(design: Design, warm: boolean, general: boolean) {
+  const engine = general ? 'general' : 'auto';
+  if (warm) simulateDes(design, { requests: 100_000, seed: 99, engine });
   let heapPeak = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = simulateDes(design, {
     requests,
     seed: 1,
+    engine,
     onProgress: () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
   });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  // CPU time of the whole process, compiler and GC threads included: wall time also counts
+  // waiting for a core when other processes share the machine.
   const cpuMs = (cpu.user + cpu.system) / 1000;
   if (!r.ok) throw new Error(r.error);
-  // Wall time suffers when other processes share the cores; CPU time is this run's own work.
   return { ms, cpuMs, requestsPerSec: (requests / ms) * 1000, requestsPerCpuSec: (requests / cpuMs) * 1000, eventsPerCpuSec: (r.report.events / cpuMs) * 1000, events: r.report.events, meanMs: r.report.latencyMs.mean, heapPeakMB: heapPeak / 2 ** 20 };
 }
 
+const [kind, ...flags] = what.split('-');
+const warm = flags.includes('warm');
+const general = flags.includes('general');
 let out: unknown;
-if (what === 'o1') out = des(o1());
-else if (what === 'large') out = { components: 124, ...des(layered(124)) };
-else if (what === 'analytic') {
+if (kind === 'o1') out = des(o1(), warm, general);
+else if (kind === 'large') out = { components: 124, ...des(layered(124), warm, general) };
+else if (kind === 'analytic') {
   const d = layered(1000);
   const times: number[] = [];
   const cpuTimes: number[] = [];

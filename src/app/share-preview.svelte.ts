@@ -21,6 +21,16 @@ export class SharePreview {
 
   constructor(private editor: Editor, private library: Library) {
     this.active = $derived(this.opened && library.currentId === '');
+    // Opening a saved or a new design leaves the preview by another way than "Save a copy": the
+    // link must leave the address bar too, or a reload would show the preview again.
+    $effect.root(() => {
+      $effect(() => {
+        if (this.opened && library.currentId !== '') {
+          this.opened = false;
+          dropHash();
+        }
+      });
+    });
   }
 
   /** Opens the design in a `#d=` hash as a preview. False when the hash holds none or it failed. */

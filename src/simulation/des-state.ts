@@ -1,11 +1,29 @@
 // The discrete-event engine's tables: the compiled design flattened into typed arrays (read
 // on every event, so no property lookups through SimNode objects), and the run's counters.
 import type { SimGraph } from './graph';
+import type { Histograms } from './histogram';
 
 export const SOURCE = 0;
 export const ARRIVE = 1;
 export const DONE = 2;
 export const TIMER = 3;
+
+/** What a report is built from: DesEngine, or a fast path that runs the same simulation. */
+export interface DesRun {
+  readonly nodes: Nodes;
+  readonly c: Counters;
+  /** Per-component response times, then one per source (when several), then end to end. */
+  readonly hist: Histograms;
+  /** Histogram of each source's requests (the end-to-end one when there is a single source). */
+  readonly sourceHist: Int32Array;
+  readonly e2e: number;
+  readonly generated: number;
+  readonly events: number;
+  readonly tWarm: number;
+  readonly tEnd: number;
+  /** Runs up to `budget` events; true when the run is over. */
+  step(budget: number): boolean;
+}
 
 export class Nodes {
   readonly servers: Int32Array;

@@ -13,6 +13,8 @@ import type { Design } from '../model/design';
 import { compileGraph, type SimGraph } from './graph';
 import { capacityRps, computeFlow } from './analytic';
 import { DesEngine } from './des-engine';
+import { SingleQueueRun, singleQueue } from './des-fast';
+import { Nodes, type DesRun } from './des-state';
 import type { LatencySummary, NodeReport, Report, SimResult } from './report';
 
 export interface DesOptions {
@@ -27,6 +29,8 @@ export interface DesOptions {
   onProgress?: (fraction: number) => void;
   /** Polled as often: true stops the run. */
   shouldStop?: () => boolean;
+  /** 'general' skips the single-queue fast path (for tests and the bench; the report is the same). */
+  engine?: 'auto' | 'general';
 }
 
 const STEP = 1 << 17;
@@ -39,7 +43,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   const requests = Math.max(1, Math.floor(opts.requests ?? 200_000));
   const loadScale = opts.loadScale ?? 1;
   if (!g.sources.some((s) => g.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
-  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale);
+  const engine = startRun(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts.engine ?? 'auto');
   for (;;) {
     if (engine.step(STEP)) break;
     opts.onProgress?.(engine.generated / requests);
@@ -51,7 +55,16 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   return { ok: true, report };
 }
 
-function buildReport(g: SimGraph, e: DesEngine, loadScale: number): Report {
+/** The single-queue fast path where it gives exactly DesEngine's run, else DesEngine. */
+function startRun(g: SimGraph, requests: number, seed: number, warmup: number, loadScale: number, engine: 'auto' | 'general'): DesRun {
+  if (engine === 'auto') {
+    const nodes = new Nodes(g, loadScale);
+    if (singleQueue(g, nodes)) return new SingleQueueRun(g, nodes, requests, seed, warmup);
+  }
+  return new DesEngine(g, requests, seed, warmup, loadScale);
+}
+
+function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
   // Stability is a property of the offered load, not of one finite run: a component offered
   // ρ ≥ 1 has no steady state however its numbers looked when the run stopped.
   const flow = computeFlow(g, loadScale);

@@ -3,6 +3,7 @@
 // calls. Means and variances compose exactly; a CDF is kept exactly while that stays cheap
 // (sums of exponentials, mixtures, products) and is otherwise fitted by two moments.
 import { gammaP, gaussLegendre, logGamma, normalCdf } from './special';
+import { hypoexponentialSurvival } from './hypoexp';
 
 export interface Dist {
   mean: number;
@@ -21,6 +22,12 @@ export interface Dist {
   parts?: { w: number; d: Dist }[];
 }
 
+/**
+ * Wraps the CDF closures made on every call. Tools that keep function names (tsx, which the
+ * CLI and the benches run under) otherwise rename each new closure, doubling analysis time.
+ */
+export const closure = <F>(f: F): F => f;
+
 const MAX_COST = 24;
 const MAX_EXP_TERMS = 8;
 const MAX_PRODUCT_COST = 4 * MAX_COST;
@@ -28,7 +35,7 @@ const MAX_PRODUCT_COST = 4 * MAX_COST;
 const CHEAP_PRODUCT = 2;
 
 export function point(c: number): Dist {
-  return { mean: c, variance: 0, cdf: (t) => (t >= c - 1e-12 ? 1 : 0), shift: c, cost: 1, heavy: false, exps: [] };
+  return { mean: c, variance: 0, cdf: closure((t: number) => (t >= c - 1e-12 ? 1 : 0)), shift: c, cost: 1, heavy: false, exps: [] };
 }
 
 /** A constant plus independent exponentials with the given rates (per ms): hypoexponential. */
@@ -39,32 +46,15 @@ export function expSum(rates: number[], shift = 0): Dist {
     const variance = rates.reduce((s, r) => s + 1 / (r * r), 0);
     return fitted(shift, mean, variance, false);
   }
-  // Equal rates make the closed form divide by zero: spread them by a negligible amount.
-  const n = rates.length;
-  const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let same = 0;
-    for (let j = 0; j < i; j++) if (Math.abs(rates[j] - rates[i]) < 1e-9 * rates[i]) same++;
-    r[i] = rates[i] * (1 + 1e-6 * same);
-  }
-  const coef = new Float64Array(n);
   let mean = shift;
   let variance = 0;
-  for (let i = 0; i < n; i++) {
-    let c = 1;
-    for (let j = 0; j < n; j++) if (j !== i) c = (c * r[j]) / (r[j] - r[i]);
-    coef[i] = c;
-    mean += 1 / r[i];
-    variance += 1 / (r[i] * r[i]);
+  for (const r of rates) {
+    mean += 1 / r;
+    variance += 1 / (r * r);
   }
-  const cdf = (t: number) => {
-    const u = t - shift;
-    if (u <= 0) return 0;
-    let surv = 0;
-    for (let i = 0; i < n; i++) surv += coef[i] * Math.exp(-r[i] * u);
-    return Math.min(1, Math.max(0, 1 - surv));
-  };
-  return { mean, variance, cdf, shift, cost: r.length, heavy: false, exps: rates };
+  const surv = hypoexponentialSurvival(rates);
+  const cdf = closure((t: number) => (t <= shift ? 0 : Math.min(1, Math.max(0, 1 - surv(t - shift)))));
+  return { mean, variance, cdf, shift, cost: rates.length, heavy: false, exps: rates };
 }
 
 /** Any distribution given by its CDF and its first two moments. */
@@ -81,33 +71,53 @@ export function fitted(shift: number, mean: number, variance: number, heavy: boo
     const s2 = Math.log(1 + variance / (mean * mean));
     const mu = Math.log(mean) - s2 / 2;
     const s = Math.sqrt(s2);
-    cdf = (t) => (t <= shift ? 0 : normalCdf((Math.log(t - shift) - mu) / s));
+    cdf = closure((t: number) => (t <= shift ? 0 : normalCdf((Math.log(t - shift) - mu) / s)));
   } else {
     const k = (mean * mean) / variance;
     const theta = variance / mean;
     const lgK = logGamma(k);
-    cdf = (t) => (t <= shift ? 0 : gammaP(k, (t - shift) / theta, lgK));
+    cdf = closure((t: number) => (t <= shift ? 0 : gammaP(k, (t - shift) / theta, lgK)));
   }
   return { mean: total, variance, cdf, shift, cost: 1, heavy };
 }
 
 function simplify(d: Dist): Dist {
-  return d.cost <= MAX_COST ? d : fitted(d.shift, d.mean - d.shift, d.variance, d.heavy);
+  if (d.cost <= MAX_COST) return d;
+  // Keep the atom at the minimum (requests that made no call) out of the two-moment fit.
+  const p0 = atom(d);
+  if (p0 >= MIN_ATOM && p0 < 1) {
+    const { m, v } = aboveAtom(d, p0);
+    return mixture([{ w: p0, d: point(d.shift) }, { w: 1 - p0, d: fitted(d.shift, m - d.shift, v, d.heavy) }]);
+  }
+  return fitted(d.shift, d.mean - d.shift, d.variance, d.heavy);
+}
+
+/** Probability that a time equals its minimum (its shift): one CDF evaluation. */
+function atom(d: Dist): number {
+  return d.shift >= 0 && d.variance > 0 ? Math.min(1, d.cdf(d.shift)) : 0;
+}
+const MIN_ATOM = 0.05;
+
+/** Mean and variance of a time given that it is above its atom of probability p0. */
+function aboveAtom(d: Dist, p0: number): { m: number; v: number } {
+  const m = (d.mean - p0 * d.shift) / (1 - p0);
+  return { m, v: Math.max(0, (d.variance + d.mean * d.mean - p0 * d.shift * d.shift) / (1 - p0) - m * m) };
 }
 
 const MAX_PARTS = 8;
 
 export function delay(d: Dist, c: number): Dist {
   if (c === 0) return d;
-  if (d.exps) return expSum(d.exps, d.shift + c);
-  return { ...d, mean: d.mean + c, shift: d.shift + c, cdf: (t) => d.cdf(t - c) };
+  if (d.parts) return mixture(d.parts.map((p) => ({ w: p.w, d: delay(p.d, c) })));
+  return { ...d, mean: d.mean + c, shift: d.shift + c, cdf: closure((t: number) => d.cdf(t - c)) };
 }
 
-/** Probabilistic branches: with weight w_i the time is d_i. */
-export function mixture(parts: { w: number; d: Dist }[]): Dist {
+/** Probabilistic branches: with weight w_i the time is d_i (`maxCost` as for maxOf). */
+export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Dist {
   let total = 0;
   let live = 0;
   for (const p of parts) if (p.w > 0) (total += p.w), live++;
+  if (live === 0) return point(0); // no branch is ever taken: no call, no time
   if (live === 1) return parts.find((p) => p.w > 0)!.d;
   // Branches of branches are branches: keep the tree one level deep.
   const ps: { w: number; d: Dist }[] = [];
@@ -128,12 +138,13 @@ export function mixture(parts: { w: number; d: Dist }[]): Dist {
     cost += d.cost;
     heavy ||= d.heavy;
   }
-  const cdf = (t: number) => {
+  const cdf = closure((t: number) => {
     let f = 0;
     for (let i = 0; i < ps.length; i++) f += ps[i].w * ps[i].d.cdf(t);
     return f;
-  };
-  return simplify({ mean, variance: Math.max(0, second - mean * mean), parts: ps, cdf, shift, cost, heavy });
+  });
+  const d: Dist = { mean, variance: Math.max(0, second - mean * mean), parts: ps, cdf, shift, cost, heavy };
+  return cost <= maxCost ? d : simplify(d);
 }
 
 /** Independent times one after another. */
@@ -142,22 +153,46 @@ export function sum(a: Dist, b: Dist): Dist {
   if (b.variance === 0 && b.exps?.length === 0) return delay(a, b.mean);
   if (a.exps && b.exps) return expSum([...a.exps, ...b.exps], a.shift + b.shift);
   // X + (a mixture) is the mixture of X + each branch: exact, e.g. a cache hit or miss. Only
-  // while the result stays cheap: past that it would be fitted anyway, after costly work.
-  if (a.cost * b.cost <= MAX_COST) {
-    if (b.parts && b.parts.length <= MAX_PARTS) return mixture(b.parts.map((p) => ({ w: p.w, d: sum(a, p.d) })));
-    if (a.parts && a.parts.length <= MAX_PARTS) return mixture(a.parts.map((p) => ({ w: p.w, d: sum(p.d, b) })));
+  // while the branches stay few: they multiply.
+  const na = a.parts?.length ?? 1;
+  const nb = b.parts?.length ?? 1;
+  if (na * nb <= MAX_PARTS) {
+    if (b.parts) return mixture(b.parts.map((p) => ({ w: p.w, d: sum(a, p.d) })));
+    if (a.parts) return mixture(a.parts.map((p) => ({ w: p.w, d: sum(p.d, b) })));
+  }
+  // A small jitter on top of a dominant time (a gateway before a slow backend): keep the
+  // dominant one's shape, moved by the small one's mean, rather than a two-moment fit.
+  if (a.variance <= SMALL_VARIANCE * b.variance) return { ...delay(b, a.mean), parts: undefined, exps: undefined, variance: a.variance + b.variance };
+  if (b.variance <= SMALL_VARIANCE * a.variance) return { ...delay(a, b.mean), parts: undefined, exps: undefined, variance: a.variance + b.variance };
+  // A time that is often exactly its minimum (no downstream call made: probabilities, cache
+  // hits) keeps that atom; a two-moment fit would smear it and misplace the median.
+  const pa = atom(a);
+  const pb = atom(b);
+  if (Math.max(pa, pb) >= MIN_ATOM) {
+    const [x, px, y] = pb >= pa ? [b, pb, a] : [a, pa, b];
+    if (px >= 1) return delay(y, x.shift);
+    // Moments of x above its atom, then y plus that part by two moments.
+    const { m, v } = aboveAtom(x, px);
+    const shift = y.shift + x.shift;
+    return mixture([
+      { w: px, d: delay(y, x.shift) },
+      { w: 1 - px, d: fitted(shift, y.mean + m - shift, y.variance + v, y.heavy || x.heavy) },
+    ]);
   }
   const shift = a.shift + b.shift;
   return fitted(shift, a.mean + b.mean - shift, a.variance + b.variance, a.heavy || b.heavy);
 }
 
+const SMALL_VARIANCE = 0.02;
+
 /**
  * Parallel calls: the slowest of independent times (the product of their CDFs); `meanOverride`
- * when the branches are known to be positively correlated (see compose.ts). Identical
+ * when the branches are known to be positively correlated (see compose.ts); `maxCost` higher
+ * for a result only read, not composed further (a source's end-to-end latency). Identical
  * branches (a fan-out to K equal shards) are one CDF raised to the power K, so a wide fan-out
  * stays exact and cheap.
  */
-export function maxOf(parts: Dist[], meanOverride?: number): Dist {
+export function maxOf(parts: Dist[], meanOverride?: number, maxCost = MAX_PRODUCT_COST): Dist {
   if (parts.length === 1) return parts[0];
   if (parts.every((p) => p.variance === 0)) return point(Math.max(...parts.map((p) => p.mean)));
   const gs: { d: Dist; k: number }[] = [];
@@ -166,11 +201,11 @@ export function maxOf(parts: Dist[], meanOverride?: number): Dist {
     if (g) g.k++;
     else gs.push({ d: p, k: 1 });
   }
-  const cdf = (t: number) => {
+  const cdf = closure((t: number) => {
     let prod = 1;
     for (const g of gs) prod *= g.k === 1 ? g.d.cdf(t) : g.d.cdf(t) ** g.k;
     return prod;
-  };
+  });
   const lo = Math.max(...parts.map((p) => p.shift));
   const { m1, m2 } = survivalMoments(cdf, lo, gs);
   // A known mean (correlated fork-join branches) moves the product's shape to it: a shift
@@ -179,13 +214,13 @@ export function maxOf(parts: Dist[], meanOverride?: number): Dist {
   const d: Dist = {
     mean: m1 - by,
     variance: Math.max(0, m2 - m1 * m1),
-    cdf: by === 0 ? cdf : (t) => (t < 0 ? 0 : cdf(t + by)),
+    cdf: by === 0 ? cdf : closure((t: number) => (t < 0 ? 0 : cdf(t + by))),
     shift: Math.max(0, lo - by),
     cost: gs.reduce((s, g) => s + g.d.cost, 0),
     heavy: parts.some((p) => p.heavy),
   };
   // A product is evaluated once per quantile step, not nested in further sums: allow it more.
-  return d.cost <= MAX_PRODUCT_COST ? d : simplify(d);
+  return d.cost <= maxCost ? d : simplify(d);
 }
 
 /** Same moments, shift, cost and exponential stages: taken as the same distribution. */
@@ -196,27 +231,27 @@ function sameShape(a: Dist, b: Dist): boolean {
 }
 
 /**
- * E[T] and E[T²] of the slowest of the groups, from the survival function 1 − cdf: Gauss–
- * Legendre on [lo, hi], hi where the survival is below ~1e-9 (from the moments for light
- * tails — a gamma's tail decays on the scale variance/mean — by inversion for heavy ones).
- * Products of costly CDFs (many nested branches, already approximations) take a 16-point rule (~1e-4 relative)
- * after t = lo − θ·ln(1 − u), which makes an exponential-like tail smooth on [0, 1).
+ * E[T] and E[T²] of the slowest of the groups, from the survival function 1 − cdf. Cheap
+ * products: 64-point Gauss–Legendre on [lo, hi], hi where the survival is below ~1e-9 (from
+ * the moments for light tails — a gamma's tail decays on the scale variance/mean — by
+ * inversion for heavy ones). Costly products (many nested branches, already approximations):
+ * a 10-point rule (16 for heavy tails) after t = lo − θ·ln(1 − u), which makes an
+ * exponential-like tail smooth on [0, 1); ~1e-3 relative.
  */
 function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; k: number }[]): { m1: number; m2: number } {
-  let hi = lo;
   let theta = 0;
   let heavy = false;
   let cost = 0;
   for (const g of gs) {
-    const scale = Math.max(Math.sqrt(g.d.variance), g.d.variance / Math.max(1e-12, g.d.mean - g.d.shift));
-    theta = Math.max(theta, scale);
+    theta = Math.max(theta, tailScale(g.d));
     heavy ||= g.d.heavy;
     cost += g.d.cost;
-    hi = Math.max(hi, g.d.heavy ? quantile(g.d, 1 - 1e-9 / g.k) : g.d.mean + (21 + Math.log(g.k)) * scale);
   }
   let m1 = lo;
   let m2 = lo * lo;
-  if (heavy || cost <= CHEAP_PRODUCT) {
+  if (cost <= CHEAP_PRODUCT) {
+    let hi = lo;
+    for (const g of gs) hi = Math.max(hi, g.d.heavy ? quantile(g.d, 1 - 1e-9 / g.k) : g.d.mean + (21 + Math.log(g.k)) * tailScale(g.d));
     const { x, w } = gaussLegendre(64);
     const half = (hi - lo) / 2;
     for (let i = 0; i < x.length; i++) {
@@ -226,7 +261,7 @@ function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; 
       m2 += half * w[i] * 2 * t * s;
     }
   } else {
-    const { x, w } = gaussLegendre(16);
+    const { x, w } = gaussLegendre(heavy ? 16 : 10);
     for (let i = 0; i < x.length; i++) {
       const u = (x[i] + 1) / 2;
       const t = lo - theta * Math.log(1 - u);
@@ -237,6 +272,8 @@ function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; 
   }
   return { m1, m2 };
 }
+
+const tailScale = (d: Dist) => Math.max(Math.sqrt(d.variance), d.variance / Math.max(1e-12, d.mean - d.shift));
 
 /**
  * Smallest t with cdf(t) ≥ q: Brent's method (inverse quadratic interpolation safeguarded by

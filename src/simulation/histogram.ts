@@ -51,6 +51,15 @@ export class Histograms {
     this.counts[h * BUCKETS + bucketOf(v)]++;
   }
 
+  /** Makes histogram `to` a copy of histogram `from`. */
+  copy(from: number, to: number): void {
+    this.counts.copyWithin(to * BUCKETS, from * BUCKETS, (from + 1) * BUCKETS);
+    this.n[to] = this.n[from];
+    this.sum[to] = this.sum[from];
+    this.min[to] = this.min[from];
+    this.max[to] = this.max[from];
+  }
+
   mean(h: number): number | null {
     return this.n[h] > 0 ? this.sum[h] / this.n[h] : null;
   }

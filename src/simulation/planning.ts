@@ -32,7 +32,9 @@ const MAX_STEPS = 2000;
 
 /**
  * The fewest replicas that meet a p99 target at a load: start every component at the least
- * that keeps it stable, then add one replica at a time where it lowers the p99 the most.
+ * that keeps it stable, add one replica at a time where it lowers the p99 the most, then take
+ * back any replica the target no longer needs (a greedy step can be made redundant by a later
+ * one). The result meets the target, and no single replica can be removed from it.
  */
 export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }): CapacityPlan {
   const compiled = compileGraph(design);
@@ -48,18 +50,24 @@ export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }
     g.nodes[i].replicas = r;
     g.nodes[i].servers = per * r;
   };
-  // Least replicas for stability at the target load.
-  const flowAt = analyzeGraph(g, scale);
-  for (const { n, i } of tunable) {
-    const arrival = flowAt.nodes[n.id]?.arrivalRps ?? 0;
-    const oneReplicaRps = capacityRps({ ...n, servers: perReplica(i) });
-    setReplicas(i, Math.max(1, Math.floor(arrival / oneReplicaRps) + 1));
-  }
+  const p99Of = (r: Report) => (r.stable && r.latencyMs.p99 !== null ? r.latencyMs.p99 : Infinity);
+  const meets = (r: Report) => p99Of(r) <= slo.p99Ms;
+  // Least replicas for stability at the target load. An overloaded component passes on only
+  // what it completes, so its callees' full load shows once it is fixed: repeat until stable.
+  const least = new Map<number, number>();
   let report = analyzeGraph(g, scale);
-  for (let step = 0; step < MAX_STEPS; step++) {
-    if (report.stable && report.latencyMs.p99 !== null && report.latencyMs.p99 <= slo.p99Ms) {
-      return { ok: true, replicas: Object.fromEntries(tunable.map(({ n }) => [n.id, n.replicas])), report };
+  for (let round = 0; round <= g.nodes.length; round++) {
+    for (const { n, i } of tunable) {
+      const arrival = report.nodes[n.id]?.arrivalRps ?? 0;
+      const oneReplicaRps = capacityRps({ ...n, servers: perReplica(i) });
+      least.set(i, Math.max(1, Math.floor(arrival / oneReplicaRps) + 1));
+      setReplicas(i, least.get(i)!);
     }
+    report = analyzeGraph(g, scale);
+    if (report.stable) break;
+  }
+  for (let step = 0; !meets(report); step++) {
+    if (step >= MAX_STEPS) return { ok: false, error: 'The capacity planner gave up after 2,000 steps.' };
     // Try one more replica on each of the busiest components; keep the best.
     const candidates = tunable
       .filter(({ n }) => (report.nodes[n.id]?.arrivalRps ?? 0) > 0)
@@ -69,18 +77,30 @@ export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }
     for (const { i } of candidates) {
       setReplicas(i, g.nodes[i].replicas + 1);
       const r = analyzeGraph(g, scale);
-      const p99 = r.stable && r.latencyMs.p99 !== null ? r.latencyMs.p99 : Infinity;
-      if (!best || p99 < best.p99) best = { i, p99, r };
+      if (!best || p99Of(r) < best.p99) best = { i, p99: p99Of(r), r };
       setReplicas(i, g.nodes[i].replicas - 1);
     }
-    const current = report.stable && report.latencyMs.p99 !== null ? report.latencyMs.p99 : Infinity;
+    const current = p99Of(report);
     if (!best || best.p99 >= current - 1e-9) {
       return { ok: false, error: `No number of replicas gets p99 under ${slo.p99Ms} ms at ${slo.rps} rps: the best is ${format(current)} — the service times themselves are too long. Shorten them, cache, or call in parallel.` };
     }
     setReplicas(best.i, g.nodes[best.i].replicas + 1);
     report = best.r;
   }
-  return { ok: false, error: 'The capacity planner gave up after 2,000 steps.' };
+  for (let removed = true; removed; ) {
+    removed = false;
+    const idle = [...tunable].sort((a, b) => (report.nodes[a.n.id]?.utilization ?? 0) - (report.nodes[b.n.id]?.utilization ?? 0));
+    for (const { n, i } of idle) {
+      if (n.replicas <= least.get(i)!) continue;
+      setReplicas(i, n.replicas - 1);
+      const r = analyzeGraph(g, scale);
+      if (meets(r)) {
+        report = r;
+        removed = true;
+      } else setReplicas(i, n.replicas + 1);
+    }
+  }
+  return { ok: true, replicas: Object.fromEntries(tunable.map(({ n }) => [n.id, n.replicas])), report };
 }
 
 const format = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'overloaded');

@@ -2,6 +2,33 @@
 // arithmetic — the same seed gives the same stream on every engine and machine, and it runs
 // several times faster than a generator that coerces with `>>> 0` at every step.
 // The state lives in an Int32Array: object fields would box every value above 2³⁰.
+// Ziggurat tables for the exponential (Marsaglia & Tsang 2000, 256 layers of equal area
+// ZV), on 24-bit uniforms: ZK[i] accepts at once, ZW[i] scales to x, ZF[i] = e^(−x_i).
+const ZR = 7.697117470131487;
+const ZV = 3.949659822581572e-3;
+const M = 2 ** 24;
+const ZK = new Float64Array(256);
+const ZW = new Float64Array(256);
+const ZF = new Float64Array(256);
+{
+  let d = ZR;
+  let td = d;
+  const q = ZV / Math.exp(-d);
+  ZK[0] = Math.floor((d / q) * M);
+  ZK[1] = 0;
+  ZW[0] = q / M;
+  ZW[255] = d / M;
+  ZF[0] = 1;
+  ZF[255] = Math.exp(-d);
+  for (let i = 254; i >= 1; i--) {
+    d = -Math.log(ZV / d + Math.exp(-d));
+    ZK[i + 1] = Math.floor((d / td) * M);
+    td = d;
+    ZF[i] = Math.exp(-d);
+    ZW[i] = d / M;
+  }
+}
+
 export class Prng {
   private readonly s = new Int32Array(4);
   /** The second normal deviate of the last Box–Muller pair, or NaN. */
@@ -36,9 +63,36 @@ export class Prng {
     return (this.nextInt() >>> 0) * 2.3283064365386963e-10;
   }
 
-  /** Exponential with the given mean: 1 − U lies in (0, 1], so the log is finite. */
+  /** Exponential with the given mean. */
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return mean * this.exp1();
+  }
+
+  /**
+   * Standard exponential by Marsaglia and Tsang's ziggurat: one 32-bit draw, a table lookup
+   * and a compare in 98.9 % of calls, where −ln U costs a logarithm on every call (a third of
+   * the time of an M/M/1 run). The low 8 bits pick the layer, the upper 24 the point in it,
+   * so layer and value come from different bits. Exact: the rejections and the tail beyond
+   * the last layer (memoryless, so R + Exp(1)) make the distribution exponential.
+   */
+  exp1(): number {
+    const j = this.nextInt();
+    const i = j & 255;
+    const x = j >>> 8;
+    if (x < ZK[i]) return x * ZW[i];
+    return this.expSlow(x, i);
+  }
+
+  private expSlow(x: number, i: number): number {
+    for (;;) {
+      if (i === 0) return ZR - Math.log(1 - this.next());
+      const v = x * ZW[i];
+      if (ZF[i] + this.next() * (ZF[i - 1] - ZF[i]) < Math.exp(-v)) return v;
+      const j = this.nextInt();
+      i = j & 255;
+      x = j >>> 8;
+      if (x < ZK[i]) return x * ZW[i];
+    }
   }
 
   /** Standard normal by Box–Muller, keeping the pair's second value for the next call. */

@@ -2,7 +2,7 @@
 // squared coefficient of variation ca2. Exact where theory is (M/M/c, M/G/1, D/M/1, M/M/c/K),
 // two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor).
 import type { SimNode } from './graph';
-import { expSum, fitted, fromCdf, mixture, point, sum, type Dist } from './dist';
+import { closure, expSum, fitted, fromCdf, mixture, point, sum, type Dist } from './dist';
 import { gammaP } from './special';
 
 export interface QueueResult {
@@ -39,7 +39,9 @@ export function serviceMoments(node: SimNode, mean = node.meanMs): [number, numb
 function serviceDist(node: SimNode, mean: number): Dist {
   if (node.dist === 'exponential') return expSum([1 / mean]);
   if (node.dist === 'constant') return point(mean);
-  return fitted(0, mean, (node.cv * mean) ** 2, node.cv > 1.5);
+  // The lognormal itself (a lognormal fit of its own moments), flagged heavy only past cv 1.5,
+  // where later two-moment fits of sums should be lognormal rather than gamma (notes §5.5).
+  return { ...fitted(0, mean, (node.cv * mean) ** 2, true), heavy: node.cv >= 1 };
 }
 
 export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): QueueResult {
@@ -106,15 +108,17 @@ function mmcResponse(mu: number, theta: number, C: number): Dist {
   const mean = 1 / mu + C / theta;
   const second = 2 / (mu * mu) + (2 * C) / (mu * theta) + (2 * C) / (theta * theta);
   const same = Math.abs(theta - mu) < 1e-9 * mu;
-  const surv = (t: number) =>
-    (1 - C) * Math.exp(-mu * t) + C * (same ? Math.exp(-mu * t) * (1 + mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu));
-  return fromCdf(mean, second - mean * mean, (t) => (t <= 0 ? 0 : 1 - surv(t)));
+  return fromCdf(mean, second - mean * mean, (t) => {
+    if (t <= 0) return 0;
+    const waited = same ? Math.exp(-mu * t) * (1 + mu * t) : (theta * Math.exp(-mu * t) - mu * Math.exp(-theta * t)) / (theta - mu);
+    return 1 - (1 - C) * Math.exp(-mu * t) - C * waited;
+  });
 }
 
 /** M/D/1: Erlang's series for the waiting time, exact while λt stays small enough for doubles. */
 function mdOneResponse(lambda: number, D: number, rho: number, waitMs: number, variance: number): Dist {
   const tail = fitted(0, waitMs + D, variance, false);
-  const cdf = (t: number) => {
+  const cdf = closure((t: number) => {
     const w = t - D;
     if (w < 0) return 0;
     if (lambda * w > 14) return tail.cdf(t);
@@ -124,7 +128,7 @@ function mdOneResponse(lambda: number, D: number, rho: number, waitMs: number, v
       s += Math.exp(k * Math.log(Math.abs(x) || 1e-300) - logFactorial(k) - x) * (k % 2 === 0 || x >= 0 ? 1 : -1);
     }
     return Math.min(1, Math.max(0, (1 - rho) * s));
-  };
+  });
   return fromCdf(waitMs + D, variance, cdf, false, D);
 }
 

@@ -27,7 +27,7 @@ export function gammaP(a: number, x: number, lgA = logGamma(a)): number {
     for (let n = 1; n < 1000; n++) {
       term *= x / (a + n);
       sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-15) break;
+      if (Math.abs(term) < Math.abs(sum) * 1e-13) break;
     }
     return Math.min(1, sum * Math.exp(lnPre));
   }
@@ -46,7 +46,7 @@ export function gammaP(a: number, x: number, lgA = logGamma(a)): number {
     d = 1 / d;
     const del = d * c;
     h *= del;
-    if (Math.abs(del - 1) < 1e-15) break;
+    if (Math.abs(del - 1) < 1e-13) break;
   }
   return Math.max(0, 1 - Math.exp(lnPre) * h);
 }

@@ -1,5 +1,6 @@
-// The export formats of the Export menu. Pictures carry the design inside them (PNG iTXt chunk,
-// SVG <metadata>), so any exported picture opens again as an editable design.
+// The export formats of the Share menu (toolbar/ShareMenu.svelte). Pictures carry the design
+// inside them (PNG iTXt chunk, SVG <metadata>), so any exported picture opens again as an
+// editable design.
 import { catalog } from '../catalog';
 import type { Design, DesignNode } from '../model/design';
 import { designToJson, fileNameFor } from '../persistence/design-file';

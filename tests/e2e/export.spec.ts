@@ -2,7 +2,7 @@
 // the page, and the system clipboard.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, type AppPage } from './fixtures';
+import { test, expect, type AppPage, fromShareMenu } from './fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -29,7 +29,7 @@ const shape = (d: Awaited<ReturnType<AppPage['design']>>) => ({
 });
 
 async function exportVia(page: Page, item: string) {
-  await page.getByRole('button', { name: 'Export as' }).click();
+  await page.getByRole('button', { name: 'Share and export' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: item }).click();
   const d = await download;
@@ -38,7 +38,7 @@ async function exportVia(page: Page, item: string) {
 
 async function importViaPicker(page: Page, name: string, mimeType: string, buffer: Buffer) {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import design file' }).click();
+  await fromShareMenu(page, 'Import design file');
   await (await chooser).setFiles({ name, mimeType, buffer });
 }
 
@@ -116,7 +116,7 @@ test('a picture without a design, or a broken one, changes nothing and says why'
 
 test('copy as Mermaid and as Excalidraw put the design on the clipboard', async ({ app, page }) => {
   const d = await buildDesign(app, page);
-  await page.getByRole('button', { name: 'Export as' }).click();
+  await page.getByRole('button', { name: 'Share and export' }).click();
   await page.getByRole('menuitem', { name: 'Copy as Mermaid' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Mermaid flowchart copied' })).toBeVisible();
   const mermaid = await page.evaluate(() => navigator.clipboard.readText());
@@ -126,7 +126,7 @@ test('copy as Mermaid and as Excalidraw put the design on the clipboard', async 
   expect(mermaid).toContain('#lt;/metadata#gt;#lt;script#gt;');
   expect(mermaid).toContain('n3[("SQL');
 
-  await page.getByRole('button', { name: 'Export as' }).click();
+  await page.getByRole('button', { name: 'Share and export' }).click();
   await page.getByRole('menuitem', { name: 'Copy as Excalidraw' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'excalidraw.com' })).toBeVisible();
   const clip = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
@@ -164,7 +164,7 @@ test('pasting a design\'s JSON opens it; copied components still paste as compon
 
 test('pasting a share link opens its design as a preview', async ({ app, page }) => {
   const original = await buildDesign(app, page);
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await fromShareMenu(page, 'Copy link');
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(link).toContain('#d=');
   await page.keyboard.press('Escape');

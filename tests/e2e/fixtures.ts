@@ -73,6 +73,12 @@ export class AppPage {
   }
 }
 
+/** Picks an item of the toolbar's Share menu: Copy link, an export format, or Import. */
+export async function fromShareMenu(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Share and export' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
 export const test = base.extend<{ app: AppPage }>({
   app: async ({ page }, use) => {
     const app = new AppPage(page);

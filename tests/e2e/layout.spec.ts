@@ -33,10 +33,19 @@ const isIncreasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 
 
 test('auto-layout orders a chain left to right; one undo restores it; ELK loads only then', async ({ page, app }) => {
   const requested: string[] = [];
+  const scripts: Promise<string>[] = [];
   page.on('request', (r) => requested.push(r.url()));
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.text().catch(() => ''));
+  });
   // Start-up again, watching every request from the first one.
   await app.open();
   expect(requested.filter((u) => ELK_FILE.test(u))).toEqual([]);
+  expect(page.workers().map((w) => w.url()).filter((u) => ELK_FILE.test(u))).toEqual([]);
+  // Not bundled into what did load either: ELK's own package name would be in it.
+  const loaded = await Promise.all(scripts);
+  expect(loaded.length).toBeGreaterThan(0);
+  expect(loaded.filter((text) => text.includes('org.eclipse.elk'))).toEqual([]);
   expect(await page.evaluate(() => (window as any).__app.layout.loaded)).toBe(false);
 
   const ids = await reversedChain(app);
@@ -117,4 +126,31 @@ test('components glide to their places through in-between positions, as one undo
   expect(seen.result).toBe('done');
   expect(seen.distinct).toBeGreaterThanOrEqual(4);
   expect(seen.steps).toBe(1);
+});
+
+test('members of a frame are laid out inside it and the frame grows to fit', async ({ page, app }) => {
+  const [a, b, c] = await reversedChain(app);
+  await page.evaluate((ids) => {
+    const { editor } = (window as any).__app;
+    editor.select(ids);
+    editor.frameSelection('Serving');
+    editor.select([]);
+  }, [b, c]);
+  const frameId = (await app.design()).nodes.find((n) => n.kind === 'group')!.id;
+  await page.keyboard.press('Shift+L');
+  await settled(app);
+  const d = await app.design();
+  const frame = d.nodes.find((n) => n.id === frameId)! as any;
+  for (const id of [b, c]) {
+    const m = d.nodes.find((n) => n.id === id)!;
+    expect(m.parentId).toBe(frameId);
+    expect(m.position.x).toBeGreaterThan(0);
+    expect(m.position.y).toBeGreaterThan(0);
+    expect(m.position.x + 184).toBeLessThan(frame.size.width);
+    expect(m.position.y + 64).toBeLessThan(frame.size.height);
+  }
+  // The flow runs through the frame: a left of it, its members in order.
+  expect(d.nodes.find((n) => n.id === a)!.position.x + 184).toBeLessThan(frame.position.x);
+  expect(d.nodes.find((n) => n.id === b)!.position.x).toBeLessThan(d.nodes.find((n) => n.id === c)!.position.x);
+  await expect(app.node(c)).toBeVisible();
 });

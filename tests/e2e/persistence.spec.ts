@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect } from './fixtures';
+import { test, expect, fromShareMenu } from './fixtures';
 
 test('reload restores the design', async ({ app, page }) => {
   const a = await app.addByClick('api-gateway');
@@ -42,7 +42,7 @@ test('export a design file and import it again', async ({ app, page }) => {
   await app.addByClick('client');
   await app.addByClick('kafka');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export design file' }).click();
+  await fromShareMenu(page, 'Design file (JSON)');
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
   const exported = JSON.parse(text);
@@ -51,7 +51,7 @@ test('export a design file and import it again', async ({ app, page }) => {
   expect(exported.edges).toHaveLength(1);
 
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import design file' }).click();
+  await fromShareMenu(page, 'Import design file');
   await (await chooser).setFiles({ name: 'design.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect.poll(async () => (await app.design()).nodes.length).toBe(2);
   await page.getByRole('button', { name: 'Designs' }).click();
@@ -61,7 +61,7 @@ test('export a design file and import it again', async ({ app, page }) => {
 test('a broken file is refused with a message and changes nothing', async ({ app, page }) => {
   await app.addByClick('cache');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import design file' }).click();
+  await fromShareMenu(page, 'Import design file');
   await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"mlsd-design","version":1,"nodes":[{"id":"a"') });
   await expect(page.getByRole('alert')).toContainText('Import failed');
   expect((await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);

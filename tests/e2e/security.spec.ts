@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import { test, expect, type AppPage } from './fixtures';
+import { test, expect, type AppPage, fromShareMenu } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const hostile = readFileSync(join(import.meta.dirname, '../fixtures/hostile-labels.json'), 'utf8');
@@ -37,7 +37,7 @@ async function expectShownLiterally(app: AppPage, page: Page) {
 
 test('markup in labels and notes of an imported file is shown as text and never runs', async ({ app, page }) => {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import design file' }).click();
+  await fromShareMenu(page, 'Import design file');
   await (await chooser).setFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
   await expect.poll(async () => (await app.design()).nodes.length).toBe(3);
   await expectShownLiterally(app, page);
@@ -65,22 +65,19 @@ test('the built page carries a strict CSP, and the app works under it without vi
   const b = await app.addByClick('cache');
   await app.connect(a, b);
   await page.getByRole('textbox', { name: 'Label' }).fill('Edge cache');
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await fromShareMenu(page, 'Copy link');
   await expect(page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox')).toHaveValue(/#d=1\./);
   await page.keyboard.press('Escape');
-  // Workers (the layout engine) must start under the policy too.
-  const layout = page.getByRole('button', { name: 'Auto-layout' });
-  if ((await layout.count()) > 0) {
-    const worker = page.waitForEvent('worker');
-    await layout.click();
-    await worker;
-    await page.waitForTimeout(500);
-  }
+  // Workers must start under the policy too: auto-layout (Shift+L) runs ELK in one.
+  const worker = page.waitForEvent('worker');
+  await page.keyboard.press('Shift+L');
+  await worker;
+  await page.waitForTimeout(500);
   await page.getByRole('button', { name: 'Toggle theme' }).click();
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await page.keyboard.press('Escape');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import design file' }).click();
+  await fromShareMenu(page, 'Import design file');
   await (await chooser).setFiles({ name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
   await expect.poll(async () => (await app.design()).nodes.length).toBe(3);
   await app.waitSaved();
@@ -113,7 +110,7 @@ test('broken and hostile files get a clear message and change nothing saved', as
   ];
   for (const [text, message] of cases) {
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import design file' }).click();
+    await fromShareMenu(page, 'Import design file');
     await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     const alert = page.getByRole('alert').filter({ hasText: 'Import failed' });
     await expect(alert).toContainText(message);

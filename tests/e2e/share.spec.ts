@@ -1,10 +1,10 @@
 // Share links end to end: the dialog, a link opened in a fresh browser, the preview that never
 // touches saved designs, "Save a copy", a damaged link, and the long-link warning.
-import { test, expect, AppPage } from './fixtures';
+import { test, expect, AppPage, fromShareMenu } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function linkFromDialog(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Copy link' }).click();
+  await fromShareMenu(page, 'Copy link');
   const dialog = page.getByRole('dialog', { name: 'Share link' });
   await expect(dialog).toContainText('Anyone who has this link can read the whole design');
   const field = dialog.getByRole('textbox', { name: 'Share link' });
@@ -109,4 +109,38 @@ test('the command palette opens the dialog, which warns about long links and off
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export design file' }).click();
   expect((await download).suggestedFilename()).toBe('big.mlsd.json');
+});
+
+test('leaving a preview by New design takes the link out of the address bar, so a reload stays out', async ({ app, page }) => {
+  await app.addByClick('cache');
+  await app.waitSaved();
+  const link = await linkFromDialog(page);
+  await expect(page.getByRole('dialog', { name: 'Share link' }).getByRole('button', { name: 'Copy', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByText('Preview of a shared design')).toBeVisible();
+  expect(page.url()).toContain('#d=');
+
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New design' }).click();
+  await expect(page.getByText('Preview of a shared design')).toHaveCount(0);
+  await expect.poll(() => page.url()).not.toContain('#d=');
+  await app.waitSaved();
+  await page.reload();
+  await expect(page.locator('.app.ready')).toBeVisible();
+  await expect(page.getByText('Preview of a shared design')).toHaveCount(0);
+  expect((await app.design()).nodes).toHaveLength(0);
+});
+
+test('opening a saved design from Designs also leaves the preview and its link', async ({ app, page }) => {
+  await app.addByClick('cache');
+  await app.waitSaved();
+  const link = await linkFromDialog(page);
+  await page.keyboard.press('Escape');
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByText('Preview of a shared design')).toBeVisible();
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: /^Open Untitled design/ }).click();
+  await expect(page.getByText('Preview of a shared design')).toHaveCount(0);
+  await expect.poll(() => page.url()).not.toContain('#d=');
 });

@@ -1,6 +1,6 @@
 // Our design → xyflow nodes and edges. The only translation between the two models: saved
-// files never see xyflow's shapes. Objects are cached per design node, so an edit that touches
-// one component hands xyflow one new object, not a thousand.
+// files never see xyflow's shapes. An edit that touches one component hands xyflow one new
+// object, not a thousand.
 import type { Edge, Node } from '@xyflow/svelte';
 import { GROUP_KIND, NOTE_KIND, type Design, type DesignEdge, type DesignNode } from '../../model/design';
 import { catalog } from '../../catalog';
@@ -24,55 +24,59 @@ export type FlowEdge = Edge<PipeData>;
 
 const typeOf = (n: DesignNode) => (n.kind === GROUP_KIND ? 'frame' : n.kind === NOTE_KIND ? 'note' : 'component');
 
-export class FlowAdapter {
-  private nodeCache = new Map<string, FlowNode>();
-  private edgeCache = new Map<string, FlowEdge>();
-  private lastNodes: FlowNode[] = [];
-  private lastEdges: FlowEdge[] = [];
-
-  nodes(design: Design, selected: ReadonlySet<string>, metrics: ReadonlyMap<string, NodeMetrics> | undefined): FlowNode[] {
-    const next = new Map<string, FlowNode>();
-    const out = design.nodes.map((n) => {
-      const m = metrics?.get(n.id);
-      const sel = selected.has(n.id);
-      const prev = this.nodeCache.get(n.id);
-      const flow =
-        prev && prev.data.node === n && prev.data.metrics === m && !!prev.selected === sel
-          ? prev
-          : toFlowNode(n, sel, m);
-      next.set(n.id, flow);
-      return flow;
-    });
-    this.nodeCache = next;
-    // Unchanged content keeps the same array, so the canvas skips its update entirely.
-    if (sameItems(out, this.lastNodes)) return this.lastNodes;
-    this.lastNodes = out;
-    return out;
-  }
-
-  edges(design: Design, selected: ReadonlySet<string>, traffic: ReadonlyMap<string, number> | undefined): FlowEdge[] {
-    let maxTrafficRps = 0;
-    if (traffic) for (const v of traffic.values()) maxTrafficRps = Math.max(maxTrafficRps, v);
-    const next = new Map<string, FlowEdge>();
-    const out = design.edges.map((e) => {
-      const t = traffic?.get(e.id);
-      const sel = selected.has(e.id);
-      const prev = this.edgeCache.get(e.id);
-      const flow =
-        prev && prev.data!.edge === e && prev.data!.trafficRps === t && prev.data!.maxTrafficRps === maxTrafficRps && !!prev.selected === sel
-          ? prev
-          : toFlowEdge(e, sel, t, maxTrafficRps);
-      next.set(e.id, flow);
-      return flow;
-    });
-    this.edgeCache = next;
-    if (sameItems(out, this.lastEdges)) return this.lastEdges;
-    this.lastEdges = out;
-    return out;
-  }
+/*
+ * Both build on the arrays the canvas holds now, not on ones we made earlier: xyflow replaces a node
+ * once it has measured it (adding `measured`), and a node handed back without that is treated as
+ * new, forgetting its size and handles, so every edge on it is dropped and laid out again. Taking
+ * xyflow's own object whenever our inputs for it are unchanged means a selection or a drop hands
+ * xyflow the one or two objects that did change, not a thousand unmeasured ones.
+ */
+export function flowNodes(
+  design: Design,
+  selected: ReadonlySet<string>,
+  metrics: ReadonlyMap<string, NodeMetrics> | undefined,
+  held: readonly FlowNode[],
+): FlowNode[] {
+  const byId = new Map(held.map((n) => [n.id, n]));
+  const out = design.nodes.map((n) => {
+    const m = metrics?.get(n.id);
+    const sel = selected.has(n.id);
+    const prev = byId.get(n.id);
+    if (prev && prev.data.node === n && prev.data.metrics === m && !!prev.selected === sel) return prev;
+    const flow = toFlowNode(n, sel, m);
+    // Same box, new content (a label, a colour): xyflow keeps its measurement and handles.
+    if (prev?.measured && prev.type === flow.type && sameSize(prev.data.node, n)) flow.measured = prev.measured;
+    return flow;
+  });
+  // Unchanged content keeps the same array, so the canvas skips its update entirely.
+  return sameItems(out, held) ? (held as FlowNode[]) : out;
 }
 
-function sameItems<T>(a: T[], b: T[]): boolean {
+export function flowEdges(
+  design: Design,
+  selected: ReadonlySet<string>,
+  traffic: ReadonlyMap<string, number> | undefined,
+  held: readonly FlowEdge[],
+): FlowEdge[] {
+  let maxTrafficRps = 0;
+  if (traffic) for (const v of traffic.values()) maxTrafficRps = Math.max(maxTrafficRps, v);
+  const byId = new Map(held.map((e) => [e.id, e]));
+  const out = design.edges.map((e) => {
+    const t = traffic?.get(e.id);
+    const sel = selected.has(e.id);
+    const prev = byId.get(e.id);
+    return prev && prev.data!.edge === e && prev.data!.trafficRps === t && prev.data!.maxTrafficRps === maxTrafficRps && !!prev.selected === sel
+      ? prev
+      : toFlowEdge(e, sel, t, maxTrafficRps);
+  });
+  return sameItems(out, held) ? (held as FlowEdge[]) : out;
+}
+
+function sameSize(a: DesignNode, b: DesignNode): boolean {
+  return a.size?.width === b.size?.width && a.size?.height === b.size?.height;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

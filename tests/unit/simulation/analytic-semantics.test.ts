@@ -134,6 +134,22 @@ describe('composition along calls', () => {
     expect(r.latencyMs.p50).toBeCloseTo(12, 6);
     expect(r.latencyMs.p99).toBeCloseTo(42, 6);
   });
+  it('network time before a cache counts on both the hit and the miss path', () => {
+    const d = design(
+      [
+        { id: 's', params: { rps: 1 } },
+        { id: 'gw', params: { replicas: 100, service: { dist: 'exponential', meanMs: 1 } } },
+        { id: 'cache', params: { replicas: 100, hitRatio: 0.5, service: { dist: 'constant', meanMs: 1 } } },
+        { id: 'db', params: { replicas: 100, service: { dist: 'constant', meanMs: 10 } } },
+      ],
+      [{ source: 's', target: 'gw' }, { source: 'gw', target: 'cache', params: { networkMs: 5 } }, { source: 'cache', target: 'db' }],
+    );
+    const r = run(d);
+    expect(r.latencyMs.mean).toBeCloseTo(1 + 5 + 1 + 0.5 * 10, 6);
+    // Half the requests take 6 ms + Exp(1 ms), half 16 ms + Exp(1 ms): the median is 16 ms.
+    expect(r.latencyMs.p50).toBeCloseTo(16, 4);
+    expect(r.latencyMs.p99).toBeCloseTo(16 - Math.log(0.02), 4);
+  });
   it('a tandem of M/M/1 has the exact hypoexponential p99, and a slower stage only adds', () => {
     const base = run(ORACLES.get('O8')!.design as Design);
     const slower = structuredClone(ORACLES.get('O8')!.design as Design);
