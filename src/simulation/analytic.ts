@@ -21,6 +21,8 @@ export interface Flow {
   queues: QueueResult[];
   /** Squared coefficient of variation of each node's arrivals (1 = Poisson). */
   ca2: Float64Array;
+  /** The part of each node's arrivals a user request waits for (reached by sync calls only). */
+  userLambda: Float64Array;
   totalSourceRps: number;
 }
 
@@ -45,12 +47,12 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
   for (const u of g.order) {
     const n = g.nodes[u];
     const q = queues[u];
-    rejectedRps += lambda[u] * q.blockProb;
+    rejectedRps += flow.userLambda[u] * q.blockProb; // a rejected async message fails no user request
     if (n.isSource && n.meanMs <= 0) continue;
     const X = lambda[u] * (1 - q.blockProb);
     nodes[n.id] = {
       arrivalRps: lambda[u],
-      throughputRps: q.stable ? X : (n.servers / n.meanMs) * 1000,
+      throughputRps: q.stable ? X : capacityRps(n),
       utilization: q.utilization,
       meanWaitMs: finite(q.waitMs),
       meanResponseMs: finite(q.responseMs),
@@ -100,6 +102,7 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
   const lambda = new Float64Array(n);
   const ca2Weighted = new Float64Array(n);
   const ca2 = new Float64Array(n);
+  const userLambda = new Float64Array(n);
   const edgeRps = new Float64Array(g.edges.length);
   const queues: QueueResult[] = new Array(n);
   let totalSourceRps = 0;
@@ -113,10 +116,11 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
     const q = node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
     queues[u] = q;
     // Completions go on; an overloaded component passes on what it can finish.
-    const served = q.stable ? inRate * (1 - q.blockProb) : Math.min(inRate, (node.servers / Math.max(node.meanMs, 1e-12)) * 1000);
+    const served = q.stable ? inRate * (1 - q.blockProb) : Math.min(inRate, capacityRps(node));
     const outRate = served + own;
     const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
     const forward = outRate * (1 - node.hitRatio);
+    const userOut = (q.stable ? userLambda[u] * (1 - q.blockProb) : userLambda[u] * (served / Math.max(inRate, 1e-300))) + own;
     const weights = node.out.reduce((s, e) => s + g.edges[e].weight, 0);
     for (const e of node.out) {
       const edge = g.edges[e];
@@ -125,10 +129,11 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
       const p = outRate > 0 ? rate / outRate : 0;
       edgeRps[e] = rate;
       lambda[edge.to] += rate;
+      if (edge.mode === 'sync') userLambda[edge.to] += userOut * (1 - node.hitRatio) * share;
       ca2Weighted[edge.to] += rate * (p * outCa2 + 1 - p); // thinning, then a rate-weighted merge
     }
   }
-  return { lambda, edgeRps, queues, ca2, totalSourceRps };
+  return { lambda, edgeRps, queues, ca2, userLambda, totalSourceRps };
 }
 
 /** The total source rate at which the first component saturates, and that component. */

@@ -1,9 +1,9 @@
 // The end-to-end latency of a request: its response time at a component is the time there
 // plus its synchronous calls — summed when sequential, the slowest when parallel, a mixture
 // over cache hits, call probabilities and "dispatch one" choices. Callees first, memoised.
-import type { SimEdge, SimGraph } from './graph';
+import type { SimGraph } from './graph';
 import type { Flow } from './analytic';
-import { closure, delay, maxOf, mixture, point, sum, type Dist } from './dist';
+import { closure, delay, maxOf, mixture, sum, ZERO, type Dist } from './dist';
 
 /** A source's latency is only read (three quantiles), never composed further: keep it exact longer. */
 const SOURCE_COST = 2000;
@@ -12,13 +12,16 @@ export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist
   const R: (Dist | undefined)[] = new Array(g.nodes.length);
   const inbound = new Uint32Array(g.nodes.length);
   for (const e of g.edges) inbound[e.to]++;
+  const perSource = new Map<number, Dist>();
   for (let i = g.order.length - 1; i >= 0; i--) {
     const u = g.order[i];
-    R[u] = sum(flow.queues[u].response, downstream(g, u, flow, R as Dist[], inbound));
+    const calls = downstream(g, u, flow, R as Dist[], inbound);
+    R[u] = sum(flow.queues[u].response, calls);
+    // A source's own requests start with its calls: only what other components send it
+    // queues there (computeFlow routes the source's rate straight to its connections).
+    if (g.nodes[u].isSource) perSource.set(u, calls);
   }
-  const perSource = new Map<number, Dist>();
-  for (const u of g.sources) perSource.set(u, R[u]!);
-  const weighted = g.sources.filter((u) => g.nodes[u].rps > 0).map((u) => ({ w: g.nodes[u].rps, d: R[u]! }));
+  const weighted = g.sources.filter((u) => g.nodes[u].rps > 0).map((u) => ({ w: g.nodes[u].rps, d: perSource.get(u)! }));
   return { perSource, overall: weighted.length ? mixture(weighted, SOURCE_COST) : null };
 }
 
@@ -26,49 +29,19 @@ export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist
 function downstream(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint32Array): Dist {
   const node = g.nodes[u];
   const calls = node.out.map((e) => g.edges[e]);
-  if (!calls.some((e) => e.mode === 'sync')) return point(0);
+  if (!calls.some((e) => e.mode === 'sync')) return ZERO;
   const callTime = closure((e: (typeof calls)[number]) => delay(R[e.to], e.networkMs));
   let made: Dist;
   if (node.dispatch === 'one') {
     const total = calls.reduce((s, e) => s + e.weight, 0) || 1;
-    made = mixture(calls.map((e) => ({ w: e.weight / total, d: e.mode === 'sync' ? callTime(e) : point(0) })));
+    made = mixture(calls.map((e) => ({ w: e.weight / total, d: e.mode === 'sync' ? callTime(e) : ZERO })));
   } else {
     const sync = calls.filter((e) => e.mode === 'sync');
-    const maybe = sync.filter((e) => e.probability < 1);
-    if (node.fanout === 'parallel' && maybe.length > 0 && maybe.length <= MAX_SUBSETS_OF) {
-      made = parallelSubsets(sync, maybe, callTime, node.isSource);
-    } else {
-      const each = sync.map((e) => (e.probability >= 1 ? callTime(e) : mixture([{ w: 1 - e.probability, d: point(0) }, { w: e.probability, d: callTime(e) }])));
-      if (node.fanout === 'sequential') made = each.reduce((acc, d) => sum(acc, d), point(0));
-      else made = maxOf(each, forkJoinMean(g, u, sync, flow, inbound), node.isSource ? SOURCE_COST : undefined);
-    }
+    const each = sync.map((e) => (e.probability >= 1 ? callTime(e) : mixture([{ w: 1 - e.probability, d: ZERO }, { w: e.probability, d: callTime(e) }])));
+    if (node.fanout === 'sequential') made = each.reduce((acc, d) => sum(acc, d), ZERO);
+    else made = maxOf(each, forkJoinMean(g, u, sync, flow, inbound), node.isSource ? SOURCE_COST : undefined);
   }
-  return node.hitRatio > 0 ? mixture([{ w: node.hitRatio, d: point(0) }, { w: 1 - node.hitRatio, d: made }]) : made;
-}
-
-/** Up to this many calls made with a probability < 1 are expanded into which of them happen. */
-const MAX_SUBSETS_OF = 0;
-
-/**
- * Parallel calls of which some happen only with a probability: a mixture over which calls are
- * made, each branch the slowest of those — exact, and it keeps apart the requests that made
- * few calls (a product of "maybe" CDFs is exact too, but a sum over it would be a fit).
- */
-function parallelSubsets(sync: SimEdge[], maybe: SimEdge[], callTime: (e: SimEdge) => Dist, isSource: boolean): Dist {
-  const sure = sync.filter((e) => e.probability >= 1).map(callTime);
-  const maybeTimes = maybe.map(callTime);
-  const parts: { w: number; d: Dist }[] = [];
-  for (let mask = 0; mask < 1 << maybe.length; mask++) {
-    let w = 1;
-    const made = [...sure];
-    maybe.forEach((e, i) => {
-      const on = (mask >> i) & 1;
-      w *= on ? e.probability : 1 - e.probability;
-      if (on) made.push(maybeTimes[i]);
-    });
-    if (w > 0) parts.push({ w, d: made.length === 0 ? point(0) : maxOf(made, undefined, isSource ? SOURCE_COST : undefined) });
-  }
-  return mixture(parts, isSource ? SOURCE_COST : undefined);
+  return node.hitRatio > 0 ? mixture([{ w: node.hitRatio, d: ZERO }, { w: 1 - node.hitRatio, d: made }]) : made;
 }
 
 /**

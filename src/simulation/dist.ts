@@ -20,6 +20,8 @@ export interface Dist {
   exps?: number[];
   /** The branches of a mixture, so that a sum can distribute over them. */
   parts?: { w: number; d: Dist }[];
+  /** P(T = shift) once computed (−1 before): sums ask it of the same time once per branch. */
+  p0: number;
 }
 
 /**
@@ -28,6 +30,23 @@ export interface Dist {
  */
 export const closure = <F>(f: F): F => f;
 
+/** Every distribution is built here, with the same fields in the same order: one object shape. */
+function make(mean: number, variance: number, cdf: (t: number) => number, shift: number, cost: number, heavy: boolean, exps: number[] | undefined, parts: { w: number; d: Dist }[] | undefined): Dist {
+  return { mean, variance, cdf, shift, cost, heavy, exps, parts, p0: -1 };
+}
+const NO_RATES: number[] = [];
+
+/** The same distribution with another "heavy" flag (which fit its later sums should take). */
+export function withHeavy(d: Dist, heavy: boolean): Dist {
+  return make(d.mean, d.variance, d.cdf, d.shift, d.cost, heavy, d.exps, d.parts);
+}
+
+/** A small independent jitter on a dominant time: the dominant shape, moved by the jitter's mean. */
+function jittered(dominant: Dist, small: Dist): Dist {
+  const d = delay(dominant, small.mean);
+  return make(d.mean, dominant.variance + small.variance, d.cdf, d.shift, d.cost, d.heavy, undefined, undefined);
+}
+
 const MAX_COST = 24;
 const MAX_EXP_TERMS = 8;
 const MAX_PRODUCT_COST = 4 * MAX_COST;
@@ -35,8 +54,11 @@ const MAX_PRODUCT_COST = 4 * MAX_COST;
 const CHEAP_PRODUCT = 2;
 
 export function point(c: number): Dist {
-  return { mean: c, variance: 0, cdf: closure((t: number) => (t >= c - 1e-12 ? 1 : 0)), shift: c, cost: 1, heavy: false, exps: [] };
+  return make(c, 0, closure((t: number) => (t >= c - 1e-12 ? 1 : 0)), c, 1, false, NO_RATES, undefined);
 }
+
+/** No time at all (no call made, a cache hit): one shared value, as distributions are never changed. */
+export const ZERO = point(0);
 
 /** A constant plus independent exponentials with the given rates (per ms): hypoexponential. */
 export function expSum(rates: number[], shift = 0): Dist {
@@ -52,20 +74,24 @@ export function expSum(rates: number[], shift = 0): Dist {
     mean += 1 / r;
     variance += 1 / (r * r);
   }
-  const surv = hypoexponentialSurvival(rates);
-  const cdf = closure((t: number) => (t <= shift ? 0 : Math.min(1, Math.max(0, 1 - surv(t - shift)))));
-  return { mean, variance, cdf, shift, cost: rates.length, heavy: false, exps: rates };
+  // One stage (an M/M/1 response): inline, this CDF is evaluated most of all.
+  const r0 = rates[0];
+  const surv = rates.length === 1 ? undefined : hypoexponentialSurvival(rates);
+  const cdf = surv
+    ? closure((t: number) => (t <= shift ? 0 : Math.min(1, Math.max(0, 1 - surv(t - shift)))))
+    : closure((t: number) => (t <= shift ? 0 : 1 - Math.exp(-r0 * (t - shift))));
+  return make(mean, variance, cdf, shift, rates.length, false, rates, undefined);
 }
 
 /** Any distribution given by its CDF and its first two moments. */
 export function fromCdf(mean: number, variance: number, cdf: (t: number) => number, heavy = false, shift = 0): Dist {
-  return { mean, variance, cdf, shift, cost: 1, heavy };
+  return make(mean, variance, cdf, shift, 1, heavy, undefined, undefined);
 }
 
 /** A shifted gamma (or lognormal, for heavy tails) with the given mean and variance above the shift. */
 export function fitted(shift: number, mean: number, variance: number, heavy: boolean): Dist {
   const total = shift + mean;
-  if (mean <= 1e-12 || variance <= 1e-18) return { ...point(total), heavy };
+  if (mean <= 1e-12 || variance <= 1e-18) return withHeavy(point(total), heavy);
   let cdf: (t: number) => number;
   if (heavy) {
     const s2 = Math.log(1 + variance / (mean * mean));
@@ -78,7 +104,7 @@ export function fitted(shift: number, mean: number, variance: number, heavy: boo
     const lgK = logGamma(k);
     cdf = closure((t: number) => (t <= shift ? 0 : gammaP(k, (t - shift) / theta, lgK)));
   }
-  return { mean: total, variance, cdf, shift, cost: 1, heavy };
+  return make(total, variance, cdf, shift, 1, heavy, undefined, undefined);
 }
 
 function simplify(d: Dist): Dist {
@@ -94,7 +120,8 @@ function simplify(d: Dist): Dist {
 
 /** Probability that a time equals its minimum (its shift): one CDF evaluation. */
 function atom(d: Dist): number {
-  return d.shift >= 0 && d.variance > 0 ? Math.min(1, d.cdf(d.shift)) : 0;
+  if (d.p0 < 0) d.p0 = d.shift >= 0 && d.variance > 0 ? Math.min(1, d.cdf(d.shift)) : 0;
+  return d.p0;
 }
 const MIN_ATOM = 0.05;
 
@@ -109,22 +136,35 @@ const MAX_PARTS = 8;
 export function delay(d: Dist, c: number): Dist {
   if (c === 0) return d;
   if (d.parts) return mixture(d.parts.map((p) => ({ w: p.w, d: delay(p.d, c) })));
-  return { ...d, mean: d.mean + c, shift: d.shift + c, cdf: closure((t: number) => d.cdf(t - c)) };
+  return make(d.mean + c, d.variance, closure((t: number) => d.cdf(t - c)), d.shift + c, d.cost, d.heavy, d.exps, undefined);
 }
 
-/** Probabilistic branches: with weight w_i the time is d_i (`maxCost` as for maxOf). */
+/**
+ * Probabilistic branches: with weight w_i the time is d_i (`maxCost` as for maxOf). `parts` is
+ * kept when it is already flat and normalized, so callers pass an array they do not reuse.
+ */
 export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Dist {
   let total = 0;
   let live = 0;
-  for (const p of parts) if (p.w > 0) (total += p.w), live++;
-  if (live === 0) return point(0); // no branch is ever taken: no call, no time
-  if (live === 1) return parts.find((p) => p.w > 0)!.d;
-  // Branches of branches are branches: keep the tree one level deep.
-  const ps: { w: number; d: Dist }[] = [];
+  let nested = false;
+  let only = ZERO; // no branch is ever taken: no call, no time
   for (const p of parts) {
     if (!(p.w > 0)) continue;
-    if (p.d.parts) for (const q of p.d.parts) ps.push({ w: (p.w * q.w) / total, d: q.d });
-    else ps.push({ w: p.w / total, d: p.d });
+    total += p.w;
+    live++;
+    only = p.d;
+    nested ||= p.d.parts !== undefined;
+  }
+  if (live <= 1) return only;
+  // Branches of branches are branches: keep the tree one level deep.
+  let ps = parts;
+  if (nested || live < parts.length || total !== 1) {
+    ps = [];
+    for (const p of parts) {
+      if (!(p.w > 0)) continue;
+      if (p.d.parts) for (const q of p.d.parts) ps.push({ w: (p.w * q.w) / total, d: q.d });
+      else ps.push({ w: p.w / total, d: p.d });
+    }
   }
   let mean = 0;
   let second = 0;
@@ -143,7 +183,7 @@ export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Di
     for (let i = 0; i < ps.length; i++) f += ps[i].w * ps[i].d.cdf(t);
     return f;
   });
-  const d: Dist = { mean, variance: Math.max(0, second - mean * mean), parts: ps, cdf, shift, cost, heavy };
+  const d = make(mean, Math.max(0, second - mean * mean), cdf, shift, cost, heavy, undefined, ps);
   return cost <= maxCost ? d : simplify(d);
 }
 
@@ -162,8 +202,8 @@ export function sum(a: Dist, b: Dist): Dist {
   }
   // A small jitter on top of a dominant time (a gateway before a slow backend): keep the
   // dominant one's shape, moved by the small one's mean, rather than a two-moment fit.
-  if (a.variance <= SMALL_VARIANCE * b.variance) return { ...delay(b, a.mean), parts: undefined, exps: undefined, variance: a.variance + b.variance };
-  if (b.variance <= SMALL_VARIANCE * a.variance) return { ...delay(a, b.mean), parts: undefined, exps: undefined, variance: a.variance + b.variance };
+  if (a.variance <= SMALL_VARIANCE * b.variance) return jittered(b, a);
+  if (b.variance <= SMALL_VARIANCE * a.variance) return jittered(a, b);
   // A time that is often exactly its minimum (no downstream call made: probabilities, cache
   // hits) keeps that atom; a two-moment fit would smear it and misplace the median.
   const pa = atom(a);
@@ -211,14 +251,10 @@ export function maxOf(parts: Dist[], meanOverride?: number, maxCost = MAX_PRODUC
   // A known mean (correlated fork-join branches) moves the product's shape to it: a shift
   // keeps the tail's spread, which the product gets nearly right (simulation-notes §5.4).
   const by = meanOverride === undefined ? 0 : m1 - meanOverride;
-  const d: Dist = {
-    mean: m1 - by,
-    variance: Math.max(0, m2 - m1 * m1),
-    cdf: by === 0 ? cdf : closure((t: number) => (t < 0 ? 0 : cdf(t + by))),
-    shift: Math.max(0, lo - by),
-    cost: gs.reduce((s, g) => s + g.d.cost, 0),
-    heavy: parts.some((p) => p.heavy),
-  };
+  const shifted = by === 0 ? cdf : closure((t: number) => (t < 0 ? 0 : cdf(t + by)));
+  let cost = 0;
+  for (const g of gs) cost += g.d.cost;
+  const d = make(m1 - by, Math.max(0, m2 - m1 * m1), shifted, Math.max(0, lo - by), cost, parts.some((p) => p.heavy), undefined, undefined);
   // A product is evaluated once per quantile step, not nested in further sums: allow it more.
   return d.cost <= maxCost ? d : simplify(d);
 }
@@ -235,7 +271,7 @@ function sameShape(a: Dist, b: Dist): boolean {
  * products: 64-point Gauss–Legendre on [lo, hi], hi where the survival is below ~1e-9 (from
  * the moments for light tails — a gamma's tail decays on the scale variance/mean — by
  * inversion for heavy ones). Costly products (many nested branches, already approximations):
- * a 10-point rule (16 for heavy tails) after t = lo − θ·ln(1 − u), which makes an
+ * an 8-point rule (12 for heavy tails) after t = lo − θ·ln(1 − u), which makes an
  * exponential-like tail smooth on [0, 1); ~1e-3 relative.
  */
 function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; k: number }[]): { m1: number; m2: number } {
@@ -261,7 +297,7 @@ function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; 
       m2 += half * w[i] * 2 * t * s;
     }
   } else {
-    const { x, w } = gaussLegendre(heavy ? 16 : 10);
+    const { x, w } = gaussLegendre(heavy ? 12 : 8);
     for (let i = 0; i < x.length; i++) {
       const u = (x[i] + 1) / 2;
       const t = lo - theta * Math.log(1 - u);
@@ -282,10 +318,11 @@ const tailScale = (d: Dist) => Math.max(Math.sqrt(d.variance), d.variance / Math
  */
 export function quantile(d: Dist, q: number): number {
   if (d.variance === 0) return d.mean;
+  if (d.exps?.length === 1) return d.shift - Math.log(1 - q) / d.exps[0]; // M/M/1: closed form
   let a = d.shift;
   let fa = d.cdf(a) - q;
   if (fa >= 0) return a;
-  let b = d.mean + 10 * Math.sqrt(d.variance) + 1e-9;
+  let b = d.mean + 5 * Math.sqrt(d.variance) + 1e-9;
   let fb = d.cdf(b) - q;
   for (let i = 0; i < 60 && fb < 0; i++) {
     a = b;

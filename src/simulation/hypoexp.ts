@@ -16,6 +16,14 @@ export function hypoexponentialSurvival(rates: readonly number[]): (u: number) =
     const r = rates[0];
     return (u) => Math.exp(-r * u);
   }
+  // Two distinct rates (a wait plus a service, the common case): the textbook form directly,
+  // without the general method's arrays; the same coefficients.
+  if (rates.length === 2 && Math.abs(rates[1] - rates[0]) > SAME_RATE * rates[1]) {
+    const [a, b] = rates;
+    const ca = b / (b - a);
+    const cb = a / (a - b);
+    return (u) => ca * Math.exp(-a * u) + cb * Math.exp(-b * u);
+  }
   const lam: number[] = [];
   const mult: number[] = [];
   for (const r of rates) {

@@ -2,7 +2,7 @@
 // squared coefficient of variation ca2. Exact where theory is (M/M/c, M/G/1, D/M/1, M/M/c/K),
 // two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor).
 import type { SimNode } from './graph';
-import { closure, expSum, fitted, fromCdf, mixture, point, sum, type Dist } from './dist';
+import { closure, expSum, fitted, fromCdf, mixture, point, sum, withHeavy, type Dist } from './dist';
 import { gammaP } from './special';
 
 export interface QueueResult {
@@ -41,7 +41,7 @@ function serviceDist(node: SimNode, mean: number): Dist {
   if (node.dist === 'constant') return point(mean);
   // The lognormal itself (a lognormal fit of its own moments), flagged heavy only past cv 1.5,
   // where later two-moment fits of sums should be lognormal rather than gamma (notes §5.5).
-  return { ...fitted(0, mean, (node.cv * mean) ** 2, true), heavy: node.cv >= 1 };
+  return withHeavy(fitted(0, mean, (node.cv * mean) ** 2, true), node.cv >= 1);
 }
 
 export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): QueueResult {

@@ -99,3 +99,55 @@ test('a frame carries its members', async ({ app, page }) => {
   expect(moved.nodes.find((n) => n.id === a)!.position).toEqual(d.nodes.find((n) => n.id === a)!.position);
   expect(moved.nodes.find((n) => n.id === frame.id)!.position.x).toBeGreaterThan(frame.position.x);
 });
+
+test('selecting and dragging a component leaves every other connection drawn as it was', async ({ app, page }) => {
+  // A chain of five components: a drag of the middle one should touch only its own two pipes.
+  await page.evaluate(() => {
+    const nodes = Array.from({ length: 5 }, (_, i) => ({ id: `c${i}`, kind: 'cache', position: { x: i * 260, y: 100 }, params: {} }));
+    const edges = nodes.slice(1).map((n, i) => ({ id: `p${i}`, source: `c${i}`, target: n.id, params: { mode: 'sync' } }));
+    (window as any).__app.editor.load({ format: 'mlsd-design', version: 1, name: 'Chain', nodes, edges, notes: {} });
+  });
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(4);
+  // Count the edge elements xyflow throws away and makes again.
+  await page.evaluate(() => {
+    (window as any).__redrawn = 0;
+    new MutationObserver((ms) => {
+      for (const m of ms) (window as any).__redrawn += m.removedNodes.length;
+    }).observe(document.querySelector('.svelte-flow__edges')!, { childList: true });
+  });
+  const nb = (await app.node('c2').boundingBox())!;
+  await page.mouse.move(nb.x + nb.width / 2, nb.y + nb.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; i++) await page.mouse.move(nb.x + nb.width / 2 + i * 10, nb.y + nb.height / 2 + i * 8);
+  await page.mouse.up();
+  await expect.poll(async () => (await app.design()).nodes.find((n) => n.id === 'c2')!.position.y).toBeGreaterThan(120);
+  expect(await page.evaluate(() => (window as any).__redrawn)).toBe(0);
+  await expect(page.locator('.svelte-flow__edge')).toHaveCount(4);
+});
+
+test('arrowheads keep one size on thin and busy pipes, in the colour of their pipe', async ({ app, page }) => {
+  await page.evaluate(() => {
+    const nodes = [
+      { id: 'src', kind: 'client', position: { x: 0, y: 0 }, params: { rps: 1000, dispatch: 'one' } },
+      { id: 'a', kind: 'cache', position: { x: 320, y: -120 }, params: {} },
+      { id: 'b', kind: 'cache', position: { x: 320, y: 120 }, params: {} },
+    ];
+    const edges = [
+      { id: 'busy', source: 'src', target: 'a', params: { mode: 'sync', weight: 20 } },
+      { id: 'thin', source: 'src', target: 'b', params: { mode: 'async', weight: 1 } },
+    ];
+    (window as any).__app.editor.load({ format: 'mlsd-design', version: 1, name: 'Pipes', nodes, edges, notes: {} });
+  });
+  const line = (id: string) => page.locator(`.svelte-flow__edge[data-id="${id}"] .pipe-line`);
+  const arrow = (id: string) => page.locator(`.svelte-flow__edge[data-id="${id}"] .pipe-arrow`);
+  await expect.poll(async () => parseFloat(await line('busy').evaluate((el) => getComputedStyle(el).strokeWidth))).toBeGreaterThan(4);
+  expect(parseFloat(await line('thin').evaluate((el) => getComputedStyle(el).strokeWidth))).toBeLessThan(3);
+  const size = (id: string) => arrow(id).evaluate((el) => { const b = (el as SVGGraphicsElement).getBBox(); return [Math.round(b.width), Math.round(b.height)]; });
+  expect(await size('busy')).toEqual(await size('thin'));
+  const colours = (id: string) => Promise.all([line(id).evaluate((el) => getComputedStyle(el).stroke), arrow(id).evaluate((el) => getComputedStyle(el).fill)]);
+  const [stroke, fill] = await colours('busy');
+  expect(fill).toBe(stroke);
+  // Async pipes are dashed; sync ones are not.
+  expect(await line('thin').evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
+  expect(await line('busy').evaluate((el) => getComputedStyle(el).strokeDasharray)).toBe('none');
+});

@@ -2,6 +2,8 @@
 // something that is not finite.
 export function ms(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '∞';
+  // Rounding in the queueing formulas can leave a zero wait at −1e-17: never show "-0.00".
+  if (v < 0.005) return `${Math.max(0, v).toFixed(2)} ms`;
   if (v < 1) return `${v.toFixed(2)} ms`;
   if (v < 100) return `${v.toFixed(1)} ms`;
   if (v < 10_000) return `${Math.round(v)} ms`;

@@ -10,6 +10,7 @@ describe('result formatting', () => {
 
   it('gives short numbers with their units', () => {
     expect([ms(0.512), ms(20.26), ms(431.4), ms(12_345)]).toEqual(['0.51 ms', '20.3 ms', '431 ms', '12.3 s']);
+    expect([ms(-1e-17), msNumber(-0.001), ms(0.004)]).toEqual(['0.00 ms', '0.00', '0.00 ms']);
     expect([rps(2.5), rps(2300), rps(25_000)]).toEqual(['2.5 rps', '2,300 rps', '25.0k rps']);
     expect([msNumber(6.94), rpsNumber(2300.4), pct(0.857), usd(1234.5)]).toEqual(['6.9', '2,300', '86 %', '$1,235']);
   });

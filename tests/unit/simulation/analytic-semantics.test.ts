@@ -164,6 +164,41 @@ describe('composition along calls', () => {
   });
 });
 
+describe('edges of the model', () => {
+  it('an overloaded component passes on only what it completes', () => {
+    const d = design(
+      [{ id: 's', params: { rps: 150 } }, { id: 'A', params: exp(10) }, { id: 'B', params: exp(1) }],
+      [{ source: 's', target: 'A' }, { source: 'A', target: 'B' }],
+    );
+    const r = run(d);
+    expect(r.stable).toBe(false);
+    expect(r.overloaded).toEqual(['A']);
+    expect(r.nodes.A.throughputRps).toBeCloseTo(100, 9);
+    expect(r.nodes.B.arrivalRps).toBeCloseTo(100, 9);
+    expect(r.nodes.B.utilization).toBeCloseTo(0.1, 9);
+  });
+  it('a rejection fails the user request on a sync path, only the message on an async one', () => {
+    const limited = { ...exp(10), queueLimit: 10 };
+    const viaSync = run(design([{ id: 's', params: { rps: 120 } }, { id: 'A', params: limited }], [{ source: 's', target: 'A' }]));
+    const viaAsync = run(design([{ id: 's', params: { rps: 120 } }, { id: 'A', params: limited }], [{ source: 's', target: 'A', params: { mode: 'async' } }]));
+    expect(viaSync.nodes.A.errorRate).toBeGreaterThan(0.1);
+    expect(viaAsync.nodes.A.errorRate).toBeCloseTo(viaSync.nodes.A.errorRate, 12);
+    expect(viaSync.errorRate).toBeCloseTo(viaSync.nodes.A.errorRate, 12);
+    expect(viaAsync.errorRate).toBe(0);
+    expect(viaAsync.throughputRps).toBeCloseTo(120, 9);
+  });
+  it('a source serves none of its own requests: its latency starts with its calls', () => {
+    const d = design([{ id: 's', params: { rps: 1, ...exp(50) } }, { id: 'A', params: { replicas: 100, service: { dist: 'constant', meanMs: 3 } } }], [{ source: 's', target: 'A' }]);
+    expect(run(d).latencyMs.mean).toBeCloseTo(3, 9);
+  });
+  it('dispatch "one" with every weight 0 sends nothing and takes no time', () => {
+    const d = design([{ id: 's', params: { rps: 1 } }, { id: 'lb', params: { dispatch: 'one' } }, { id: 'A', params: exp(1) }], [{ source: 's', target: 'lb' }, { source: 'lb', target: 'A', params: { weight: 0 } }]);
+    const r = run(d);
+    expect(r.nodes.A.arrivalRps).toBe(0);
+    expect(r.latencyMs).toEqual({ mean: 0, p50: 0, p95: 0, p99: 0 });
+  });
+});
+
 describe('refused designs', () => {
   it('a cycle through sync/async connections is refused, naming its components', () => {
     const d = design(

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Position } from '@xyflow/svelte';
+import { flowEdges, flowNodes, type FlowNode } from '../../../src/ui/canvas/flow-adapter';
+import { ARROW_LENGTH, arrowHead, pipeWidth } from '../../../src/ui/canvas/pipe-look';
+import { emptyDesign, type Design } from '../../../src/model/design';
+import { addNodes, moveNodes, updateNode } from '../../../src/model/commands';
+
+function design(): Design {
+  const nodes = ['a', 'b', 'c'].map((id, i) => ({ id, kind: 'cache', position: { x: i * 240, y: 0 }, params: {} }));
+  const edges = [{ id: 'e1', source: 'a', target: 'b', params: { mode: 'sync' as const } }];
+  return addNodes(emptyDesign(), nodes, edges);
+}
+
+/** What xyflow does once it has drawn the nodes: replaces each with a copy that knows its size. */
+const measured = (nodes: FlowNode[]) => nodes.map((n) => ({ ...n, measured: { width: 184, height: 64 } }));
+
+describe('design → canvas nodes', () => {
+  it('hands back the very array the canvas holds when nothing it shows changed', () => {
+    const d = design();
+    const held = measured(flowNodes(d, new Set(), undefined, []));
+    expect(flowNodes(d, new Set(), undefined, held)).toBe(held);
+  });
+
+  it("keeps xyflow's measured objects on a selection, replacing only the selected node", () => {
+    const d = design();
+    const held = measured(flowNodes(d, new Set(), undefined, []));
+    const next = flowNodes(d, new Set(['b']), undefined, held);
+    expect(next[0]).toBe(held[0]);
+    expect(next[2]).toBe(held[2]);
+    expect(next[1]).not.toBe(held[1]);
+    expect(next[1].selected).toBe(true);
+    // Without its measurement xyflow would forget the node's handles and drop its edges.
+    expect(next[1].measured).toEqual({ width: 184, height: 64 });
+  });
+
+  it('moves a node to its place in the design, keeping its measurement', () => {
+    const d = design();
+    const held = measured(flowNodes(d, new Set(), undefined, []));
+    const moved = moveNodes(d, new Map([['a', { x: 10, y: 20 }]]));
+    const next = flowNodes(moved, new Set(), undefined, held);
+    expect(next[0].position).toEqual({ x: 10, y: 20 });
+    expect(next[0].measured).toEqual({ width: 184, height: 64 });
+    expect(next[1]).toBe(held[1]);
+  });
+
+  it('lets a frame whose size changed be measured again', () => {
+    const d = addNodes(emptyDesign(), [{ id: 'f', kind: 'group', position: { x: 0, y: 0 }, size: { width: 300, height: 200 }, params: {} }]);
+    const held = flowNodes(d, new Set(), undefined, []).map((n) => ({ ...n, measured: { width: 300, height: 200 } }));
+    const next = flowNodes(updateNode(d, 'f', { size: { width: 400, height: 200 } }), new Set(), undefined, held);
+    expect(next[0].measured).toBeUndefined();
+    expect(next[0].width).toBe(400);
+  });
+});
+
+describe('design → canvas edges', () => {
+  it('keeps edge objects the canvas holds unless their traffic or selection changed', () => {
+    const d = design();
+    const held = flowEdges(d, new Set(), undefined, []);
+    expect(flowEdges(d, new Set(), undefined, held)).toBe(held);
+    const busy = flowEdges(d, new Set(), new Map([['e1', 50]]), held);
+    expect(busy[0]).not.toBe(held[0]);
+    expect(busy[0].data).toMatchObject({ trafficRps: 50, maxTrafficRps: 50 });
+  });
+});
+
+describe('pipe look', () => {
+  it('draws the same arrowhead on a thin and on the busiest pipe, its tip on the handle', () => {
+    const a = arrowHead(100, 50, Position.Left);
+    expect(a).toEqual({ baseX: 100 - ARROW_LENGTH, baseY: 50, d: 'M90,55L100,50L90,45Z' });
+    expect(pipeWidth(undefined, 0)).toBe(1.5);
+    expect(pipeWidth(1000, 1000)).toBe(6);
+  });
+
+  it('points the arrow into the node whichever side it enters', () => {
+    expect(arrowHead(0, 0, Position.Top)).toMatchObject({ baseX: 0, baseY: -ARROW_LENGTH });
+    expect(arrowHead(0, 0, Position.Right)).toMatchObject({ baseX: ARROW_LENGTH, baseY: 0 });
+  });
+});
