@@ -83,8 +83,9 @@ export class Library {
     this.conflict = false;
     this.notices = [];
     this.editor.load(design);
-    await this.save();
+    // Remembered before the save reports "Saved", so a reload right after opens this design.
     await this.store.setLastOpened(id);
+    await this.save();
     return id;
   }
 

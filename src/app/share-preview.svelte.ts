@@ -52,8 +52,8 @@ export class SharePreview {
   /** Keeps the previewed design (with any edits made to it) as a new saved design. */
   async saveCopy(): Promise<void> {
     this.opened = false;
-    await this.library.create(this.editor.design);
     dropHash();
+    await this.library.create(this.editor.design);
   }
 }
 

@@ -1,9 +1,9 @@
 // The end-to-end latency of a request: its response time at a component is the time there
 // plus its synchronous calls — summed when sequential, the slowest when parallel, a mixture
 // over cache hits, call probabilities and "dispatch one" choices. Callees first, memoised.
-import type { SimGraph } from './graph';
+import type { SimEdge, SimGraph } from './graph';
 import type { Flow } from './analytic';
-import { closure, delay, maxOf, mixture, sum, ZERO, type Dist } from './dist';
+import { delay, maxOf, mixture, sum, ZERO, type Dist } from './dist';
 
 /** A source's latency is only read (three quantiles), never composed further: keep it exact longer. */
 const SOURCE_COST = 2000;
@@ -11,10 +11,16 @@ const SOURCE_COST = 2000;
 export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist>; overall: Dist | null } {
   const R: (Dist | undefined)[] = new Array(g.nodes.length);
   const inbound = new Uint32Array(g.nodes.length);
-  for (const e of g.edges) inbound[e.to]++;
+  const syncInbound = new Uint32Array(g.nodes.length);
+  for (const e of g.edges) {
+    inbound[e.to]++;
+    if (e.mode === 'sync') syncInbound[e.to]++;
+  }
   const perSource = new Map<number, Dist>();
   for (let i = g.order.length - 1; i >= 0; i--) {
     const u = g.order[i];
+    // Only async messages reach it: no request waits for it, so its time is never read.
+    if (syncInbound[u] === 0 && !g.nodes[u].isSource) continue;
     const calls = downstream(g, u, flow, R as Dist[], inbound);
     R[u] = sum(flow.queues[u].response, calls);
     // A source's own requests start with its calls: only what other components send it
@@ -28,21 +34,24 @@ export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist
 /** The time a request at node u spends waiting for its synchronous calls. */
 function downstream(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint32Array): Dist {
   const node = g.nodes[u];
-  const calls = node.out.map((e) => g.edges[e]);
-  if (!calls.some((e) => e.mode === 'sync')) return ZERO;
-  const callTime = closure((e: (typeof calls)[number]) => delay(R[e.to], e.networkMs));
+  const sync: SimEdge[] = [];
+  for (const e of node.out) if (g.edges[e].mode === 'sync') sync.push(g.edges[e]);
+  if (sync.length === 0) return ZERO;
   let made: Dist;
   if (node.dispatch === 'one') {
-    const total = calls.reduce((s, e) => s + e.weight, 0) || 1;
-    made = mixture(calls.map((e) => ({ w: e.weight / total, d: e.mode === 'sync' ? callTime(e) : ZERO })));
+    let total = 0;
+    for (const e of node.out) total += g.edges[e].weight;
+    total ||= 1;
+    made = mixture(node.out.map((i) => ({ w: g.edges[i].weight / total, d: g.edges[i].mode === 'sync' ? callTime(g.edges[i], R) : ZERO })));
   } else {
-    const sync = calls.filter((e) => e.mode === 'sync');
-    const each = sync.map((e) => (e.probability >= 1 ? callTime(e) : mixture([{ w: 1 - e.probability, d: ZERO }, { w: e.probability, d: callTime(e) }])));
+    const each = sync.map((e) => (e.probability >= 1 ? callTime(e, R) : mixture([{ w: 1 - e.probability, d: ZERO }, { w: e.probability, d: callTime(e, R) }])));
     if (node.fanout === 'sequential') made = each.reduce((acc, d) => sum(acc, d), ZERO);
     else made = maxOf(each, forkJoinMean(g, u, sync, flow, inbound), node.isSource ? SOURCE_COST : undefined);
   }
   return node.hitRatio > 0 ? mixture([{ w: node.hitRatio, d: ZERO }, { w: 1 - node.hitRatio, d: made }]) : made;
 }
+
+const callTime = (e: SimEdge, R: Dist[]) => delay(R[e.to], e.networkMs);
 
 /**
  * Parallel calls to K ≥ 2 identical single-server exponential leaves that all see the same

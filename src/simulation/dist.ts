@@ -2,8 +2,8 @@
 // after another, a mixture for probabilistic branches and cache hits, the maximum for parallel
 // calls. Means and variances compose exactly; a CDF is kept exactly while that stays cheap
 // (sums of exponentials, mixtures, products) and is otherwise fitted by two moments.
-import { gammaP, gaussLegendre, logGamma, normalCdf } from './special';
-import { hypoexponentialSurvival } from './hypoexp';
+import { brentRoot, gammaP, gaussLegendre, logGamma, normalCdf } from './special';
+import { distinctPair, hypoexponentialSurvival, twoStageSurvival } from './hypoexp';
 
 export interface Dist {
   mean: number;
@@ -20,8 +20,44 @@ export interface Dist {
   exps?: number[];
   /** The branches of a mixture, so that a sum can distribute over them. */
   parts?: { w: number; d: Dist }[];
-  /** P(T = shift) once computed (−1 before): sums ask it of the same time once per branch. */
-  p0: number;
+  /**
+   * A shape `cdfAt` evaluates in place (LEAF_*) and its parameters: an array, not number
+   * fields, as each number field of an object is a separate allocation.
+   */
+  leaf: number;
+  args: readonly number[] | undefined;
+}
+
+/**
+ * The commonest shapes, which mixtures and products evaluate thousands of times per analysis:
+ * computed in place, not through their closures (a call per branch, and a boxed number per
+ * result, cost more than the formula). Everything else goes through `cdf`.
+ */
+const LEAF_NONE = 0;
+const LEAF_POINT = 1; // at shift
+const LEAF_EXP = 2; // shift + Exp(args[0])
+const LEAF_EXP2 = 3; // shift + Exp(args[0]) + Exp(args[1]), different rates
+const LEAF_LOGNORMAL = 4; // shift + e^{N(μ, s²)}, args [μ, s]
+
+/** P(T ≤ t); a mixture's branches (never mixtures themselves) in place too. */
+function cdfAt(d: Dist, t: number): number {
+  const ps = d.parts;
+  if (ps === undefined) return leafCdf(d, t);
+  let f = 0;
+  for (let i = 0; i < ps.length; i++) f += ps[i].w * leafCdf(ps[i].d, t);
+  return f;
+}
+
+function leafCdf(d: Dist, t: number): number {
+  const leaf = d.leaf;
+  if (leaf === LEAF_NONE) return d.cdf(t);
+  if (leaf === LEAF_POINT) return t >= d.shift - 1e-12 ? 1 : 0;
+  if (t <= d.shift) return 0;
+  const x = t - d.shift;
+  const args = d.args!;
+  if (leaf === LEAF_EXP) return 1 - Math.exp(-args[0] * x);
+  if (leaf === LEAF_EXP2) return Math.min(1, Math.max(0, 1 - twoStageSurvival(args[0], args[1], x)));
+  return normalCdf((Math.log(x) - args[0]) / args[1]);
 }
 
 /**
@@ -31,14 +67,20 @@ export interface Dist {
 export const closure = <F>(f: F): F => f;
 
 /** Every distribution is built here, with the same fields in the same order: one object shape. */
-function make(mean: number, variance: number, cdf: (t: number) => number, shift: number, cost: number, heavy: boolean, exps: number[] | undefined, parts: { w: number; d: Dist }[] | undefined): Dist {
-  return { mean, variance, cdf, shift, cost, heavy, exps, parts, p0: -1 };
+function make(mean: number, variance: number, cdf: (t: number) => number, shift: number, cost: number, heavy: boolean, exps: number[] | undefined, parts: { w: number; d: Dist }[] | undefined, leaf = LEAF_NONE, args?: readonly number[]): Dist {
+  return { mean, variance, cdf, shift, cost, heavy, exps, parts, leaf, args };
 }
 const NO_RATES: number[] = [];
 
+/** A leaf shape (see cdfAt), its own cdf() the same formula. */
+function leafDist(leaf: number, args: readonly number[] | undefined, mean: number, variance: number, shift: number, heavy: boolean, exps: number[] | undefined): Dist {
+  const d: Dist = make(mean, variance, closure((t: number) => cdfAt(d, t)), shift, exps && exps.length > 0 ? exps.length : 1, heavy, exps, undefined, leaf, args);
+  return d;
+}
+
 /** The same distribution with another "heavy" flag (which fit its later sums should take). */
 export function withHeavy(d: Dist, heavy: boolean): Dist {
-  return make(d.mean, d.variance, d.cdf, d.shift, d.cost, heavy, d.exps, d.parts);
+  return make(d.mean, d.variance, d.cdf, d.shift, d.cost, heavy, d.exps, d.parts, d.leaf, d.args);
 }
 
 /** A small independent jitter on a dominant time: the dominant shape, moved by the jitter's mean. */
@@ -54,7 +96,7 @@ const MAX_PRODUCT_COST = 4 * MAX_COST;
 const CHEAP_PRODUCT = 2;
 
 export function point(c: number): Dist {
-  return make(c, 0, closure((t: number) => (t >= c - 1e-12 ? 1 : 0)), c, 1, false, NO_RATES, undefined);
+  return leafDist(LEAF_POINT, undefined, c, 0, c, false, NO_RATES);
 }
 
 /** No time at all (no call made, a cache hit): one shared value, as distributions are never changed. */
@@ -74,12 +116,11 @@ export function expSum(rates: number[], shift = 0): Dist {
     mean += 1 / r;
     variance += 1 / (r * r);
   }
-  // One stage (an M/M/1 response): inline, this CDF is evaluated most of all.
-  const r0 = rates[0];
-  const surv = rates.length === 1 ? undefined : hypoexponentialSurvival(rates);
-  const cdf = surv
-    ? closure((t: number) => (t <= shift ? 0 : Math.min(1, Math.max(0, 1 - surv(t - shift)))))
-    : closure((t: number) => (t <= shift ? 0 : 1 - Math.exp(-r0 * (t - shift))));
+  // One stage (an M/M/1 response) or two (a wait and a service): leaves, evaluated most of all.
+  if (rates.length === 1) return leafDist(LEAF_EXP, rates, mean, variance, shift, false, rates);
+  if (rates.length === 2 && distinctPair(rates[0], rates[1])) return leafDist(LEAF_EXP2, rates, mean, variance, shift, false, rates);
+  const surv = hypoexponentialSurvival(rates);
+  const cdf = closure((t: number) => (t <= shift ? 0 : Math.min(1, Math.max(0, 1 - surv(t - shift)))));
   return make(mean, variance, cdf, shift, rates.length, false, rates, undefined);
 }
 
@@ -92,18 +133,14 @@ export function fromCdf(mean: number, variance: number, cdf: (t: number) => numb
 export function fitted(shift: number, mean: number, variance: number, heavy: boolean): Dist {
   const total = shift + mean;
   if (mean <= 1e-12 || variance <= 1e-18) return withHeavy(point(total), heavy);
-  let cdf: (t: number) => number;
   if (heavy) {
     const s2 = Math.log(1 + variance / (mean * mean));
-    const mu = Math.log(mean) - s2 / 2;
-    const s = Math.sqrt(s2);
-    cdf = closure((t: number) => (t <= shift ? 0 : normalCdf((Math.log(t - shift) - mu) / s)));
-  } else {
-    const k = (mean * mean) / variance;
-    const theta = variance / mean;
-    const lgK = logGamma(k);
-    cdf = closure((t: number) => (t <= shift ? 0 : gammaP(k, (t - shift) / theta, lgK)));
+    return leafDist(LEAF_LOGNORMAL, [Math.log(mean) - s2 / 2, Math.sqrt(s2)], total, variance, shift, true, undefined);
   }
+  const k = (mean * mean) / variance;
+  const theta = variance / mean;
+  const lgK = logGamma(k);
+  const cdf = closure((t: number) => (t <= shift ? 0 : gammaP(k, (t - shift) / theta, lgK)));
   return make(total, variance, cdf, shift, 1, heavy, undefined, undefined);
 }
 
@@ -120,8 +157,7 @@ function simplify(d: Dist): Dist {
 
 /** Probability that a time equals its minimum (its shift): one CDF evaluation. */
 function atom(d: Dist): number {
-  if (d.p0 < 0) d.p0 = d.shift >= 0 && d.variance > 0 ? Math.min(1, d.cdf(d.shift)) : 0;
-  return d.p0;
+  return d.shift >= 0 && d.variance > 0 ? Math.min(1, d.cdf(d.shift)) : 0;
 }
 const MIN_ATOM = 0.05;
 
@@ -180,7 +216,7 @@ export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Di
   }
   const cdf = closure((t: number) => {
     let f = 0;
-    for (let i = 0; i < ps.length; i++) f += ps[i].w * ps[i].d.cdf(t);
+    for (let i = 0; i < ps.length; i++) f += ps[i].w * leafCdf(ps[i].d, t);
     return f;
   });
   const d = make(mean, Math.max(0, second - mean * mean), cdf, shift, cost, heavy, undefined, ps);
@@ -189,38 +225,58 @@ export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Di
 
 /** Independent times one after another. */
 export function sum(a: Dist, b: Dist): Dist {
-  if (a.variance === 0 && a.exps?.length === 0) return delay(b, a.mean);
-  if (b.variance === 0 && b.exps?.length === 0) return delay(a, b.mean);
-  if (a.exps && b.exps) return expSum([...a.exps, ...b.exps], a.shift + b.shift);
+  return addTo(a, b, 1, undefined)!;
+}
+
+type Branches = { w: number; d: Dist }[];
+
+/**
+ * a + b, returned; or, given `out`, appended to it as branches weighted by w, so that a sum
+ * distributed over a mixture's branches builds one mixture rather than one per branch.
+ */
+function addTo(a: Dist, b: Dist, w: number, out: Branches | undefined): Dist | undefined {
+  if (a.variance === 0 && a.exps?.length === 0) return emit(delay(b, a.mean), w, out);
+  if (b.variance === 0 && b.exps?.length === 0) return emit(delay(a, b.mean), w, out);
+  if (a.exps && b.exps) return emit(expSum([...a.exps, ...b.exps], a.shift + b.shift), w, out);
   // X + (a mixture) is the mixture of X + each branch: exact, e.g. a cache hit or miss. Only
   // while the branches stay few: they multiply.
   const na = a.parts?.length ?? 1;
   const nb = b.parts?.length ?? 1;
-  if (na * nb <= MAX_PARTS) {
-    if (b.parts) return mixture(b.parts.map((p) => ({ w: p.w, d: sum(a, p.d) })));
-    if (a.parts) return mixture(a.parts.map((p) => ({ w: p.w, d: sum(p.d, b) })));
+  if (na * nb <= MAX_PARTS && (a.parts || b.parts)) {
+    const into = out ?? [];
+    if (b.parts) for (const p of b.parts) addTo(a, p.d, w * p.w, into);
+    else for (const p of a.parts!) addTo(p.d, b, w * p.w, into);
+    return out ? undefined : mixture(into);
   }
   // A small jitter on top of a dominant time (a gateway before a slow backend): keep the
   // dominant one's shape, moved by the small one's mean, rather than a two-moment fit.
-  if (a.variance <= SMALL_VARIANCE * b.variance) return jittered(b, a);
-  if (b.variance <= SMALL_VARIANCE * a.variance) return jittered(a, b);
+  if (a.variance <= SMALL_VARIANCE * b.variance) return emit(jittered(b, a), w, out);
+  if (b.variance <= SMALL_VARIANCE * a.variance) return emit(jittered(a, b), w, out);
   // A time that is often exactly its minimum (no downstream call made: probabilities, cache
   // hits) keeps that atom; a two-moment fit would smear it and misplace the median.
   const pa = atom(a);
   const pb = atom(b);
   if (Math.max(pa, pb) >= MIN_ATOM) {
-    const [x, px, y] = pb >= pa ? [b, pb, a] : [a, pa, b];
-    if (px >= 1) return delay(y, x.shift);
+    const x = pb >= pa ? b : a;
+    const y = pb >= pa ? a : b;
+    const px = Math.max(pa, pb);
+    if (px >= 1) return emit(delay(y, x.shift), w, out);
     // Moments of x above its atom, then y plus that part by two moments.
     const { m, v } = aboveAtom(x, px);
     const shift = y.shift + x.shift;
-    return mixture([
-      { w: px, d: delay(y, x.shift) },
-      { w: 1 - px, d: fitted(shift, y.mean + m - shift, y.variance + v, y.heavy || x.heavy) },
-    ]);
+    const into = out ?? [];
+    into.push({ w: w * px, d: delay(y, x.shift) }, { w: w * (1 - px), d: fitted(shift, y.mean + m - shift, y.variance + v, y.heavy || x.heavy) });
+    return out ? undefined : mixture(into);
   }
   const shift = a.shift + b.shift;
-  return fitted(shift, a.mean + b.mean - shift, a.variance + b.variance, a.heavy || b.heavy);
+  return emit(fitted(shift, a.mean + b.mean - shift, a.variance + b.variance, a.heavy || b.heavy), w, out);
+}
+
+/** addTo's result: d itself, or d as one branch of weight w. */
+function emit(d: Dist, w: number, out: Branches | undefined): Dist | undefined {
+  if (out === undefined) return d;
+  out.push({ w, d });
+  return undefined;
 }
 
 const SMALL_VARIANCE = 0.02;
@@ -243,7 +299,7 @@ export function maxOf(parts: Dist[], meanOverride?: number, maxCost = MAX_PRODUC
   }
   const cdf = closure((t: number) => {
     let prod = 1;
-    for (const g of gs) prod *= g.k === 1 ? g.d.cdf(t) : g.d.cdf(t) ** g.k;
+    for (const g of gs) prod *= g.k === 1 ? cdfAt(g.d, t) : cdfAt(g.d, t) ** g.k;
     return prod;
   });
   const lo = Math.max(...parts.map((p) => p.shift));
@@ -311,76 +367,30 @@ function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; 
 
 const tailScale = (d: Dist) => Math.max(Math.sqrt(d.variance), d.variance / Math.max(1e-12, d.mean - d.shift));
 
+/** log(1 − q) − log(1 − F(t)), increasing in t, 0 where F(t) = q. */
+const gap = (d: Dist, target: number, t: number) => target - Math.log(Math.max(1e-300, 1 - d.cdf(t)));
+
 /**
- * Smallest t with cdf(t) ≥ q: Brent's method (inverse quadratic interpolation safeguarded by
- * bisection) on a bracket — ~10 CDF evaluations for smooth CDFs, and it still converges to
- * the jump of a CDF with atoms (constant service times, cache hits at 0 ms).
+ * Smallest t with cdf(t) ≥ q (0 < q < 1): Brent's method on a bracket — ~5 CDF evaluations for smooth
+ * CDFs, and it still converges to the jump of a CDF with atoms (constant service times, cache
+ * hits at 0 ms).
  */
 export function quantile(d: Dist, q: number): number {
   if (d.variance === 0) return d.mean;
   if (d.exps?.length === 1) return d.shift - Math.log(1 - q) / d.exps[0]; // M/M/1: closed form
   let a = d.shift;
-  let fa = d.cdf(a) - q;
+  // Solved as log(1 − q) − log(1 − F(t)) = 0, the same root: tails are near exponential, where
+  // this is near linear in t and the interpolation steps land close at once.
+  const target = Math.log(1 - q);
+  let fa = gap(d, target, a);
   if (fa >= 0) return a;
   let b = d.mean + 5 * Math.sqrt(d.variance) + 1e-9;
-  let fb = d.cdf(b) - q;
+  let fb = gap(d, target, b);
   for (let i = 0; i < 60 && fb < 0; i++) {
     a = b;
     fa = fb;
     b = d.shift + (b - d.shift) * 2;
-    fb = d.cdf(b) - q;
+    fb = gap(d, target, b);
   }
-  // Brent (1973), "zeroin": b is the best estimate, [b, c] brackets the root.
-  let c = a;
-  let fc = fa;
-  let e = b - a;
-  let step = e;
-  for (let i = 0; i < 100; i++) {
-    if (fb * fc > 0) {
-      c = a;
-      fc = fa;
-      e = step = b - a;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 1e-10 * Math.max(1, Math.abs(b));
-    const m = (c - b) / 2;
-    if (Math.abs(m) <= tol || fb === 0) break;
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      let p: number;
-      let r: number;
-      const s = fb / fa;
-      if (a === c) {
-        p = 2 * m * s;
-        r = 1 - s;
-      } else {
-        const t = fa / fc;
-        const u = fb / fc;
-        p = s * (2 * m * t * (t - u) - (b - a) * (u - 1));
-        r = (t - 1) * (u - 1) * (s - 1);
-      }
-      if (p > 0) r = -r;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * r - Math.abs(tol * r), Math.abs(e * r))) {
-        e = step;
-        step = p / r;
-      } else {
-        e = step = m;
-      }
-    } else {
-      e = step = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(step) > tol ? step : m > 0 ? tol : -tol;
-    fb = d.cdf(b) - q;
-  }
-  // Report the side of the bracket where cdf ≥ q (the definition's "smallest t with ...").
-  return fb >= 0 ? b : c;
+  return brentRoot(closure((t: number) => gap(d, target, t)), a, fa, b, fb);
 }

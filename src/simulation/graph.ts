@@ -48,7 +48,22 @@ export type CompileResult = { ok: true; graph: SimGraph } | { ok: false; error: 
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const isNonNegative = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const NUMERIC_PARAMS = ['rps', 'replicas', 'concurrency', 'queueLimit', 'hitRatio', 'itemsPerRequest', 'perItemMs'] as const;
+const unsetOrNonNegative = (v: unknown) => v === undefined || isNonNegative(v);
+/**
+ * The first numeric parameter set to something other than a finite number ≥ 0. Read by name,
+ * not in a loop over the names: parameter objects come in many shapes, and a computed key on
+ * them is a slow generic lookup, repeated for every component.
+ */
+function badNumericParam(p: Record<string, unknown>): string | undefined {
+  if (!unsetOrNonNegative(p.rps)) return 'rps';
+  if (!unsetOrNonNegative(p.replicas)) return 'replicas';
+  if (!unsetOrNonNegative(p.concurrency)) return 'concurrency';
+  if (!unsetOrNonNegative(p.queueLimit)) return 'queueLimit';
+  if (!unsetOrNonNegative(p.hitRatio)) return 'hitRatio';
+  if (!unsetOrNonNegative(p.itemsPerRequest)) return 'itemsPerRequest';
+  if (!unsetOrNonNegative(p.perItemMs)) return 'perItemMs';
+  return undefined;
+}
 const bad = (label: string, field: string, v: unknown) => ({ ok: false as const, error: `${label}: ${field} must be a finite number ≥ 0 (got ${String(v)}).` });
 
 export function compileGraph(design: Design): CompileResult {
@@ -59,10 +74,8 @@ export function compileGraph(design: Design): CompileResult {
     const p = n.params ?? {};
     const label = n.label || n.id;
     const s = (p.service ?? {}) as { dist?: ServiceDist; meanMs?: number; cv?: number };
-    for (const key of NUMERIC_PARAMS) {
-      const v = p[key];
-      if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) return bad(label, key, v);
-    }
+    const badKey = badNumericParam(p);
+    if (badKey) return bad(label, badKey, p[badKey]);
     if (s.meanMs !== undefined && !isNonNegative(s.meanMs)) return bad(label, 'service.meanMs', s.meanMs);
     if (s.cv !== undefined && !isNonNegative(s.cv)) return bad(label, 'service.cv', s.cv);
     if ((num(p.hitRatio) ?? 0) > 1) return { ok: false, error: `${label}: hitRatio must be between 0 and 1.` };
@@ -109,38 +122,45 @@ export function compileGraph(design: Design): CompileResult {
   }
   const order = topologicalOrder(nodes, edges);
   if (!order.ok) return order;
-  return { ok: true, graph: { nodes, edges, order: order.order, sources: nodes.flatMap((n, i) => (n.isSource ? [i] : [])) } };
+  const sources: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].isSource) sources.push(i);
+  return { ok: true, graph: { nodes, edges, order: order.order, sources } };
 }
 
 function topologicalOrder(nodes: SimNode[], edges: SimEdge[]): { ok: true; order: number[] } | { ok: false; error: string; cycle: string[] } {
-  const state = new Uint8Array(nodes.length); // 0 new, 1 on the stack, 2 done
+  const n = nodes.length;
+  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
   const order: number[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < nodes.length; start++) {
+  // Iterative depth-first search (designs may be thousands deep): the path from the start,
+  // and how many of each path node's connections have been followed.
+  const path = new Int32Array(n);
+  const next = new Int32Array(n);
+  for (let start = 0; start < n; start++) {
     if (state[start]) continue;
-    // Iterative depth-first search: designs may be thousands deep.
-    const work: [number, number][] = [[start, 0]];
+    let depth = 0;
+    path[0] = start;
+    next[0] = 0;
     state[start] = 1;
-    stack.push(start);
-    while (work.length) {
-      const top = work[work.length - 1];
-      const [u, k] = top;
+    while (depth >= 0) {
+      const u = path[depth];
+      const k = next[depth];
       if (k < nodes[u].out.length) {
-        top[1]++;
+        next[depth]++;
         const v = edges[nodes[u].out[k]].to;
         if (state[v] === 1) {
-          const cycle = [...stack.slice(stack.indexOf(v)), v].map((i) => nodes[i].label);
+          const onPath = Array.from(path.subarray(0, depth + 1));
+          const cycle = [...onPath.slice(onPath.indexOf(v)), v].map((i) => nodes[i].label);
           return { ok: false, error: `Cycle through sync/async connections: ${cycle.join(' → ')}. Requests would loop for ever; make one of them offline or remove it.`, cycle };
         }
         if (state[v] === 0) {
           state[v] = 1;
-          stack.push(v);
-          work.push([v, 0]);
+          depth++;
+          path[depth] = v;
+          next[depth] = 0;
         }
       } else {
         state[u] = 2;
-        stack.pop();
-        work.pop();
+        depth--;
         order.push(u);
       }
     }

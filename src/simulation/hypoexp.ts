@@ -16,13 +16,9 @@ export function hypoexponentialSurvival(rates: readonly number[]): (u: number) =
     const r = rates[0];
     return (u) => Math.exp(-r * u);
   }
-  // Two distinct rates (a wait plus a service, the common case): the textbook form directly,
-  // without the general method's arrays; the same coefficients.
-  if (rates.length === 2 && Math.abs(rates[1] - rates[0]) > SAME_RATE * rates[1]) {
+  if (rates.length === 2 && distinctPair(rates[0], rates[1])) {
     const [a, b] = rates;
-    const ca = b / (b - a);
-    const cb = a / (a - b);
-    return (u) => ca * Math.exp(-a * u) + cb * Math.exp(-b * u);
+    return (u) => twoStageSurvival(a, b, u);
   }
   const lam: number[] = [];
   const mult: number[] = [];
@@ -78,6 +74,15 @@ export function hypoexponentialSurvival(rates: readonly number[]): (u: number) =
     return surv;
   };
 }
+
+/** Two rates the general method would keep apart. */
+export const distinctPair = (a: number, b: number) => Math.abs(b - a) > SAME_RATE * b;
+
+/**
+ * Two distinct stages (a wait and a service, the common case): the textbook form, the same
+ * coefficients as the general method without its arrays.
+ */
+export const twoStageSurvival = (a: number, b: number, u: number) => (b / (b - a)) * Math.exp(-a * u) + (a / (a - b)) * Math.exp(-b * u);
 
 function factorial(n: number): number {
   let f = 1;

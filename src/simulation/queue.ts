@@ -174,5 +174,5 @@ function limited(node: SimNode, lambda: number, rho: number, cd2: number): Queue
     });
     response = fitted(0, T, w2 - w1 * w1 + (node.cv * mean) ** 2, node.cv > 1.5);
   }
-  return { rho, utilization: (X * mean) / c, stable: true, waitMs: T - mean, responseMs: T, response, blockProb: block, cd2 };
+  return { rho, utilization: (X * mean) / c, stable: true, waitMs: Math.max(0, T - mean), responseMs: T, response, blockProb: block, cd2 };
 }

@@ -1,6 +1,7 @@
 // Special functions for the latency distributions: log-gamma, the regularized incomplete
-// gamma function (gamma and Erlang CDFs) and the normal CDF (lognormal). Numerical Recipes
-// methods, accurate to ~1e-10 relative in the range we use.
+// gamma function (gamma and Erlang CDFs) and the normal CDF (lognormal), Numerical Recipes
+// methods accurate to ~1e-10 relative in the range we use; Brent's root finder and
+// Gauss–Legendre rules for quantiles and moments.
 
 const LANCZOS = [676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
@@ -61,6 +62,66 @@ export function normalCdf(z: number): number {
       -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return z >= 0 ? 1 - y / 2 : y / 2;
+}
+
+/**
+ * Brent (1973), "zeroin": the root of an increasing f bracketed by a and b (f(a) < 0 ≤ f(b)),
+ * by inverse quadratic interpolation safeguarded by bisection, to 1e-10 relative. b is the
+ * best estimate, [b, c] brackets the root; the side where f ≥ 0 is returned, so a jump of f
+ * across 0 gives the point just past it.
+ */
+export function brentRoot(f: (t: number) => number, a: number, fa: number, b: number, fb: number): number {
+  let c = a;
+  let fc = fa;
+  let e = b - a;
+  let step = e;
+  for (let i = 0; i < 100; i++) {
+    if (fb * fc > 0) {
+      c = a;
+      fc = fa;
+      e = step = b - a;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 1e-10 * Math.max(1, Math.abs(b));
+    const m = (c - b) / 2;
+    if (Math.abs(m) <= tol || fb === 0) break;
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      let p: number;
+      let r: number;
+      const s = fb / fa;
+      if (a === c) {
+        p = 2 * m * s;
+        r = 1 - s;
+      } else {
+        const t = fa / fc;
+        const u = fb / fc;
+        p = s * (2 * m * t * (t - u) - (b - a) * (u - 1));
+        r = (t - 1) * (u - 1) * (s - 1);
+      }
+      if (p > 0) r = -r;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * r - Math.abs(tol * r), Math.abs(e * r))) {
+        e = step;
+        step = p / r;
+      } else {
+        e = step = m;
+      }
+    } else {
+      e = step = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(step) > tol ? step : m > 0 ? tol : -tol;
+    fb = f(b);
+  }
+  return fb >= 0 ? b : c;
 }
 
 /** n-point Gauss–Legendre nodes and weights on [-1, 1], by Newton's method, computed once per n. */

@@ -6,6 +6,8 @@ interface DesignLike {
   name: string;
   nodes: { id: string; kind: string; label?: string; position: { x: number; y: number }; params: Record<string, unknown>; parentId?: string }[];
   edges: { id: string; source: string; target: string; params: Record<string, unknown> }[];
+  notes: Record<string, string>;
+  slo?: { p99Ms: number; rps: number };
 }
 
 export class AppPage {
