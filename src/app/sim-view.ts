@@ -32,6 +32,9 @@ export function toMetrics(report: Report | null, prev?: MetricsMap): MetricsMap 
   const out = new Map<string, NodeMetrics>();
   let changed = !prev;
   for (const [id, n] of Object.entries(report.nodes)) {
+    // A component no request reaches (an offline pipeline, a dangling service) has no figures
+    // worth a badge: "0 %, p99 0 ms" would read as a measurement.
+    if (!(n.arrivalRps > 0) && !overloaded.has(id)) continue;
     const next: NodeMetrics = {
       utilization: n.utilization,
       // No steady state, no percentile: an overloaded component never shows a finite p99.

@@ -39,6 +39,12 @@ describe('canvas metrics', () => {
     expect(toMetrics(null)).toBeUndefined();
   });
 
+  it('gives no figures to a component no request reaches', () => {
+    const idle = { ...nodeReport(0, 0), arrivalRps: 0, throughputRps: 0 };
+    const m = toMetrics(report({ a: nodeReport(0.2, 3), offline: idle }))!;
+    expect([...m.keys()]).toEqual(['a']);
+  });
+
   it('reads the rate of each drawn connection and keeps the map when the rates hold', () => {
     let d: Design = addNodes(emptyDesign('t'), [
       { id: 'a', kind: 'client', position: { x: 0, y: 0 }, params: { rps: 10 } },
