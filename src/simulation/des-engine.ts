@@ -6,7 +6,7 @@ import type { SimGraph } from './graph';
 import { EventHeap, IntQueue } from './event-heap';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
-import { Counters, Nodes, SOURCE, ARRIVE, DONE, TIMER, type DesRun } from './des-state';
+import { Counters, Nodes, SOURCE, ARRIVE, DONE, TIMER, milestoneCounts, passMilestone, type DesRun } from './des-state';
 
 const FAILED = 1;
 const ROOT = 2;
@@ -45,9 +45,9 @@ export class DesEngine implements DesRun {
   tWarm = Infinity;
   tHalf = Infinity;
   tEnd = NaN;
-  private readonly warmCount: number;
-  private readonly halfCount: number;
-  /** The next request number at which mark() has something to do. */
+  readonly warmCount: number;
+  readonly halfCount: number;
+  /** The next request number at which passMilestone() has something to do. */
   private nextMark = 0;
 
   constructor(
@@ -66,8 +66,7 @@ export class DesEngine implements DesRun {
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     this.hist = new Histograms(this.e2e + 1);
     this.c = new Counters(n, g.edges.length);
-    this.warmCount = Math.min(requests - 1, Math.ceil(requests * warmupFraction));
-    this.halfCount = this.warmCount + Math.floor((requests - this.warmCount) / 2);
+    ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
     if (this.warmCount <= 0) this.tWarm = 0;
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
@@ -105,7 +104,7 @@ export class DesEngine implements DesRun {
     const i = this.generated;
     if (i >= this.requests) return;
     this.generated = i + 1;
-    if (i === this.nextMark) this.mark(i, t);
+    if (i === this.nextMark) this.nextMark = passMilestone(this, i, t);
     if (i + 1 < this.requests) {
       const rate = this.nodes.rate[s];
       this.heap.push(t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate)), s * 4 + SOURCE);
@@ -116,27 +115,6 @@ export class DesEngine implements DesRun {
     this.jFlags[job] = ROOT;
     this.jArrive[job] = t;
     this.dispatch(job, t);
-  }
-
-  /**
-   * The run's milestones: the end of the warm-up, half-way, the last source request. Kept
-   * out of the hot path and first called at request 0, so the optimized engine has seen
-   * the call: code first reached late in the run throws away the optimized code.
-   */
-  private mark(i: number, t: number): void {
-    if (i === this.warmCount && i > 0) {
-      this.tWarm = t;
-      this.c.reset(t, this.nodes);
-    }
-    if (i === this.halfCount) this.tHalf = t;
-    if (i + 1 === this.requests) {
-      this.tEnd = t;
-      this.c.snapshot(t, this.nodes);
-    }
-    let next = this.requests - 1;
-    if (this.halfCount > i && this.halfCount < next) next = this.halfCount;
-    if (this.warmCount > i && this.warmCount < next) next = this.warmCount;
-    this.nextMark = next;
   }
 
   private arrive(job: number, t: number): void {

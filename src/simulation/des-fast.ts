@@ -11,7 +11,7 @@
 import type { SimGraph } from './graph';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
-import { Counters, Nodes, type DesRun } from './des-state';
+import { Counters, Nodes, milestoneCounts, passMilestone, type DesRun } from './des-state';
 
 /** Whether the fast path gives exactly DesEngine's run for this design. */
 export function singleQueue(g: SimGraph, N: Nodes): boolean {
@@ -40,8 +40,8 @@ export class SingleQueueRun implements DesRun {
   tEnd = NaN;
   private readonly s: number;
   private readonly u: number;
-  private readonly warmCount: number;
-  private readonly halfCount: number;
+  readonly warmCount: number;
+  readonly halfCount: number;
   // The two pending events (Infinity: none) and the order they were scheduled in.
   private nextArrival = Infinity;
   private nextDone = Infinity;
@@ -73,8 +73,7 @@ export class SingleQueueRun implements DesRun {
     this.sourceHist[this.s] = this.e2e;
     this.hist = new Histograms(3);
     this.c = new Counters(2, 1);
-    this.warmCount = Math.min(requests - 1, Math.ceil(requests * warmupFraction));
-    this.halfCount = this.warmCount + Math.floor((requests - this.warmCount) / 2);
+    ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
     if (this.warmCount <= 0) this.tWarm = 0;
     const rate = nodes.rate[this.s];
     this.nextArrival = nodes.uniform[this.s] ? 1000 / rate : this.rng.exponential(1000 / rate);
@@ -159,7 +158,7 @@ export class SingleQueueRun implements DesRun {
         events++;
         const n = generated++;
         if (n === nextMark) {
-          nextMark = this.mark(n, t);
+          nextMark = passMilestone(this, n, t);
           tWarm = this.tWarm;
           tHalf = this.tHalf;
         }
@@ -218,23 +217,6 @@ export class SingleQueueRun implements DesRun {
     const over = ta === Infinity && td === Infinity;
     if (over && !this.finished) this.finish();
     return over;
-  }
-
-  /** DesEngine.mark: the end of the warm-up, half-way, the last request; returns the next such request. */
-  private mark(i: number, t: number): number {
-    if (i === this.warmCount && i > 0) {
-      this.tWarm = t;
-      this.c.reset(t, this.nodes);
-    }
-    if (i === this.halfCount) this.tHalf = t;
-    if (i + 1 === this.requests) {
-      this.tEnd = t;
-      this.c.snapshot(t, this.nodes);
-    }
-    let next = this.requests - 1;
-    if (this.halfCount > i && this.halfCount < next) next = this.halfCount;
-    if (this.warmCount > i && this.warmCount < next) next = this.warmCount;
-    return next;
   }
 
   /** Constant and lognormal service, as DesEngine draws them. */

@@ -25,6 +25,46 @@ export interface DesRun {
   step(budget: number): boolean;
 }
 
+/** Request numbers where a run changes phase: the end of the warm-up, and half-way after it. */
+export function milestoneCounts(requests: number, warmupFraction: number): { warmCount: number; halfCount: number } {
+  const warmCount = Math.min(requests - 1, Math.ceil(requests * warmupFraction));
+  return { warmCount, halfCount: warmCount + Math.floor((requests - warmCount) / 2) };
+}
+
+/** The part of a run its milestones read and write (both engines have it). */
+export interface MilestoneRun {
+  readonly requests: number;
+  readonly warmCount: number;
+  readonly halfCount: number;
+  readonly c: Counters;
+  readonly nodes: Nodes;
+  tWarm: number;
+  tHalf: number;
+  tEnd: number;
+}
+
+/**
+ * Source request `i` was generated at `t`: the end of the warm-up resets the counters,
+ * half-way is noted, the last request snapshots them. Returns the next request number with
+ * something to do, so the engines call this only then, out of their hot loops (and first at
+ * request 0, so code reached late in a run never throws away the optimized loop).
+ */
+export function passMilestone(run: MilestoneRun, i: number, t: number): number {
+  if (i === run.warmCount && i > 0) {
+    run.tWarm = t;
+    run.c.reset(t, run.nodes);
+  }
+  if (i === run.halfCount) run.tHalf = t;
+  if (i + 1 === run.requests) {
+    run.tEnd = t;
+    run.c.snapshot(t, run.nodes);
+  }
+  let next = run.requests - 1;
+  if (run.halfCount > i && run.halfCount < next) next = run.halfCount;
+  if (run.warmCount > i && run.warmCount < next) next = run.warmCount;
+  return next;
+}
+
 export class Nodes {
   readonly servers: Int32Array;
   readonly pass: Uint8Array;
