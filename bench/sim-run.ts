@@ -10,7 +10,7 @@ const [what, arg] = process.argv.slice(2);
 const requests = Number(arg ?? 1e6);
 
 function o1(): Design {
-  const oracles = JSON.parse(readFileSync(new URL('../../shared/oracles/oracles.json', import.meta.url), 'utf8'));
+  const oracles = JSON.parse(readFileSync(new URL('../tests/fixtures/oracles/oracles.json', import.meta.url), 'utf8'));
   const d = oracles.cases.find((c: { id: string }) => c.id === 'O1').design;
   return { format: 'mlsd-design', version: 1, name: 'O1', notes: {}, nodes: d.nodes.map((n: object) => ({ position: { x: 0, y: 0 }, ...n })), edges: d.edges };
 }

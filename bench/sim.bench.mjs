@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { round } from './lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SIMPY = fileURLToPath(new URL('../../shared/oracles/simpy_mm1.py', import.meta.url));
+const SIMPY = fileURLToPath(new URL('../tests/fixtures/oracles/simpy_mm1.py', import.meta.url));
 const REQUESTS = 1_000_000;
 
 function measure(what, arg) {

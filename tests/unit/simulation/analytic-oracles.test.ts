@@ -1,7 +1,7 @@
-// Every case of the shared oracle table (../shared/oracles/oracles.json) through the analytic
+// Every case of the oracle table (tests/fixtures/oracles/oracles.json) through the analytic
 // engine. "Exact" fields must match to 1e-6 relative. Percentiles that have no closed form
 // (M/G/1 lognormal, fork-join) are checked against numerical.json within the tolerances stated
-// at each test: what simulation-notes §5.4–5.5 measured for the method used.
+// at each test: what the method used is known to reach on these cases (src/simulation/README.md, Accuracy).
 import { describe, expect, it } from 'vitest';
 import { analyze, computeFlow } from '../../../src/simulation/analytic';
 import { compileGraph } from '../../../src/simulation/graph';
@@ -162,7 +162,7 @@ describe('analytic engine where it approximates', () => {
     const sdReport = Math.sqrt(varianceOf(d));
     near(sdReport, expectedOf('O5').latencyMs.sd, EXACT, 'sd');
     // No-wait part exact, the waited part a two-moment lognormal: measured +5.0 / −2.3 / +1.2 %
-    // (a single lognormal fit: +25 / −9.8 / −3.3 %, simulation-notes §5.5).
+    // (a single lognormal fit: +25 / −9.8 / −3.3 %).
     near(r.latencyMs.p50, NUM.O5.p50, 0.06, 'p50');
     near(r.latencyMs.p95, NUM.O5.p95, 0.04, 'p95');
     near(r.latencyMs.p99, NUM.O5.p99, 0.03, 'p99');

@@ -1,6 +1,6 @@
-// The discrete-event engine against the closed forms of the shared oracles, one fixed seed per
-// case. Tolerances are the ones of simulation-notes.md §2 for 10⁶ requests (4 × the SD between
-// seeds), scaled by √(10⁶/N) for the shorter runs used here.
+// The discrete-event engine against the closed forms of the oracles (tests/fixtures/oracles), one
+// fixed seed per case. Tolerances are for 10⁶ requests (4 × the SD measured between 20 seeds),
+// scaled by √(10⁶/N) for the shorter runs used here.
 import { describe, expect, it } from 'vitest';
 import { simulateDes } from '../../../src/simulation/des';
 import type { Report } from '../../../src/simulation/report';

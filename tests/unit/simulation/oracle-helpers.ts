@@ -1,9 +1,9 @@
-// The shared oracles (../shared/oracles beside the repository) as version-1 documents.
+// The queueing oracles (tests/fixtures/oracles) as version-1 documents.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Design } from '../../../src/model/design';
 
-export const ORACLE_DIR = join(import.meta.dirname, '../../../../shared/oracles');
+export const ORACLE_DIR = join(import.meta.dirname, '../../fixtures/oracles');
 
 export interface OracleCase {
   id: string;
