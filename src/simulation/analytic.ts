@@ -1,12 +1,12 @@
 // Analytic mode: rates through the graph, each component as a queue, then the end-to-end
 // latency distribution composed along the calls. Fast enough to rerun on every edit.
 import type { Design } from '../model/design';
-import { compileGraph, type SimGraph, type SimNode } from './graph';
+import { compileGraph, type SimEdge, type SimGraph, type SimNode } from './graph';
 import { analyzeQueue, type QueueResult } from './queue';
 import { analyzeBatchQueue, batchCapacityPerMs } from './batching';
 import { endToEnd } from './compose';
 import { quantile, type Dist } from './dist';
-import type { LatencySummary, NodeReport, Report, SimResult } from './report';
+import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface AnalyzeOptions {
   /** Multiplies every source's rate (load sweeps, SLO checks, capacity planning). */
@@ -38,11 +38,11 @@ export function analyze(design: Design, opts: AnalyzeOptions = {}): SimResult {
 export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
   const flow = computeFlow(g, loadScale);
   const { lambda, queues, totalSourceRps } = flow;
-  const overloaded = g.order.filter((u) => !queues[u].stable).map((u) => g.nodes[u].id);
+  const { overloaded, saturated } = overloadOf(g, queues);
   const stable = overloaded.length === 0;
-  const { maxRps, bottleneck } = capacity(g, lambda, totalSourceRps);
+  const { maxRps, bottleneck } = designCapacity(g);
 
-  const nodes: Record<string, NodeReport> = {};
+  const nodes = byId<NodeReport>();
   let rejectedRps = 0;
   for (const u of g.order) {
     const n = g.nodes[u];
@@ -58,11 +58,12 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
       meanResponseMs: finite(q.responseMs),
       p99Ms: q.stable ? quantile(q.response, 0.99) : null,
       errorRate: q.blockProb,
+      rejectedRps: lambda[u] * q.blockProb,
       L: q.stable ? (X / 1000) * q.responseMs : null,
     };
   }
   const errorRate = totalSourceRps > 0 ? Math.min(1, rejectedRps / totalSourceRps) : 0;
-  const sources: Report['sources'] = {};
+  const sources = byId<Report['sources'][string]>();
   let overall: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
   if (stable) {
     const e2e = endToEnd(g, flow);
@@ -71,17 +72,18 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
   } else {
     for (const u of g.sources) sources[g.nodes[u].id] = { rps: g.nodes[u].rps * loadScale, latencyMs: overall };
   }
-  const edges: Report['edges'] = {};
+  const edges = byId<Report['edges'][string]>();
   g.edges.forEach((e, i) => (edges[e.id] = { rps: flow.edgeRps[i] }));
   return {
     mode: 'analytic',
     stable,
-    throughputRps: stable ? totalSourceRps * (1 - errorRate) : Math.min(totalSourceRps, maxRps),
+    throughputRps: Math.min(totalSourceRps * (1 - errorRate), stable ? Infinity : maxRps),
     errorRate,
     latencyMs: overall,
     maxRps,
     bottleneck,
     overloaded,
+    saturated,
     nodes,
     edges,
     sources,
@@ -121,10 +123,10 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
     const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
     const forward = outRate * (1 - node.hitRatio);
     const userOut = (q.stable ? userLambda[u] * (1 - q.blockProb) : userLambda[u] * (served / Math.max(inRate, 1e-300))) + own;
-    const weights = node.out.reduce((s, e) => s + g.edges[e].weight, 0);
+    const weights = totalWeight(g, node);
     for (const e of node.out) {
       const edge = g.edges[e];
-      const share = node.dispatch === 'one' ? (weights > 0 ? edge.weight / weights : 0) : edge.probability;
+      const share = shareOf(node, edge, weights);
       const rate = forward * share;
       const p = outRate > 0 ? rate / outRate : 0;
       edgeRps[e] = rate;
@@ -136,16 +138,59 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
   return { lambda, edgeRps, queues, ca2, userLambda, totalSourceRps };
 }
 
-/** The total source rate at which the first component saturates, and that component. */
-function capacity(g: SimGraph, lambda: Float64Array, total: number): { maxRps: number; bottleneck: string | null } {
+const totalWeight = (g: SimGraph, node: SimNode) => node.out.reduce((s, e) => s + g.edges[e].weight, 0);
+
+/** The share of a node's outgoing flow a connection carries: its probability, or its weight for `dispatch: "one"`. */
+function shareOf(node: SimNode, edge: SimEdge, weights: number): number {
+  return node.dispatch === 'one' ? (weights > 0 ? edge.weight / weights : 0) : edge.probability;
+}
+
+/**
+ * Components with no steady state, and those past capacity that reject the excess instead
+ * (a queue limit keeps them stable; offered utilization ≥ 1 says they are overloaded all the same).
+ */
+export function overloadOf(g: SimGraph, queues: QueueResult[]): { overloaded: string[]; saturated: string[] } {
+  const overloaded: string[] = [];
+  const saturated: string[] = [];
+  for (const u of g.order) {
+    const q = queues[u];
+    if (!q.stable) overloaded.push(g.nodes[u].id);
+    else if (q.blockProb > 0 && q.rho >= 1) saturated.push(g.nodes[u].id);
+  }
+  return { overloaded, saturated };
+}
+
+/**
+ * The offered arrival rate at each node per request per second of the sources, as if every
+ * component passed on all it is sent: no rejections, no throttling by an overloaded caller.
+ */
+export function offeredPerUnit(g: SimGraph): { lambda: Float64Array; total: number } {
+  const lambda = new Float64Array(g.nodes.length);
+  let total = 0;
+  for (const u of g.order) {
+    const node = g.nodes[u];
+    total += node.isSource ? node.rps : 0;
+    const forward = (lambda[u] + (node.isSource ? node.rps : 0)) * (1 - node.hitRatio);
+    const weights = totalWeight(g, node);
+    for (const e of node.out) lambda[g.edges[e].to] += forward * shareOf(node, g.edges[e], weights);
+  }
+  return { lambda, total };
+}
+
+/**
+ * `maxRps`, a property of the design: the total source rate (all sources scaled together) at
+ * which the first component reaches utilization 1, every callee seeing the full offered flow;
+ * that component is the bottleneck. The same at any offered load.
+ */
+export function designCapacity(g: SimGraph): { maxRps: number; bottleneck: string | null } {
+  const { lambda, total } = offeredPerUnit(g);
   let best = Infinity;
   let bottleneck: string | null = null;
   for (const u of g.order) {
     const node = g.nodes[u];
     if (lambda[u] <= 0 || node.meanMs <= 0) continue;
-    const capRps = capacityRps(node);
-    const scale = capRps / lambda[u];
-    if (scale < best - 1e-12) {
+    const scale = capacityRps(node) / lambda[u];
+    if (scale < best * (1 - 1e-12)) {
       best = scale;
       bottleneck = node.id;
     }

@@ -11,11 +11,11 @@
 // all sources together.
 import type { Design } from '../model/design';
 import { compileGraph, type SimGraph } from './graph';
-import { capacityRps, computeFlow } from './analytic';
+import { computeFlow, designCapacity, overloadOf } from './analytic';
 import { DesEngine } from './des-engine';
 import { SingleQueueRun, singleQueue } from './des-fast';
 import { Nodes, type DesRun } from './des-state';
-import type { LatencySummary, NodeReport, Report, SimResult } from './report';
+import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface DesOptions {
   /** Source requests to generate, all sources together (default 200,000). */
@@ -68,7 +68,7 @@ function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
   // Stability is a property of the offered load, not of one finite run: a component offered
   // ρ ≥ 1 has no steady state however its numbers looked when the run stopped.
   const flow = computeFlow(g, loadScale);
-  const overloaded = g.order.filter((u) => !flow.queues[u].stable).map((u) => g.nodes[u].id);
+  const { overloaded, saturated } = overloadOf(g, flow.queues);
   const stable = overloaded.length === 0;
   const c = e.c;
   const w = c.window!;
@@ -76,7 +76,7 @@ function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
   const perSec = (x: number) => (spanMs > 0 ? (x * 1000) / spanMs : 0);
   const h = e.hist;
 
-  const nodes: Record<string, NodeReport> = {};
+  const nodes = byId<NodeReport>();
   for (const u of g.order) {
     const n = g.nodes[u];
     if (n.isSource && n.meanMs <= 0) continue;
@@ -90,25 +90,20 @@ function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
       meanResponseMs: steady ? h.mean(u) : null,
       p99Ms: steady ? h.quantile(u, 0.99) : null,
       errorRate: w.arrivals[u] > 0 ? w.rejections[u] / w.arrivals[u] : 0,
+      rejectedRps: perSec(w.rejections[u]),
       L: steady && spanMs > 0 ? w.countArea[u] / spanMs : null,
     };
     if (n.batch) nodes[n.id].meanBatchSize = w.batches[u] > 0 ? w.completions[u] / w.batches[u] : 0;
   }
-  const edges: Report['edges'] = {};
+  const edges = byId<Report['edges'][string]>();
   for (let k = 0; k < w.edgeCalls.length; k++) edges[g.edges[e.nodes.edgeId[k]].id] = { rps: perSec(w.edgeCalls[k]) };
 
   const none: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
   const summary = (i: number): LatencySummary => ({ mean: h.mean(i), p50: h.quantile(i, 0.5), p95: h.quantile(i, 0.95), p99: h.quantile(i, 0.99) });
-  const sources: Report['sources'] = {};
+  const sources = byId<Report['sources'][string]>();
   for (const s of g.sources) sources[g.nodes[s].id] = { rps: g.nodes[s].rps * loadScale, latencyMs: stable ? summary(e.sourceHist[s]) : none };
 
-  let best = Infinity;
-  let bottleneck: string | null = null;
-  for (const u of g.order) {
-    if (flow.lambda[u] <= 0 || g.nodes[u].meanMs <= 0) continue;
-    const scale = capacityRps(g.nodes[u]) / flow.lambda[u];
-    if (scale < best - 1e-12) [best, bottleneck] = [scale, g.nodes[u].id];
-  }
+  const { maxRps, bottleneck } = designCapacity(g);
   const measuredRoots = h.n[e.e2e] + c.rootsFailed;
   return {
     mode: 'des',
@@ -116,9 +111,10 @@ function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
     throughputRps: perSec(w.rootsDone),
     errorRate: measuredRoots > 0 ? c.rootsFailed / measuredRoots : 0,
     latencyMs: stable ? summary(e.e2e) : none,
-    maxRps: Number.isFinite(best) ? flow.totalSourceRps * best : 0,
+    maxRps,
     bottleneck,
     overloaded,
+    saturated,
     nodes,
     edges,
     sources,

@@ -2,7 +2,8 @@
 // the fewest replicas that meet an SLO, and the monthly bill.
 import type { Design } from '../model/design';
 import { compileGraph, type SimGraph } from './graph';
-import { analyzeGraph, capacityRps } from './analytic';
+import { PARAM_RULES } from '../model/rules';
+import { analyzeGraph, capacityRps, offeredPerUnit } from './analytic';
 import type { LatencySummary, Report } from './report';
 
 export interface SweepPoint {
@@ -52,25 +53,23 @@ export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }
   };
   const p99Of = (r: Report) => (r.stable && r.latencyMs.p99 !== null ? r.latencyMs.p99 : Infinity);
   const meets = (r: Report) => p99Of(r) <= slo.p99Ms;
-  // Least replicas for stability at the target load. An overloaded component passes on only
-  // what it completes, so its callees' full load shows once it is fixed: repeat until stable.
+  // Least replicas for stability at the target load, each component offered the full flow its
+  // callers send (as if they all kept up), so no round of fixing reveals a new overload.
+  const offered = offeredPerUnit(g).lambda;
   const least = new Map<number, number>();
-  let report = analyzeGraph(g, scale);
-  for (let round = 0; round <= g.nodes.length; round++) {
-    for (const { n, i } of tunable) {
-      const arrival = report.nodes[n.id]?.arrivalRps ?? 0;
-      const oneReplicaRps = capacityRps({ ...n, servers: perReplica(i) });
-      least.set(i, Math.max(1, Math.floor(arrival / oneReplicaRps) + 1));
-      setReplicas(i, least.get(i)!);
-    }
-    report = analyzeGraph(g, scale);
-    if (report.stable) break;
+  for (const { n, i } of tunable) {
+    const oneReplicaRps = capacityRps({ ...n, servers: perReplica(i) });
+    const need = Math.max(1, Math.floor((offered[i] * scale) / oneReplicaRps) + 1);
+    if (need > MAX_REPLICAS) return beyondLimit(slo, n.label, need);
+    least.set(i, need);
+    setReplicas(i, need);
   }
+  let report = analyzeGraph(g, scale);
   for (let step = 0; !meets(report); step++) {
     if (step >= MAX_STEPS) return { ok: false, error: 'The capacity planner gave up after 2,000 steps.' };
     // Try one more replica on each of the busiest components; keep the best.
     const candidates = tunable
-      .filter(({ n }) => (report.nodes[n.id]?.arrivalRps ?? 0) > 0)
+      .filter(({ n }) => (report.nodes[n.id]?.arrivalRps ?? 0) > 0 && n.replicas < MAX_REPLICAS)
       .sort((a, b) => (report.nodes[b.n.id]?.utilization ?? 0) - (report.nodes[a.n.id]?.utilization ?? 0))
       .slice(0, 8);
     let best: { i: number; p99: number; r: Report } | null = null;
@@ -82,6 +81,8 @@ export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }
     }
     const current = p99Of(report);
     if (!best || best.p99 >= current - 1e-9) {
+      const capped = tunable.find(({ n }) => n.replicas >= MAX_REPLICAS);
+      if (capped) return beyondLimit(slo, capped.n.label, null, current);
       return { ok: false, error: `No number of replicas gets p99 under ${slo.p99Ms} ms at ${slo.rps} rps: the best is ${format(current)} — the service times themselves are too long. Shorten them, cache, or call in parallel.` };
     }
     setReplicas(best.i, g.nodes[best.i].replicas + 1);
@@ -101,6 +102,15 @@ export function planCapacity(design: Design, slo: { p99Ms: number; rps: number }
     }
   }
   return { ok: true, replicas: Object.fromEntries(tunable.map(({ n }) => [n.id, n.replicas])), report };
+}
+
+/** The most replicas a component may have: a plan beyond it could not be saved and reopened. */
+const MAX_REPLICAS = PARAM_RULES.replicas.max;
+
+function beyondLimit(slo: { rps: number }, label: string, need: number | null, bestP99 = Infinity): CapacityPlan {
+  const limit = `The SLO cannot be met within the limit of ${MAX_REPLICAS.toLocaleString('en-US')} replicas per component`;
+  const why = need !== null ? `${label} alone would need ${need.toLocaleString('en-US')} to keep up with ${slo.rps.toLocaleString('en-US')} rps` : `with ${label} at the limit the best is p99 ${format(bestP99)}`;
+  return { ok: false, error: `${limit}: ${why}. Shorten its service time, raise its concurrency, or cache in front of it.` };
 }
 
 const format = (ms: number) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'overloaded');

@@ -4,6 +4,9 @@
 import type { SimNode } from './graph';
 import { closure, expSum, fitted, fromCdf, mixture, point, sum, withHeavy, type Dist } from './dist';
 import { gammaP } from './special';
+import { erlangC, mmck } from './erlang';
+
+export { erlangC };
 
 export interface QueueResult {
   /** Offered load per server (λ·E[S]/c); ≥ 1 without a queue limit means overload. */
@@ -18,14 +21,6 @@ export interface QueueResult {
   blockProb: number;
   /** Squared coefficient of variation of the departures (QNA), for what comes next. */
   cd2: number;
-}
-
-/** Erlang C: the probability that an arrival waits in M/M/c with offered load a = λ/μ. */
-export function erlangC(c: number, a: number): number {
-  if (a >= c) return 1;
-  let b = 1; // Erlang B by its stable recursion.
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b / (1 - (a / c) * (1 - b));
 }
 
 /** Raw moments E[S], E[S²], E[S³] of the service time. */
@@ -53,7 +48,7 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
   const cs2 = node.cv * node.cv;
   const rho = (lambdaPerMs * mean) / c;
   const cd2 = 1 + (1 - rho * rho) * (ca2 - 1) + (rho * rho * (cs2 - 1)) / Math.sqrt(c);
-  if (node.queueLimit !== null) return limited(node, lambdaPerMs, rho, Math.max(0, cd2));
+  if (node.queueLimit !== null) return limited(node, lambdaPerMs, rho, ca2);
   if (rho >= 1) {
     return { rho, utilization: 1, stable: false, waitMs: Infinity, responseMs: Infinity, response: point(Infinity), blockProb: 0, cd2: 1 };
   }
@@ -138,41 +133,40 @@ function logFactorial(k: number): number {
   return s;
 }
 
+/** Up to this many states, a single-server exponential queue limit keeps its exact Erlang mixture. */
+const EXACT_STATES = 64;
+
 /**
  * A queue limit: the M/M/c/K birth–death chain with K = c + queueLimit (exact for Poisson
- * arrivals and exponential service; other services use their mean, an approximation).
+ * arrivals and exponential service; other services use their mean, an approximation). Stable
+ * at any load: past capacity the excess is rejected (`erlang.ts` keeps every sum finite).
  */
-function limited(node: SimNode, lambda: number, rho: number, cd2: number): QueueResult {
+function limited(node: SimNode, lambda: number, rho: number, ca2: number): QueueResult {
   const c = node.servers;
   const mean = node.meanMs;
-  const mu = 1 / mean;
-  const K = c + (node.queueLimit ?? 0);
-  const p = [1];
-  for (let n = 1; n <= K; n++) p.push((p[n - 1] * lambda) / (Math.min(n, c) * mu));
-  const norm = p.reduce((s, x) => s + x, 0);
-  for (let n = 0; n <= K; n++) p[n] /= norm;
-  const block = p[K];
-  const X = lambda * (1 - block);
-  const L = p.reduce((s, x, n) => s + n * x, 0);
-  const T = L / X;
-  const admitted = p.slice(0, K).map((x) => x / (1 - block));
+  const Q = node.queueLimit ?? 0;
+  const chain = mmck(c, lambda * mean, Q);
+  const block = chain.block;
+  // An admitted request waits with probability waitProb, then j + 1 services at rate cμ.
+  const nu = c / mean;
+  const j = chain.ahead;
+  const w1 = (chain.waitProb * (j.mean + 1)) / nu;
+  const w2 = (chain.waitProb * (j.variance + (j.mean + 1) * (j.mean + 2))) / (nu * nu);
+  const T = w1 + mean; // = L/X (Little), without forming L
   let response: Dist;
-  if (c === 1 && node.dist === 'exponential') {
-    // An admitted arrival finding n ahead leaves after n + 1 services: Erlang(n + 1, μ).
-    const parts = admitted.map((w, n) => ({ w, d: fromCdf((n + 1) * mean, (n + 1) * mean * mean, (t) => gammaP(n + 1, t * mu)) }));
-    response = mixture(parts);
-    response = fromCdf(T, response.variance, response.cdf);
+  if (c === 1 && node.dist === 'exponential' && Q + 1 <= EXACT_STATES) {
+    // An admitted arrival finding n ahead leaves after n + 1 services: Erlang(n + 1, μ), with
+    // P(n) ∝ ρ^n for n < K (weights taken relative to the largest, in logs).
+    const logRho = Math.log(rho);
+    const top = logRho > 0 ? Q * logRho : 0;
+    const parts = Array.from({ length: Q + 1 }, (_, n) => ({ w: Math.exp(n * logRho - top), d: fromCdf((n + 1) * mean, (n + 1) * mean * mean, (t) => gammaP(n + 1, t / mean)) }));
+    const mixed = mixture(parts, EXACT_STATES);
+    response = fromCdf(T, mixed.variance, mixed.cdf);
   } else {
-    // Waits: none below c in system, else Erlang(n − c + 1, cμ); fitted by its two moments.
-    let w1 = 0;
-    let w2 = 0;
-    admitted.forEach((w, n) => {
-      if (n < c) return;
-      const k = n - c + 1;
-      w1 += (w * k) / (c * mu);
-      w2 += (w * k * (k + 1)) / (c * mu) ** 2;
-    });
-    response = fitted(0, T, w2 - w1 * w1 + (node.cv * mean) ** 2, node.cv > 1.5);
+    response = fitted(0, T, Math.max(0, w2 - w1 * w1) + (node.cv * mean) ** 2, node.cv > 1.5);
   }
-  return { rho, utilization: (X * mean) / c, stable: true, waitMs: Math.max(0, T - mean), responseMs: T, response, blockProb: block, cd2 };
+  // Departures (QNA) from the carried utilization: a station rejecting its excess passes on at most its capacity.
+  const u = chain.busy / c;
+  const cd2 = 1 + (1 - u * u) * (ca2 - 1) + (u * u * (node.cv * node.cv - 1)) / Math.sqrt(c);
+  return { rho, utilization: u, stable: true, waitMs: w1, responseMs: T, response, blockProb: block, cd2: Math.max(0, cd2) };
 }

@@ -20,6 +20,8 @@ export interface NodeReport {
   p99Ms: number | null;
   /** Share of arrivals rejected by the queue limit. */
   errorRate: number;
+  /** Arrivals rejected by the queue limit, per second. */
+  rejectedRps: number;
   /** Time-average number of requests at the component (Little: L = X·T). */
   L: number | null;
   /** Discrete-event mode, batching components: requests per batch, on average. */
@@ -39,7 +41,13 @@ export interface Report {
   latencyMs: LatencySummary;
   maxRps: number;
   bottleneck: string | null;
+  /** Components with no steady state (offered utilization ≥ 1, no queue limit): latencies are null. */
   overloaded: string[];
+  /**
+   * Components offered at least their capacity that keep a steady state only by rejecting the
+   * excess at their queue limit: their `rejectedRps` is the overflow, their latencies finite.
+   */
+  saturated: string[];
   nodes: Record<string, NodeReport>;
   /** Requests per second over each simulated connection. */
   edges: Record<string, { rps: number }>;
@@ -57,3 +65,12 @@ export interface Report {
 }
 
 export type SimResult = { ok: true; report: Report } | { ok: false; error: string; cycle?: string[] };
+
+/**
+ * An object keyed by component or connection ids. It has no prototype, so an id such as
+ * `__proto__`, `constructor` or `toString` is an ordinary key: stored, listed and printed by
+ * JSON.stringify like any other, and an absent id reads as undefined.
+ */
+export function byId<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
