@@ -28,10 +28,13 @@ function contentSecurityPolicy(): Plugin {
 
 // After one visit everything the app can load (workers, lazy chunks, icons) is precached, so it
 // opens and works with the network off. `clientsClaim` makes the first visit controlled too.
+// A new version's worker waits (prompt mode, no skipWaiting): activating it under an open tab
+// would delete the old hashed chunks that tab still imports. src/app/update.svelte.ts registers
+// it and asks the user to reload; nothing is injected into the page, which keeps the CSP whole.
 function offline() {
   return VitePWA({
-    registerType: 'autoUpdate',
-    injectRegister: 'script',
+    registerType: 'prompt',
+    injectRegister: false,
     includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
     manifest: {
       name: 'ML System Design Sandbox',
@@ -52,7 +55,6 @@ function offline() {
       globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff,woff2}'],
       maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       clientsClaim: true,
-      skipWaiting: true,
       navigateFallback: 'index.html',
     },
   });

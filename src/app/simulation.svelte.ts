@@ -7,6 +7,7 @@ import type { Report, SimResult } from '../simulation/report';
 import { toMetrics, toTraffic, type MetricsMap, type TrafficMap } from './sim-view';
 import { evaluateSlo, readSlo, type Slo, type SloVerdict } from './slo';
 import type { Editor } from './editor.svelte';
+import { isLoadFailure, loadFailureText } from './load-failure';
 
 /** True when two designs differ in anything the simulator reads. */
 export function simulationInputChanged(a: Design, b: Design): boolean {
@@ -99,7 +100,8 @@ export class Simulation {
       if (result && !result.ok) this.desError = result.error;
       else if (result) this.des = { design, result, requests, seed };
     } catch (err) {
-      if (token === this.runToken) this.desError = `The discrete-event run failed: ${err instanceof Error ? err.message : String(err)}`;
+      if (token !== this.runToken) return;
+      this.desError = isLoadFailure(err) ? loadFailureText('The discrete-event engine') : `The discrete-event run failed: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
       if (token === this.runToken) {
         this.desRun = null;

@@ -4,6 +4,7 @@ import type { Design } from '../model/design';
 import { restore } from '../persistence/restore';
 import { catalog } from '../catalog';
 import { loadTemplate, TEMPLATES, type TemplateInfo } from '../templates';
+import { isLoadFailure, loadFailureText } from './load-failure';
 
 export { TEMPLATES, type TemplateInfo };
 
@@ -15,7 +16,7 @@ export async function templateDesign(id: string): Promise<TemplateResult> {
     raw = await loadTemplate(id);
   } catch (e) {
     // A lazily loaded chunk can fail to arrive (offline before the app was cached, a new deploy).
-    return { ok: false, error: `The template could not be loaded (${(e as Error).message}).` };
+    return { ok: false, error: isLoadFailure(e) ? loadFailureText('The template') : `The template could not be loaded (${(e as Error).message}).` };
   }
   if (raw === null) return { ok: false, error: `There is no template "${id}".` };
   return restore(raw, { defaultsFor: (kind) => catalog.defaultsFor(kind) });
