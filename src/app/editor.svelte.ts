@@ -10,6 +10,11 @@ import { setParam } from '../catalog/params';
 
 export type Command = (design: Design) => Design;
 
+/** `record: false` while typing: each key is saved, and `commit()` on blur makes the run one undo step. */
+export interface EditOptions {
+  record?: boolean;
+}
+
 export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 64;
 
@@ -171,12 +176,12 @@ export class Editor {
     this.dispatch((d) => cmd.updateNode(d, id, { position, size }));
   }
 
-  setLabel(id: string, label: string): void {
-    this.dispatch((d) => cmd.updateNode(d, id, { label }));
+  setLabel(id: string, label: string, options: EditOptions = {}): void {
+    this.dispatch((d) => cmd.updateNode(d, id, { label }), options);
   }
 
-  setNoteText(id: string, text: string): void {
-    this.dispatch((d) => cmd.updateNode(d, id, { text }));
+  setNoteText(id: string, text: string, options: EditOptions = {}): void {
+    this.dispatch((d) => cmd.updateNode(d, id, { text }), options);
   }
 
   setParam(id: string, key: string, value: unknown): void {
@@ -193,16 +198,17 @@ export class Editor {
     });
   }
 
-  rename(name: string): void {
-    this.dispatch((d) => cmd.rename(d, name.trim() || 'Untitled design'));
+  /** An empty name becomes "Untitled design" (see `fitName`). */
+  rename(name: string, options: EditOptions = {}): void {
+    this.dispatch((d) => cmd.rename(d, name), options);
   }
 
   /**
    * The note of one framework step. While typing, pass `record: false` and call `commit()` when
    * the typing pauses or the field loses focus: a burst of keys is then one undo step.
    */
-  setStepNote(step: string, text: string, { record = true }: { record?: boolean } = {}): void {
-    this.dispatch((d) => cmd.setNotes(d, step, text), { record });
+  setStepNote(step: string, text: string, options: EditOptions = {}): void {
+    this.dispatch((d) => cmd.setNotes(d, step, text), options);
   }
 }
 

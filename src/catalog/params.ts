@@ -1,35 +1,26 @@
 // Reading, writing and checking one parameter by its dotted key (e.g. `service.meanMs`).
-import type { NodeParams } from '../model/design';
+// A simulated parameter's range comes from the model's rules, never from the catalog file, so
+// the inspector refuses exactly what restore() would refuse.
+import { numberProblem } from '../model/checks';
+import { paramChoices, paramRule, type NumberRule } from '../model/rules';
 import type { ParamSpec } from './types';
 
-export function getParam(params: NodeParams, key: string): unknown {
-  let v: unknown = params;
-  for (const part of key.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return v;
-}
+export { getParam, setParam } from '../model/param-path';
 
-/** A new params object with the value set; the original is not changed. */
-export function setParam(params: NodeParams, key: string, value: unknown): NodeParams {
-  const [head, ...rest] = key.split('.');
-  if (rest.length === 0) return { ...params, [head]: value };
-  const inner = params[head];
-  const child = inner !== null && typeof inner === 'object' ? (inner as NodeParams) : {};
-  return { ...params, [head]: setParam(child, rest.join('.'), value) };
+/** The range a field allows: the rule of a simulated parameter, else the catalog's own bounds. */
+export function specRule(spec: ParamSpec): NumberRule {
+  const rule = paramRule(spec.key);
+  if (rule) return rule;
+  const ratio = spec.type === 'ratio';
+  return { min: spec.min ?? (ratio ? 0 : -Infinity), max: spec.max ?? (ratio ? 1 : Infinity), integer: spec.type === 'integer' };
 }
 
 /** A sentence saying what is wrong with the value, or null when it is fine. */
 export function validateParam(spec: ParamSpec, value: unknown): string | null {
   if (spec.type === 'enum') {
-    return spec.options?.includes(value as string) ? null : `${spec.label} must be one of: ${spec.options?.join(', ')}.`;
+    const options = paramChoices(spec.key) ?? spec.options ?? [];
+    return options.includes(value as string) ? null : `${spec.label} must be one of: ${options.join(', ')}.`;
   }
-  if (typeof value !== 'number' || !Number.isFinite(value)) return `${spec.label} must be a number.`;
-  const min = spec.min ?? (spec.type === 'ratio' ? 0 : -Infinity);
-  const max = spec.max ?? (spec.type === 'ratio' ? 1 : Infinity);
-  const range = `between ${min} and ${max}`;
-  if (spec.type === 'integer' && !Number.isInteger(value)) return `${spec.label} must be a whole number ${range}.`;
-  if (value < min || value > max) return `${spec.label} must be ${range}.`;
-  return null;
+  if (typeof value !== 'number' || Number.isNaN(value)) return `${spec.label} must be a number.`;
+  return numberProblem(value, spec.label, specRule(spec));
 }

@@ -1,5 +1,6 @@
 // Back-of-the-envelope sizing, the way it is done aloud in an interview: average and peak QPS
 // from daily active users, and the storage the logged events take.
+import { PARAM_RULES } from '../model/rules';
 
 export const SECONDS_PER_DAY = 86_400;
 
@@ -46,6 +47,16 @@ export function envelope(input: EnvelopeInput): EnvelopeResult {
 /** A load a client can take: whole requests per second above 10, one decimal below. */
 export function roundRps(qps: number): number {
   return qps >= 10 ? Math.round(qps) : Math.round(qps * 10) / 10;
+}
+
+/**
+ * The load a client can be set to: the rounded peak QPS, within the `rps` rule. `capped` says it
+ * was more than a design may hold, so the button can say so instead of saving what cannot reopen.
+ */
+export function applicableRps(peakQps: number): { rps: number; capped: boolean } {
+  const rps = roundRps(Number.isFinite(peakQps) && peakQps > 0 ? peakQps : 0);
+  const max = PARAM_RULES.rps.max;
+  return rps > max ? { rps: max, capped: true } : { rps, capped: false };
 }
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];

@@ -1,28 +1,35 @@
 // Edits of a design as pure functions (design, args) → design. They never mutate: unchanged
 // nodes and edges keep their identity, so history snapshots and canvas diffs stay cheap.
+// Every value passes through fit.ts on the way in: out of range is clamped, not-a-number is
+// refused, text is cleaned and cut — so whatever is edited saves and reopens the same.
 import type { Design, DesignEdge, DesignNode, EdgeParams, NodeParams, Position } from './design';
 import { GROUP_KIND } from './design';
+import { clampNumber, FORBIDDEN_KEYS, fitEdge, fitEdgeParams, fitName, fitNode, fitNodeParams, fitPosition, fitSize, fitSlo } from './fit';
+import { PARAM_RULES, TEXT_LIMITS } from './rules';
+import { fitText } from './text';
 
 export function rename(design: Design, name: string): Design {
-  return name === design.name ? design : { ...design, name };
+  const fitted = fitName(name);
+  return fitted === design.name ? design : { ...design, name: fitted };
 }
 
 export function addNodes(design: Design, nodes: DesignNode[], edges: DesignEdge[] = []): Design {
   if (nodes.length === 0 && edges.length === 0) return design;
   // Frames go first so that their members render above them.
-  const groups = nodes.filter((n) => n.kind === GROUP_KIND);
-  const others = nodes.filter((n) => n.kind !== GROUP_KIND);
+  const fitted = nodes.map(fitNode);
+  const groups = fitted.filter((n) => n.kind === GROUP_KIND);
+  const others = fitted.filter((n) => n.kind !== GROUP_KIND);
   return {
     ...design,
     nodes: [...groups, ...design.nodes, ...others],
-    edges: [...design.edges, ...edges],
+    edges: [...design.edges, ...edges.map(fitEdge)],
   };
 }
 
 export function connect(design: Design, edge: DesignEdge): Design {
   if (edge.source === edge.target) return design;
   const exists = design.edges.some((e) => e.source === edge.source && e.target === edge.target);
-  return exists ? design : { ...design, edges: [...design.edges, edge] };
+  return exists ? design : { ...design, edges: [...design.edges, fitEdge(edge)] };
 }
 
 /** Removes nodes (a frame takes its members with it) and edges, and every edge left dangling. */
@@ -58,25 +65,57 @@ function mapNodes(design: Design, ids: Set<string>, fn: (n: DesignNode) => Desig
 
 export function moveNodes(design: Design, positions: ReadonlyMap<string, Position>): Design {
   return mapNodes(design, new Set(positions.keys()), (n) => {
-    const p = positions.get(n.id)!;
+    const p = fitPosition(positions.get(n.id)!, n.position);
     return p.x === n.position.x && p.y === n.position.y ? n : { ...n, position: { x: p.x, y: p.y } };
   });
 }
 
 export function nudge(design: Design, ids: Iterable<string>, dx: number, dy: number): Design {
-  return mapNodes(design, new Set(ids), (n) => ({ ...n, position: { x: n.position.x + dx, y: n.position.y + dy } }));
+  const moving = new Set(ids);
+  const positions = new Map<string, Position>();
+  for (const n of design.nodes) if (moving.has(n.id)) positions.set(n.id, { x: n.position.x + dx, y: n.position.y + dy });
+  return moveNodes(design, positions);
 }
 
 export type NodePatch = Partial<Pick<DesignNode, 'label' | 'text' | 'size' | 'position'>> & { params?: NodeParams };
 
 export function updateNode(design: Design, id: string, patch: NodePatch): Design {
-  return mapNodes(design, new Set([id]), (n) => ({ ...n, ...patch }));
+  return mapNodes(design, new Set([id]), (n) => {
+    const next: DesignNode = { ...n };
+    if (patch.label !== undefined) next.label = fitText(patch.label, TEXT_LIMITS.label);
+    if (patch.text !== undefined) next.text = fitText(patch.text, TEXT_LIMITS.note);
+    if (patch.position) next.position = fitPosition(patch.position, n.position);
+    if (patch.size) next.size = fitSize(patch.size, n.size);
+    if (patch.params) next.params = fitNodeParams(n.params, patch.params);
+    const same = (Object.keys(next) as (keyof DesignNode)[]).every((k) => next[k] === n[k] || sameJson(next[k], n[k]));
+    return same ? n : next;
+  });
 }
 
-/** Sets the replica count of several components at once: a capacity plan is one undo step. */
+const sameJson = (a: unknown, b: unknown) => typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Sets the replica count of several components at once: a capacity plan is one undo step.
+ * Counts are clamped to the replicas rule; one that is not a number leaves its component as it is.
+ */
 export function setReplicas(design: Design, replicas: Readonly<Record<string, number>>): Design {
   const ids = new Set(Object.keys(replicas));
-  return mapNodes(design, ids, (n) => (n.params.replicas === replicas[n.id] ? n : { ...n, params: { ...n.params, replicas: replicas[n.id] } }));
+  return mapNodes(design, ids, (n) => {
+    const r = clampNumber(replicas[n.id], PARAM_RULES.replicas);
+    return r === undefined || n.params.replicas === r ? n : { ...n, params: { ...n.params, replicas: r } };
+  });
+}
+
+/** Sets the design's SLO (clamped to its rules), or removes it with null. Not a number: no change. */
+export function setSlo(design: Design, slo: { p99Ms: number; rps: number } | null): Design {
+  if (slo === null) {
+    if (design.slo === undefined) return design;
+    const { slo: _drop, ...rest } = design;
+    return rest as Design;
+  }
+  const fitted = fitSlo(slo);
+  if (!fitted || sameJson(fitted, design.slo)) return design;
+  return { ...design, slo: fitted };
 }
 
 export function updateEdge(design: Design, id: string, patch: { params?: EdgeParams; label?: string }): Design {
@@ -84,14 +123,20 @@ export function updateEdge(design: Design, id: string, patch: { params?: EdgePar
   const edges = design.edges.map((e) => {
     if (e.id !== id) return e;
     changed = true;
-    return { ...e, ...patch };
+    const next: DesignEdge = { ...e };
+    if (patch.params) next.params = fitEdgeParams(e.params, patch.params);
+    if (patch.label !== undefined) next.label = fitText(patch.label, TEXT_LIMITS.label);
+    return next;
   });
   return changed ? { ...design, edges } : design;
 }
 
 export function setNotes(design: Design, step: string, text: string): Design {
-  if ((design.notes[step] ?? '') === text) return design;
-  return { ...design, notes: { ...design.notes, [step]: text } };
+  const key = fitText(step, TEXT_LIMITS.id);
+  const note = fitText(text, TEXT_LIMITS.note);
+  if (FORBIDDEN_KEYS.has(key)) return design;
+  if (design.notes[key] === note || (!Object.hasOwn(design.notes, key) && note === '')) return design;
+  return { ...design, notes: { ...design.notes, [key]: note } };
 }
 
 /** Absolute canvas position of a node (members of a frame are stored relative to it). */
@@ -120,7 +165,7 @@ export function setParent(design: Design, ids: Iterable<string>, groupId: string
   return mapNodes(design, new Set(ids), (n) => {
     if (n.parentId === groupId || n.id === groupId) return n;
     const abs = absolutePosition(design, n);
-    const next: DesignNode = { ...n, position: { x: abs.x - origin.x, y: abs.y - origin.y } };
+    const next: DesignNode = { ...n, position: fitPosition({ x: abs.x - origin.x, y: abs.y - origin.y }, n.position) };
     if (groupId) next.parentId = groupId;
     else delete next.parentId;
     return next;

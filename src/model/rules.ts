@@ -1,4 +1,4 @@
-// The one table of what a design may hold: every parameter's range, every text's length.
+// The one table of what a design may hold: every parameter's kind and range, every text's length.
 // restore(), the inspector, the commands, the simulator and the catalog all read it, so a design
 // that can be made can always be saved and opened again.
 
@@ -6,6 +6,8 @@ export interface NumberRule {
   min: number;
   max: number;
   integer?: boolean;
+  /** The minimum itself is not allowed (a target of 0 ms means nothing). */
+  aboveMin?: boolean;
 }
 
 /** Ranges of the simulated parameters, by dotted key (`service.meanMs`). */
@@ -24,10 +26,41 @@ export const PARAM_RULES = {
   'batch.perItemMs': { min: 0, max: 1e6 },
 } as const satisfies Record<string, NumberRule>;
 
+/** Parameters that take one of a few words. The first is what the simulator assumes when unset. */
+export const PARAM_CHOICES = {
+  arrivals: ['poisson', 'uniform'],
+  dispatch: ['all', 'one'],
+  fanout: ['parallel', 'sequential'],
+  'service.dist': ['exponential', 'constant', 'lognormal'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Parameters that hold an object of ruled parameters (`service.meanMs` lives in `service`). */
+export const PARAM_GROUPS = ['service', 'batch'] as const;
+
 export const EDGE_RULES = {
   probability: { min: 0, max: 1 },
   weight: { min: 0, max: 1e6 },
   networkMs: { min: 0, max: 1e6 },
+} as const satisfies Record<string, NumberRule>;
+
+export const EDGE_CHOICES = {
+  mode: ['sync', 'async', 'offline'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** What an edge parameter means when it is not written down. */
+export const EDGE_DEFAULTS = { mode: 'sync', probability: 1, weight: 1, networkMs: 0 } as const;
+
+/** The service-level objective `{ p99Ms, rps }`: both must be above zero. */
+export const SLO_RULES = {
+  p99Ms: { min: 0, max: 1e7, aboveMin: true },
+  rps: { ...PARAM_RULES.rps, aboveMin: true },
+} as const satisfies Record<string, NumberRule>;
+
+/** Canvas coordinates (positions, sizes); a frame's members are relative to it. */
+export const COORD_LIMIT = 1e7;
+export const SIZE_RULES = {
+  width: { min: 40, max: COORD_LIMIT },
+  height: { min: 30, max: COORD_LIMIT },
 } as const satisfies Record<string, NumberRule>;
 
 /** Lengths in code points. */
@@ -37,3 +70,16 @@ export const TEXT_LIMITS = {
   label: 500,
   note: 100_000,
 } as const;
+
+export const DEFAULT_DESIGN_NAME = 'Untitled design';
+
+export type ParamKey = keyof typeof PARAM_RULES;
+export type ChoiceKey = keyof typeof PARAM_CHOICES;
+
+export function paramRule(key: string): NumberRule | undefined {
+  return Object.hasOwn(PARAM_RULES, key) ? PARAM_RULES[key as ParamKey] : undefined;
+}
+
+export function paramChoices(key: string): readonly string[] | undefined {
+  return Object.hasOwn(PARAM_CHOICES, key) ? PARAM_CHOICES[key as ChoiceKey] : undefined;
+}

@@ -4,6 +4,7 @@ import { buildCatalog } from '../../../src/catalog/catalog';
 import { loadCatalogFromDir } from '../../../src/catalog/load-node';
 import { getParam, setParam, validateParam } from '../../../src/catalog/params';
 import { join } from 'node:path';
+import { PARAM_RULES } from '../../../src/model/rules';
 
 describe('catalog', () => {
   it('bundled and disk catalogs hold the same kinds, grouped by category', () => {
@@ -56,12 +57,21 @@ describe('params', () => {
   });
 
   it('validates with a sentence naming the field and the range', () => {
-    const spec = { key: 'replicas', label: 'Replicas', type: 'integer' as const, min: 1, max: 100 };
+    const spec = { key: 'pricePerReplicaMonthUsd', label: 'Price', type: 'integer' as const, min: 1, max: 100 };
     expect(validateParam(spec, 3)).toBeNull();
-    expect(validateParam(spec, 0)).toBe('Replicas must be between 1 and 100.');
-    expect(validateParam(spec, 2.5)).toBe('Replicas must be a whole number between 1 and 100.');
-    expect(validateParam(spec, NaN)).toBe('Replicas must be a number.');
-    expect(validateParam({ key: 'h', label: 'Hit ratio', type: 'ratio' }, 1.2)).toBe('Hit ratio must be between 0 and 1.');
+    expect(validateParam(spec, 0)).toBe('Price must be between 1 and 100 (got 0).');
+    expect(validateParam(spec, 2.5)).toBe('Price must be a whole number (got 2.5).');
+    expect(validateParam(spec, NaN)).toBe('Price must be a number.');
+    expect(validateParam(spec, Infinity)).toBe('Price must be a finite number.');
+    expect(validateParam({ key: 'h', label: 'Hit ratio', type: 'ratio' }, 1.2)).toBe('Hit ratio must be between 0 and 1 (got 1.2).');
     expect(validateParam({ key: 'd', label: 'Dispatch', type: 'enum', options: ['one', 'all'] }, 'x')).toMatch(/one of: one, all/);
+  });
+
+  it('takes the range of a simulated parameter from the model rules, whatever the spec says', () => {
+    // The capacity planner may set 100,000 replicas and restore() reopens it: the inspector agrees.
+    const spec = { key: 'replicas', label: 'Replicas', type: 'integer' as const, min: 1, max: 10_000 };
+    expect(validateParam(spec, PARAM_RULES.replicas.max)).toBeNull();
+    expect(validateParam(spec, PARAM_RULES.replicas.max + 1)).toBe('Replicas must be between 1 and 100,000 (got 100001).');
+    expect(validateParam({ key: 'rps', label: 'Load', type: 'number', max: 1e7 }, 5e7)).toBeNull();
   });
 });

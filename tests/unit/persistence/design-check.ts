@@ -1,7 +1,7 @@
 // A structural validity check of a restored design, independent of restore()'s own code: what
 // the canvas, the simulator and storage rely on. Returns the first problem, or null.
 import type { Design } from '../../../src/model/design';
-import { checkEdgeParams, checkNodeParams } from '../../../src/persistence/validate-params';
+import { edgeParamsProblem as checkEdgeParams, nodeParamsProblem as checkNodeParams } from '../../../src/model/checks';
 
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 

@@ -93,7 +93,7 @@ describe('restore', () => {
   });
 
   it('rejects NaN (which JSON cannot carry but objects can)', () => {
-    expect(err({ ...doc(), nodes: [{ ...doc().nodes[0], params: { rps: NaN } }] })).toMatch(/rps must be a number/);
+    expect(err({ ...doc(), nodes: [{ ...doc().nodes[0], params: { rps: NaN } }] })).toBe('Component "u": rps must be a finite number.');
   });
 
   it('takes a component out of a frame that does not exist', () => {
@@ -103,5 +103,60 @@ describe('restore', () => {
     if (!r.ok) throw new Error(r.error);
     expect(r.design.nodes[0].parentId).toBeUndefined();
     expect(r.warnings.join()).toMatch(/frame that does not exist/);
+  });
+});
+
+describe('restore tells people what it did', () => {
+  it('says a number too large for JSON is not finite, never "got null"', () => {
+    const text = JSON.stringify(doc()).replace('"rps":50', '"rps":1e999');
+    expect(err(text)).toBe('Component "u": rps must be a finite number.');
+  });
+
+  it('sums up many unknown kinds in one notice naming a few', () => {
+    const input = doc();
+    for (let i = 0; i < 2000; i++) input.nodes.push({ id: `x${i}`, kind: `kind-${i}`, position: { x: 0, y: 0 }, params: {} as never });
+    const r = restore(input, opts);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.warnings).toEqual(['2000 unknown component kinds (kind-0, kind-1, kind-2…) opened as generic components with their own parameters.']);
+  });
+
+  it('says so when it cuts a label or a note that was saved too long', () => {
+    const input = doc({ notes: { requirements: 'n'.repeat(100_001) } });
+    (input.nodes[0] as Record<string, unknown>).label = 'l'.repeat(501);
+    const r = restore(input, opts);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.design.nodes[0].label).toHaveLength(500);
+    expect(r.design.notes.requirements).toHaveLength(100_000);
+    expect(r.warnings).toEqual(['2 texts were longer than allowed and cut (labels to 500 characters, notes to 100,000).']);
+  });
+
+  it('removes characters XML cannot carry from every text, and counts emoji as one character', () => {
+    const input = doc({ name: 'Name\u0007', notes: { 'step\u0000': 'a\uFFFFb' } });
+    (input.nodes[0] as Record<string, unknown>).label = '😀'.repeat(500) + '\u001b';
+    (input.nodes[0] as Record<string, unknown>).extra = { deep: ['\uD800x'] };
+    const r = restore(input, opts);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.design.name).toBe('Name');
+    expect(r.design.notes).toEqual({ step: 'ab' });
+    expect(r.design.nodes[0].label).toBe('😀'.repeat(500));
+    expect(r.design.nodes[0].extra).toEqual({ deep: ['x'] });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps a valid SLO and drops an invalid one with a sentence', () => {
+    const good = restore(doc({ slo: { p99Ms: 150, rps: 5000 } }), opts);
+    expect(good.ok && good.design.slo).toEqual({ p99Ms: 150, rps: 5000 });
+    for (const [slo, message] of [
+      [{ p99Ms: 0, rps: 5000 }, "The SLO's p99Ms must be above 0 and at most 10,000,000 (got 0)."],
+      [{ p99Ms: 150, rps: 2e8 }, "The SLO's rps must be above 0 and at most 100,000,000 (got 200000000)."],
+      [{ p99Ms: 150 }, 'The SLO has no rps.'],
+      [[], 'The SLO must be an object { p99Ms, rps } (got a list).'],
+      [{ p99Ms: '150', rps: 5 }, 'The SLO\'s p99Ms must be a number (got "150").'],
+    ] as const) {
+      const r = restore(doc({ slo }), opts);
+      if (!r.ok) throw new Error(r.error);
+      expect(r.design.slo).toBeUndefined();
+      expect(r.warnings).toEqual([`${message} The SLO was removed; set it again in the results panel.`]);
+    }
   });
 });
