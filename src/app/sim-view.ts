@@ -7,9 +7,23 @@ import type { Report } from '../simulation/report';
 export interface NodeMetrics {
   utilization: number;
   p99Ms: number | null;
+  /** No steady state: the queue grows without limit. */
   overloaded: boolean;
+  /** Past capacity, kept finite by rejecting the excess at its queue limit. */
+  saturated: boolean;
+  /** Share of its arrivals rejected by its queue limit (0 when too few to show). */
+  rejected: number;
   bottleneck: boolean;
 }
+
+/**
+ * The bottleneck tag marks the component that limits the design's maximum load only once it
+ * is busy enough for that to matter: at 10 % it is the first to saturate, but far from it.
+ */
+export const BOTTLENECK_TAG_UTILIZATION = 0.5;
+
+/** Rejections below this share round to "0.0 %": not shown. */
+export const VISIBLE_REJECTION = 0.0005;
 
 export type MetricsMap = ReadonlyMap<string, NodeMetrics>;
 export type TrafficMap = ReadonlyMap<string, number>;
@@ -18,29 +32,36 @@ export type TrafficMap = ReadonlyMap<string, number>;
 export type Level = 'green' | 'amber' | 'red';
 
 export function levelOf(m: NodeMetrics): Level {
-  if (m.overloaded || m.utilization >= 0.9) return 'red';
+  if (m.overloaded || m.saturated || m.utilization >= 0.9) return 'red';
   return m.utilization >= 0.7 ? 'amber' : 'green';
 }
 
 function sameMetrics(a: NodeMetrics, b: NodeMetrics): boolean {
-  return a.utilization === b.utilization && a.p99Ms === b.p99Ms && a.overloaded === b.overloaded && a.bottleneck === b.bottleneck;
+  return (
+    a.utilization === b.utilization && a.p99Ms === b.p99Ms && a.overloaded === b.overloaded && a.saturated === b.saturated && a.rejected === b.rejected && a.bottleneck === b.bottleneck
+  );
 }
 
 export function toMetrics(report: Report | null, prev?: MetricsMap): MetricsMap | undefined {
   if (!report) return undefined;
   const overloaded = new Set(report.overloaded);
+  const saturated = new Set(report.saturated ?? []);
   const out = new Map<string, NodeMetrics>();
   let changed = !prev;
   for (const [id, n] of Object.entries(report.nodes)) {
     // A component no request reaches (an offline pipeline, a dangling service) has no figures
     // worth a badge: "0 %, p99 0 ms" would read as a measurement.
     if (!(n.arrivalRps > 0) && !overloaded.has(id)) continue;
+    const over = overloaded.has(id);
+    const sat = saturated.has(id);
     const next: NodeMetrics = {
       utilization: n.utilization,
       // No steady state, no percentile: an overloaded component never shows a finite p99.
-      p99Ms: overloaded.has(id) ? null : n.p99Ms,
-      overloaded: overloaded.has(id),
-      bottleneck: report.bottleneck === id,
+      p99Ms: over ? null : n.p99Ms,
+      overloaded: over,
+      saturated: sat,
+      rejected: n.errorRate >= VISIBLE_REJECTION ? n.errorRate : 0,
+      bottleneck: report.bottleneck === id && (over || sat || n.utilization >= BOTTLENECK_TAG_UTILIZATION),
     };
     const old = prev?.get(id);
     if (old && sameMetrics(old, next)) out.set(id, old);
@@ -58,9 +79,15 @@ export function toTraffic(design: Design, report: Report | null, prev?: TrafficM
   if (!report) return undefined;
   const out = new Map<string, number>();
   for (const e of design.edges) {
-    const r = report.edges[e.id];
-    if (r) out.set(e.id, r.rps);
+    // Own keys only: an id such as "toString" must not read a property every object has.
+    const r = Object.hasOwn(report.edges, e.id) ? report.edges[e.id] : undefined;
+    if (r && Number.isFinite(r.rps)) out.set(e.id, r.rps);
   }
   if (prev && prev.size === out.size && [...out].every(([id, v]) => prev.get(id) === v)) return prev;
   return out;
+}
+
+/** True when no source sends anything: there are no waits, latencies or maximum to show. */
+export function noLoad(report: Report): boolean {
+  return !Object.values(report.sources).some((s) => s.rps > 0);
 }

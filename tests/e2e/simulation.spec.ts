@@ -54,7 +54,7 @@ test('the numbers of a drawn design, and a component turning red past its capaci
   await expect(panel.getByTestId('sim-status')).toHaveText('Unstable: overloaded Model server (CPU)');
   // No finite latency that looks fine.
   await expect(panel.getByTestId('sim-latency')).toHaveText(/unbounded/);
-  await expect(table.locator('tbody tr td').nth(5)).toHaveText('∞');
+  await expect(table.locator('tbody tr td').nth(6)).toHaveText('∞');
 });
 
 test('an SLO turns the design red, the capacity plan turns it green, and one undo reverts it', async ({ app, page }) => {
@@ -117,4 +117,46 @@ test('a discrete-event run shows progress, can be cancelled, and ends in a histo
   await setParam(app, page, client, 'Load (requests/s)', '1200');
   await expect(panel.locator('.mode')).toHaveText('analytic');
   await expect(panel.getByText('The design changed since the last run')).toBeVisible();
+});
+
+test('a gateway past its queue limit says how much it rejects, with no NaN or ∞ anywhere', async ({ app, page }) => {
+  const client = await app.addByClick('client');
+  const gateway = await app.addByClick('api-gateway'); // 50 × 5.1 ms, queue limit 5,000: about 9,804 rps
+  await expect.poll(async () => (await app.design()).edges.map((e) => [e.source, e.target])).toEqual([[client, gateway]]);
+  await setParam(app, page, client, 'Load (requests/s)', '20000');
+
+  const panel = results(page);
+  await openResults(page);
+  await expect(panel.getByTestId('sim-status')).toHaveText('Overloaded: API gateway — 51 % rejected');
+  await expect(panel.getByTestId('sim-throughput')).toHaveText('9,804 rps'); // what completes
+  await expect(panel.getByTestId('sim-latency')).toHaveText(/^mean 5\d\d ms · p50 5\d\d ms · p95 5\d\d ms · p99 5\d\d ms$/); // a full queue of 5,000
+  await expect(panel.getByTestId('sim-errors')).toHaveText('errors 51 %');
+  await expect(panel.getByTestId('sim-max')).toHaveText('max 9,804 rps');
+  await expect(app.node(gateway).getByTestId('p99-badge')).toHaveText('overloaded 51 % rejected');
+  await expect(app.node(gateway).locator('.component')).toHaveClass(/level-red/);
+  await expect(page.locator('.pipe-label')).toHaveText('sync · 20k rps');
+  const table = page.getByRole('table', { name: 'Per-component results' });
+  await expect(table.locator('tbody tr td').nth(3)).toHaveText('51 %');
+
+  for (const shown of [panel, page.locator('.svelte-flow')]) {
+    const text = await shown.innerText();
+    expect(text).not.toMatch(/NaN|∞|Infinity|undefined/);
+  }
+
+  // The maximum belongs to the design: the same at a load the gateway can take.
+  await setParam(app, page, client, 'Load (requests/s)', '500');
+  await expect(panel.getByTestId('sim-status')).toHaveText('Stable');
+  await expect(panel.getByTestId('sim-max')).toHaveText('max 9,804 rps');
+  // At 5 % busy it limits the maximum, but is no bottleneck worth a tag.
+  await expect(app.node(gateway).locator('.tag')).toHaveCount(0);
+});
+
+test('a design with no load says so instead of showing infinite latencies', async ({ app, page }) => {
+  await app.addByClick('model-server-cpu');
+  const panel = results(page);
+  await expect(panel.getByTestId('sim-status')).toHaveText('No load');
+  await expect(panel.getByTestId('sim-latency')).toContainText('no load');
+  await openResults(page);
+  await expect(panel.getByTestId('no-load')).toBeVisible();
+  expect(await panel.innerText()).not.toMatch(/NaN|∞/);
 });

@@ -23,10 +23,13 @@ export function arrowHead(x: number, y: number, side: Position): { baseX: number
  * swamping the drawing; an offline pipe carries no requests and has no rate.
  */
 export function pipeWidth(trafficRps: number | undefined, maxTrafficRps: number): number {
-  return trafficRps === undefined || maxTrafficRps <= 0 ? 1.5 : 1.5 + 4.5 * Math.sqrt(trafficRps / maxTrafficRps);
+  // A rate that is not a finite number (never expected) draws as the thinnest pipe, not as NaN px.
+  if (trafficRps === undefined || !(maxTrafficRps > 0) || !Number.isFinite(trafficRps) || !Number.isFinite(maxTrafficRps)) return 1.5;
+  return 1.5 + 4.5 * Math.sqrt(Math.max(0, trafficRps) / maxTrafficRps);
 }
 
 export function formatRps(v: number): string {
+  if (!Number.isFinite(v)) return 'rate unknown';
   if (v >= 1000) return `${(v / 1000).toFixed(v >= 10000 ? 0 : 1)}k rps`;
   return `${v > 0 && v < 10 ? v.toFixed(1) : Math.round(v)} rps`;
 }

@@ -35,3 +35,10 @@ export function pct(v: number | null | undefined, digits = 0): string {
 export function usd(v: number): string {
   return `$${Math.round(v).toLocaleString('en-US')}`;
 }
+
+/** A share of requests rejected: "38 %", "0.4 %", and never "100 %" while some still get through. */
+export function rejectedShare(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  if (v > 0.995 && v < 1) return '> 99 %';
+  return pct(v, v > 0 && v < 0.01 ? 1 : 0);
+}

@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { levelOf, toMetrics, toTraffic } from '../../../src/app/sim-view';
+import { levelOf, noLoad, toMetrics, toTraffic, type NodeMetrics } from '../../../src/app/sim-view';
 import { emptyDesign, type Design } from '../../../src/model/design';
 import { addNodes, connect, setReplicas } from '../../../src/model/commands';
 import type { NodeReport, Report } from '../../../src/simulation/report';
 
 const nodeReport = (utilization: number, p99Ms: number | null): NodeReport => ({
-  arrivalRps: 100, throughputRps: 100, utilization, meanWaitMs: 1, meanResponseMs: 2, p99Ms, errorRate: 0, L: 0.2,
+  arrivalRps: 100, throughputRps: 100, utilization, meanWaitMs: 1, meanResponseMs: 2, p99Ms, errorRate: 0, rejectedRps: 0, L: 0.2,
 });
+
+const metrics = (m: Partial<NodeMetrics>): NodeMetrics => ({ utilization: 0.5, p99Ms: 1, overloaded: false, saturated: false, rejected: 0, bottleneck: false, ...m });
 
 function report(nodes: Record<string, NodeReport>, extra: Partial<Report> = {}): Report {
   return {
     mode: 'analytic', stable: true, throughputRps: 100, errorRate: 0,
-    latencyMs: { mean: 2, p50: 1, p95: 5, p99: 9 }, maxRps: 500, bottleneck: 'b', overloaded: [],
-    nodes, edges: {}, sources: {}, events: 0, wallMs: 0, ...extra,
+    latencyMs: { mean: 2, p50: 1, p95: 5, p99: 9 }, maxRps: 500, bottleneck: 'b', overloaded: [], saturated: [],
+    nodes, edges: {}, sources: { users: { rps: 100, latencyMs: { mean: 2, p50: 1, p95: 5, p99: 9 } } }, events: 0, wallMs: 0, ...extra,
   };
 }
 
 describe('canvas metrics', () => {
   it('colours by utilization bands, and overload is red whatever the number says', () => {
-    const m = (utilization: number, overloaded = false) => levelOf({ utilization, p99Ms: 1, overloaded, bottleneck: false });
+    const m = (utilization: number, overloaded = false) => levelOf(metrics({ utilization, overloaded }));
     expect([m(0), m(0.69), m(0.7), m(0.89), m(0.9), m(1.4)]).toEqual(['green', 'green', 'amber', 'amber', 'red', 'red']);
     expect(m(0.1, true)).toBe('red');
+    expect(levelOf(metrics({ utilization: 0.1, saturated: true }))).toBe('red');
   });
 
   it('keeps the record of a component whose numbers did not change', () => {
@@ -28,15 +31,34 @@ describe('canvas metrics', () => {
     const second = toMetrics(report({ a: nodeReport(0.2, 3), b: nodeReport(0.6, 9) }), first)!;
     expect(second.get('a')).toBe(first.get('a'));
     expect(second.get('b')).not.toBe(first.get('b'));
-    expect(second.get('b')).toEqual({ utilization: 0.6, p99Ms: 9, overloaded: false, bottleneck: true });
+    expect(second.get('b')).toEqual(metrics({ utilization: 0.6, p99Ms: 9, bottleneck: true }));
     // Nothing changed at all: the very same map, so the canvas has nothing to redo.
     expect(toMetrics(report({ a: nodeReport(0.2, 3), b: nodeReport(0.6, 9) }), second)).toBe(second);
   });
 
   it('never gives an overloaded component a finite p99', () => {
     const m = toMetrics(report({ a: nodeReport(1.3, 50) }, { stable: false, overloaded: ['a'], bottleneck: 'a' }))!;
-    expect(m.get('a')).toEqual({ utilization: 1.3, p99Ms: null, overloaded: true, bottleneck: true });
+    expect(m.get('a')).toEqual(metrics({ utilization: 1.3, p99Ms: null, overloaded: true, bottleneck: true }));
     expect(toMetrics(null)).toBeUndefined();
+  });
+
+  it('tags the bottleneck only once it is busy enough to matter, or past capacity', () => {
+    const at = (utilization: number, extra: Partial<Report> = {}) => toMetrics(report({ b: nodeReport(utilization, 3) }, extra))!.get('b')!.bottleneck;
+    expect([at(0.1), at(0.49), at(0.5), at(0.8)]).toEqual([false, false, true, true]);
+    expect(at(0.1, { saturated: ['b'] })).toBe(true);
+  });
+
+  it('carries the rejections of a component past capacity behind its queue limit', () => {
+    const gw = { ...nodeReport(1, 530), errorRate: 0.51, rejectedRps: 10_196 };
+    const m = toMetrics(report({ gw, b: { ...nodeReport(0.9, 5), errorRate: 1e-5 } }, { saturated: ['gw'] }))!;
+    expect(m.get('gw')).toMatchObject({ saturated: true, overloaded: false, rejected: 0.51, p99Ms: 530 });
+    expect(m.get('b')!.rejected).toBe(0); // too few to show as a share
+  });
+
+  it('knows a design with no load', () => {
+    expect(noLoad(report({}))).toBe(false);
+    expect(noLoad(report({}, { sources: {} }))).toBe(true);
+    expect(noLoad(report({}, { sources: { users: { rps: 0, latencyMs: { mean: null, p50: null, p95: null, p99: null } } } }))).toBe(true);
   });
 
   it('gives no figures to a component no request reaches', () => {
@@ -56,6 +78,9 @@ describe('canvas metrics', () => {
     expect([...t]).toEqual([['e1', 10]]);
     expect(toTraffic(d, r, t)).toBe(t);
     expect(toTraffic(d, report({}, { edges: { e1: { rps: 20 } } }), t)!.get('e1')).toBe(20);
+    // A connection named like a property every object has reads no rate it does not have.
+    const named = connect(d, { id: 'toString', source: 'a', target: 'b', params: { mode: 'offline' } });
+    expect(toTraffic(named, r)!.has('toString')).toBe(false);
   });
 });
 
