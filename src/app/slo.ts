@@ -37,6 +37,8 @@ export function evaluateSlo(design: Design, slo: Slo): SloVerdict {
   const r = analyze(design, { loadScale: slo.rps / base });
   if (!r.ok) return { met: false, p99Ms: null, reason: r.error };
   if (!r.report.stable) return { met: false, p99Ms: null, overloaded: r.report.overloaded };
+  // Past capacity behind a queue limit the admitted requests have a p99, but the rest are turned away.
+  if (r.report.saturated.length > 0) return { met: false, p99Ms: null, overloaded: r.report.saturated };
   const p99 = r.report.latencyMs.p99;
   return { met: p99 !== null && p99 <= slo.p99Ms, p99Ms: p99 };
 }

@@ -27,6 +27,20 @@ describe('Simulation', () => {
     expect(sim.metrics?.get(server)).toMatchObject({ overloaded: true, p99Ms: null, bottleneck: true });
   });
 
+  it('a gateway past its queue limit is overloaded with its rejections, and misses any SLO at that load', () => {
+    const editor = new Editor();
+    const client = editor.addComponent('client', { x: 0, y: 0 });
+    const gateway = editor.addComponent('api-gateway', { x: 300, y: 0 }, client); // about 9,804 rps, queue limit 5,000
+    editor.setParam(client, 'rps', 20_000);
+    const sim = new Simulation(editor);
+    expect(sim.report?.saturated).toEqual([gateway]);
+    expect(sim.metrics?.get(gateway)).toMatchObject({ saturated: true, bottleneck: true });
+    expect(sim.metrics?.get(gateway)?.rejected).toBeCloseTo(1 - 9803.92 / 20_000, 3);
+    // A p99 of the admitted requests alone (about 0.5 s) would "meet" a generous target.
+    editor.dispatch((d) => ({ ...d, slo: { p99Ms: 5000, rps: 20_000 } }));
+    expect(sim.sloVerdict).toMatchObject({ met: false, overloaded: [gateway] });
+  });
+
   it('does not recompute when only positions or labels change', () => {
     const { editor, sim, server } = setup();
     const before = sim.analytic;
