@@ -18,6 +18,8 @@ export class SharePreview {
   /** Why the last link could not be opened; the saved designs are as they were. */
   error = $state<string | null>(null);
   active: boolean;
+  /** The link of the preview on show. */
+  private shownHash = '';
 
   constructor(private editor: Editor, private library: Library) {
     this.active = $derived(this.opened && library.currentId === '');
@@ -33,12 +35,18 @@ export class SharePreview {
     });
   }
 
-  /** Opens the design in a `#d=` hash as a preview. False when the hash holds none or it failed. */
+  /**
+   * Opens the design in a `#d=` hash as a preview. False when the hash holds none or it was
+   * refused: then the link leaves the address bar (a reload must not refuse it again) and the
+   * design that was open stays as it was.
+   */
   async open(hash: string): Promise<boolean> {
     if (!isShareHash(hash)) return false;
     const r = await decodeShareLink(hash, { defaultsFor });
     if (!r.ok) {
-      this.error = `This shared link could not be opened: ${r.error} Your saved designs are unchanged.`;
+      this.error = `${r.error} Your saved designs are unchanged.`;
+      // A preview still showing keeps its own link; otherwise the address bar is cleared.
+      replaceHash(this.active ? this.shownHash : '');
       return false;
     }
     this.error = null;
@@ -46,6 +54,7 @@ export class SharePreview {
     this.editor.load(r.design);
     this.library.notices = r.warnings;
     this.opened = true;
+    this.shownHash = hash;
     return true;
   }
 
@@ -59,5 +68,10 @@ export class SharePreview {
 
 /** Takes the link out of the address bar, so a reload opens the saved copy, not the link again. */
 function dropHash(): void {
-  if (typeof history !== 'undefined' && isShareHash(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  if (typeof location !== 'undefined' && isShareHash(location.hash)) replaceHash('');
+}
+
+/** Without a history entry (and without a `hashchange`): the back button does not bring it back. */
+function replaceHash(hash: string): void {
+  if (typeof history !== 'undefined') history.replaceState(history.state, '', location.pathname + location.search + hash);
 }

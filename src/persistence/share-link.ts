@@ -1,54 +1,78 @@
-// Share links: the whole design in the URL hash, `#d=1.` + base64url(deflate-raw(JSON)).
-// The hash never reaches a server. Links are compacted (rounded positions, catalog defaults
-// left out) and come back through restore(), like every other way in.
-import type { Design, DesignEdge, DesignNode, NodeParams } from '../model/design';
+// Share links: the whole design in the URL hash, `#d=2.<checksum>.` + base64url(deflate-raw(JSON)).
+// The hash never reaches a server. Links are compacted (share-compact.ts) and come back through
+// restore(), like every other way in. The checksum is what lets a damaged link be told from a
+// good one: a changed character can still inflate to valid JSON that means something else.
 import { MAX_TEXT_BYTES, restore, type RestoreOptions, type RestoreResult } from './restore';
 import { bytesToBase64url, base64urlToBytes } from './base64url';
+import { compactDesign, type ShareOptions } from './share-compact';
+import { crc32 } from './png-chunk';
+import type { Design } from '../model/design';
+
+export { compactDesign, type ShareOptions };
 
 export const SHARE_PREFIX = '#d=';
 /** The link encoding (not the document format, which travels inside the JSON). */
-export const SHARE_VERSION = '1';
+export const SHARE_VERSION = '2';
+/** Links of version 1 carry no checksum; they still open, with what inflate can detect refused. */
+const UNCHECKED_VERSION = '1';
 /** Longer links get cut by some chat apps and mail clients; the dialog offers a file instead. */
 export const SHARE_LINK_WARN_CHARS = 2000;
 /** A hash longer than this cannot hold a design within the 5 MB cap at any sane ratio. */
 const MAX_LINK_CHARS = MAX_TEXT_BYTES;
 
-const INCOMPLETE = 'This link is damaged or incomplete (it may have been cut off when copied). Ask for the link again.';
-
-export interface ShareOptions {
-  /** Catalog defaults of a kind: parameters equal to them are left out of the link. */
-  defaultsFor?: RestoreOptions['defaultsFor'];
-}
+export const DAMAGED_LINK = 'This link is damaged — it may have been cut off or changed when it was copied. Ask for the link again.';
+/** Version 2 on: `<version>.<8 lowercase hex>.<data>`, the checksum covering `<version>.<data>`. */
+const CHECKED = /^(\d{1,9})\.([0-9a-f]{8})\.(.*)$/s;
 
 export async function encodeShareLink(design: Design, options: ShareOptions = {}): Promise<string> {
   const json = JSON.stringify(compactDesign(design, options));
   const packed = await pipeThrough(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
-  return `${SHARE_PREFIX}${SHARE_VERSION}.${bytesToBase64url(packed)}`;
+  const data = bytesToBase64url(packed);
+  return `${SHARE_PREFIX}${SHARE_VERSION}.${checksum(SHARE_VERSION, data)}.${data}`;
 }
 
-/** Accepts a full URL, a hash (`#d=…`) or the bare payload (`1.…`). Never throws. */
+/**
+ * CRC-32 (8 lowercase hex digits) of `<version>.<data>`: any one changed character, and any burst
+ * of changes up to four characters long, always changes it; a cut or lengthened link, almost always.
+ */
+function checksum(version: string, data: string): string {
+  return crc32(new TextEncoder().encode(`${version}.${data}`)).toString(16).padStart(8, '0');
+}
+
+/** Accepts a full URL, a hash (`#d=…`) or the bare payload (`2.…`). Never throws. */
 export async function decodeShareLink(hashOrUrl: string, options: RestoreOptions = {}): Promise<RestoreResult> {
   try {
     const payload = payloadOf(hashOrUrl);
     if (payload === null) return { ok: false, error: 'This is not a design link: it has no "#d=" part.' };
     if (payload.length > MAX_LINK_CHARS) return { ok: false, error: 'This link is too long to be a design link.' };
-    const dot = payload.indexOf('.');
-    const version = dot < 0 ? '' : payload.slice(0, dot);
-    if (version !== SHARE_VERSION) {
-      return /^\d+$/.test(version) && Number(version) > Number(SHARE_VERSION)
-        ? { ok: false, error: `This link was made by a newer version of the app (link format ${version.slice(0, 10)}); reload the page to update it.` }
-        : { ok: false, error: 'This link is damaged: its version marker is missing. Ask for the link again.' };
-    }
-    const data = payload.slice(dot + 1);
-    if (!/^[A-Za-z0-9_-]*$/.test(data)) return { ok: false, error: 'This link is damaged: it contains characters a design link never has. Ask for the link again.' };
+    const data = dataOf(payload);
+    if (typeof data !== 'string') return data;
     const bytes = base64urlToBytes(data);
-    if (!bytes) return { ok: false, error: INCOMPLETE };
+    if (!bytes) return { ok: false, error: DAMAGED_LINK };
     const text = await inflateCapped(bytes, MAX_TEXT_BYTES);
     if (!text.ok) return text;
-    return restore(text.value, options);
+    const r = restore(text.value, options);
+    return r.ok ? r : { ok: false, error: `This link holds a design that cannot be opened: ${r.error}` };
   } catch (e) {
-    return { ok: false, error: `This link could not be read (${(e as Error)?.message ?? String(e)}).` };
+    // Only a browser without (de)compression streams gets here; its message means nothing to a person.
+    console.warn('share link:', e);
+    return { ok: false, error: 'This browser cannot read design links; open the link in an up-to-date browser.' };
   }
+}
+
+/** The base64url part of a link whose version and checksum are right, or why it is refused. */
+function dataOf(payload: string): string | { ok: false; error: string } {
+  if (payload.startsWith(`${UNCHECKED_VERSION}.`)) return payload.slice(UNCHECKED_VERSION.length + 1);
+  const m = CHECKED.exec(payload);
+  // A newer version is only believed when its checksum holds: otherwise a changed version digit
+  // would tell the person to update the app instead of asking for the link again.
+  if (!m || checksum(m[1], m[3]) !== m[2]) return { ok: false, error: DAMAGED_LINK };
+  if (m[1] !== SHARE_VERSION) {
+    return Number(m[1]) > Number(SHARE_VERSION)
+      ? { ok: false, error: `This link was made by a newer version of the app (link format ${m[1]}); reload the page to update it.` }
+      : { ok: false, error: DAMAGED_LINK };
+  }
+  return m[3];
 }
 
 /** Whether a URL hash carries a design. */
@@ -66,7 +90,7 @@ function payloadOf(input: string): string | null {
 
 /**
  * Inflates, stopping as soon as the output passes `cap` bytes, so a small hostile link cannot
- * make the page allocate gigabytes. A truncated or corrupt stream becomes a message.
+ * make the page allocate gigabytes. A truncated or corrupt stream is a damaged link.
  */
 async function inflateCapped(bytes: Uint8Array, cap: number): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   const ds = new DecompressionStream('deflate-raw');
@@ -89,12 +113,12 @@ async function inflateCapped(bytes: Uint8Array, cap: number): Promise<{ ok: true
       chunks.push(value);
     }
   } catch {
-    return { ok: false, error: INCOMPLETE };
+    return { ok: false, error: DAMAGED_LINK };
   }
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(concat(chunks, total)) };
   } catch {
-    return { ok: false, error: 'This link is damaged: its content is not text.' };
+    return { ok: false, error: DAMAGED_LINK };
   }
 }
 
@@ -111,55 +135,4 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
     at += c.byteLength;
   }
   return out;
-}
-
-// ---- compaction: what restore() fills back in is left out of the link ----
-
-/** The design without what restore() restores by itself: defaults, `format`, empty notes. */
-export function compactDesign(design: Design, options: ShareOptions = {}): Record<string, unknown> {
-  const { format: _f, nodes, edges, notes, ...rest } = design;
-  const out: Record<string, unknown> = { ...rest, nodes: nodes.map((n) => compactNode(n, options)), edges: edges.map(compactEdge) };
-  if (notes && Object.keys(notes).length > 0) out.notes = notes;
-  return out;
-}
-
-function compactNode(node: DesignNode, options: ShareOptions): Record<string, unknown> {
-  const { params, position, size, ...rest } = node;
-  const out: Record<string, unknown> = { ...rest, position: { x: Math.round(position.x), y: Math.round(position.y) } };
-  if (size) out.size = { width: Math.round(size.width), height: Math.round(size.height) };
-  const defaults = options.defaultsFor?.(node.kind);
-  const kept = defaults ? withoutDefaults(params, defaults) : params;
-  if (kept && Object.keys(kept).length > 0) out.params = kept;
-  return out;
-}
-
-function compactEdge(edge: DesignEdge, index: number): Record<string, unknown> {
-  const { params, id, ...rest } = edge;
-  // restore() names a connection without an id `e<its position>`.
-  if (id !== `e${index + 1}`) (rest as Record<string, unknown>).id = id;
-  const { mode, ...others } = params;
-  // 'sync' is what restore() assumes for a connection without a mode.
-  const kept: Record<string, unknown> = mode === 'sync' ? others : { mode, ...others };
-  return Object.keys(kept).length > 0 ? { ...rest, params: kept } : rest;
-}
-
-/** Params minus the keys equal to the defaults; nested objects compare one level down, as restore() merges. */
-function withoutDefaults(params: NodeParams, defaults: NodeParams): NodeParams {
-  const out: NodeParams = {};
-  for (const [k, v] of Object.entries(params)) {
-    const d = defaults[k];
-    if (isPlainObject(v) && isPlainObject(d)) {
-      const inner = Object.fromEntries(Object.entries(v).filter(([ik, iv]) => !sameValue(iv, d[ik])));
-      if (Object.keys(inner).length > 0) out[k] = inner;
-    } else if (!sameValue(v, d)) {
-      out[k] = v;
-    }
-  }
-  return out;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 }

@@ -66,7 +66,7 @@ test('the built page carries a strict CSP, and the app works under it without vi
   await app.connect(a, b);
   await page.getByRole('textbox', { name: 'Label' }).fill('Edge cache');
   await fromShareMenu(page, 'Copy link');
-  await expect(page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox')).toHaveValue(/#d=1\./);
+  await expect(page.getByRole('dialog', { name: 'Share link' }).getByRole('textbox')).toHaveValue(/#d=2\.[0-9a-f]{8}\./);
   await page.keyboard.press('Escape');
   // Workers must start under the policy too: auto-layout (Shift+L) runs ELK in one.
   const worker = page.waitForEvent('worker');

@@ -22,6 +22,27 @@ export interface PipeData extends Record<string, unknown> {
 export type FlowNode = Node<ComponentData>;
 export type FlowEdge = Edge<PipeData>;
 
+/*
+ * xyflow puts node ids into CSS selectors of its own (`[data-id="${id}"]`, unescaped), so an id
+ * holding `"`, `]` or a backslash makes connecting to it throw. Ids cross to xyflow in a form made of
+ * `A-Z a-z 0-9 _ -` only: other characters become `~<hex code point>~`. The ids the app makes are
+ * already of that form and stay as they are; `~` never appears raw, so the way back is exact.
+ */
+const PLAIN = /^[A-Za-z0-9_-]*$/;
+
+/** Our id → the id xyflow sees. */
+export function flowId(id: string): string {
+  if (PLAIN.test(id)) return id;
+  let out = '';
+  for (const ch of id) out += /[A-Za-z0-9_-]/.test(ch) ? ch : `~${ch.codePointAt(0)!.toString(16)}~`;
+  return out;
+}
+
+/** The id xyflow reports → ours. */
+export function designId(id: string): string {
+  return id.includes('~') ? id.replace(/~([0-9a-f]{1,6})~/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : id;
+}
+
 const typeOf = (n: DesignNode) => (n.kind === GROUP_KIND ? 'frame' : n.kind === NOTE_KIND ? 'note' : 'component');
 
 /*
@@ -37,7 +58,7 @@ export function flowNodes(
   metrics: ReadonlyMap<string, NodeMetrics> | undefined,
   held: readonly FlowNode[],
 ): FlowNode[] {
-  const byId = new Map(held.map((n) => [n.id, n]));
+  const byId = new Map(held.map((n) => [n.data?.node.id, n]));
   const out = design.nodes.map((n) => {
     const m = metrics?.get(n.id);
     const sel = selected.has(n.id);
@@ -60,7 +81,9 @@ export function flowEdges(
 ): FlowEdge[] {
   let maxTrafficRps = 0;
   if (traffic) for (const v of traffic.values()) maxTrafficRps = Math.max(maxTrafficRps, v);
-  const byId = new Map(held.map((e) => [e.id, e]));
+  // By our ids, which the data carries. An edge xyflow added itself on a connection has no data
+  // and matches none: the design's own edge replaces it.
+  const byId = new Map(held.map((e) => [e.data?.edge.id, e]));
   const out = design.edges.map((e) => {
     const t = traffic?.get(e.id);
     const sel = selected.has(e.id);
@@ -85,14 +108,14 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 function toFlowNode(n: DesignNode, selected: boolean, metrics: NodeMetrics | undefined): FlowNode {
   const type = typeOf(n);
   const flow: FlowNode = {
-    id: n.id,
+    id: flowId(n.id),
     type,
     position: n.position,
     data: { node: n, metrics },
     selected,
     ariaLabel: ariaLabelFor(n, metrics),
   };
-  if (n.parentId) flow.parentId = n.parentId;
+  if (n.parentId) flow.parentId = flowId(n.parentId);
   if (type !== 'component') {
     flow.width = n.size?.width ?? 200;
     flow.height = n.size?.height ?? 90;
@@ -117,9 +140,9 @@ function ariaLabelFor(n: DesignNode, m: NodeMetrics | undefined): string {
 
 function toFlowEdge(e: DesignEdge, selected: boolean, trafficRps: number | undefined, maxTrafficRps: number): FlowEdge {
   return {
-    id: e.id,
-    source: e.source,
-    target: e.target,
+    id: flowId(e.id),
+    source: flowId(e.source),
+    target: flowId(e.target),
     type: 'pipe',
     selected,
     data: { edge: e, trafficRps, maxTrafficRps },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/svelte';
-import { flowEdges, flowNodes, type FlowNode } from '../../../src/ui/canvas/flow-adapter';
+import { designId, flowEdges, flowId, flowNodes, type FlowNode } from '../../../src/ui/canvas/flow-adapter';
 import { ARROW_LENGTH, arrowHead, pipeWidth } from '../../../src/ui/canvas/pipe-look';
 import { emptyDesign, type Design } from '../../../src/model/design';
 import { addNodes, moveNodes, updateNode } from '../../../src/model/commands';
@@ -74,5 +74,51 @@ describe('pipe look', () => {
   it('points the arrow into the node whichever side it enters', () => {
     expect(arrowHead(0, 0, Position.Top)).toMatchObject({ baseX: 0, baseY: -ARROW_LENGTH });
     expect(arrowHead(0, 0, Position.Right)).toMatchObject({ baseX: ARROW_LENGTH, baseY: 0 });
+  });
+});
+
+describe('ids crossing to xyflow', () => {
+  const HOSTILE = ['a"b', 'x]y', '\\', '</script>', 'a~22~b', "it's", 'new\nline', '🚀', 'lone \ud800', '', '_-', 'ä b'];
+
+  it('makes every id safe inside a quoted CSS selector and gives it back exactly', () => {
+    for (const id of HOSTILE) {
+      const f = flowId(id);
+      expect(f, id).toMatch(/^[A-Za-z0-9_~-]*$/);
+      expect(designId(f), id).toBe(id);
+    }
+    // Different ids stay different, even one that looks like an escaped one.
+    expect(new Set(HOSTILE.map(flowId)).size).toBe(HOSTILE.length);
+  });
+
+  it('leaves the ids the app makes as they are', () => {
+    for (const id of ['cache-1', 'n0', 'e12', 'ranking-service-3', 'g_1']) expect(flowId(id)).toBe(id);
+  });
+
+  it('hands xyflow nodes, parents and edges by the safe ids, and keeps our ids in the data', () => {
+    const nodes = [
+      { id: 'f"1', kind: 'group', position: { x: 0, y: 0 }, size: { width: 400, height: 300 }, params: {} },
+      { id: 'a"b', kind: 'cache', position: { x: 10, y: 10 }, parentId: 'f"1', params: {} },
+      { id: 'x]y', kind: 'cache', position: { x: 300, y: 0 }, params: {} },
+    ];
+    const d = addNodes(emptyDesign(), nodes, [{ id: 'e"1', source: 'a"b', target: 'x]y', params: { mode: 'sync' as const } }]);
+    const fn = flowNodes(d, new Set(['a"b']), undefined, []);
+    expect(fn.map((n) => n.id)).toEqual(['f~22~1', 'a~22~b', 'x~5d~y']);
+    expect(fn[1].parentId).toBe('f~22~1');
+    expect(fn[1].selected).toBe(true);
+    expect(fn[1].data.node.id).toBe('a"b');
+    const fe = flowEdges(d, new Set(), undefined, []);
+    expect([fe[0].id, fe[0].source, fe[0].target]).toEqual(['e~22~1', 'a~22~b', 'x~5d~y']);
+    // Held objects are found again by our ids: nothing changed, the same array comes back.
+    expect(flowNodes(d, new Set(['a"b']), undefined, fn)).toBe(fn);
+    expect(flowEdges(d, new Set(), undefined, fe)).toBe(fe);
+  });
+});
+
+describe('what xyflow adds by itself', () => {
+  it('an edge xyflow drew on a connection, without our data, is replaced by the design\'s', () => {
+    const d = design();
+    const held = [...flowEdges(d, new Set(), undefined, []), { id: 'xy-edge__ab', source: 'a', target: 'b' }];
+    const next = flowEdges(d, new Set(), undefined, held as never);
+    expect(next.map((e) => e.id)).toEqual(['e1']);
   });
 });
