@@ -105,6 +105,11 @@ describe('share links', () => {
     expect(r.design.nodes.find((n) => n.id === 'rec')!.params.replicas).toBe(4);
   });
 
+  it('refuses a cut link of the first version (no checksum) at any length, never opening part of it', async () => {
+    const v1 = readFileSync(join(import.meta.dirname, '../../fixtures/share-link-v1.txt'), 'utf8').trim();
+    for (let end = '#d=1.'.length; end < v1.length; end++) expect(await error(v1.slice(0, end)), `cut at ${end}`).toBe(DAMAGED_LINK);
+  });
+
   it('says clearly what is wrong with a link that is not a good one', async () => {
     const good = await encodeShareLink(restored(fixture), opts);
     expect(await error('https://example.org/')).toMatch(/no "#d=" part/);
