@@ -1,9 +1,11 @@
 // The designs in this browser: which one is open, the list, and debounced autosave. The editor's
 // design in memory is the truth; storage failures become a visible message, never lost work.
+// "Saved" means the store confirmed the write; anything else (pending, saving, failed) is unsaved.
 import { emptyDesign, type Design } from '../model/design';
-import { DesignStore, newDesignId, type DesignMeta } from '../persistence/design-store';
+import { DesignStore, newDesignId, type DesignMeta, type StoreResult } from '../persistence/design-store';
 import { restore } from '../persistence/restore';
 import { catalog } from '../catalog';
+import { damagedRecord, type DamagedRecord } from './damaged-record';
 import type { Editor } from './editor.svelte';
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -14,15 +16,23 @@ export function restoreWithCatalog(input: unknown) {
   return restore(input, { defaultsFor: (kind) => catalog.defaultsFor(kind) });
 }
 
+interface Opened {
+  design: Design;
+  rev: number;
+  warnings: string[];
+}
+
 export class Library {
   designs = $state.raw<DesignMeta[]>([]);
   currentId = $state('');
   status = $state<SaveStatus>('saved');
   /** A storage problem, shown until the next successful save. */
   storageError = $state<string | null>(null);
+  /** Saved designs that could not be opened: named, left as stored, offered as a download. */
+  damaged = $state.raw<DamagedRecord[]>([]);
   /** Notices from opening a design (unknown kinds, repaired frames). */
   notices = $state.raw<string[]>([]);
-  /** Another tab saved the open design after this tab loaded it: saving waits for the user's choice. */
+  /** Another tab saved the open design while this tab has unsaved edits: saving waits for the user's choice. */
   conflict = $state(false);
   /** Told of each save, so other tabs can notice they are behind (see tab-guard.ts). */
   onSaved: ((id: string, rev: number) => void) | null = null;
@@ -31,16 +41,28 @@ export class Library {
   private lastSaved: Design | null = null;
   /** The revision this tab last loaded or saved; a save expects storage to still hold it. */
   private rev = 0;
+  /** The saves under way, in order (see `save`). */
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(private editor: Editor, private store: DesignStore) {}
 
-  /** Opens the last design, or a new one when there is none (or it cannot be read). */
+  /** Whether leaving the page now would lose something: a save pending, under way or failed. */
+  get unsaved(): boolean {
+    return this.status !== 'saved';
+  }
+
+  /** Opens the last design, else the newest that opens, else a new one. Nothing stored is changed. */
   async init(): Promise<void> {
     await this.refresh();
+    const tried = new Set<string>();
+    const attempt = async (id: string | undefined) => {
+      if (!id || tried.has(id)) return false;
+      tried.add(id);
+      return this.open(id);
+    };
     const last = await this.store.lastOpened();
-    if (last.ok && last.value && (await this.open(last.value))) return;
-    const newest = this.designs[0];
-    if (newest && (await this.open(newest.id))) return;
+    if (last.ok && (await attempt(last.value))) return;
+    if (await attempt(this.designs.find((d) => !tried.has(d.id))?.id)) return;
     await this.create();
   }
 
@@ -53,23 +75,9 @@ export class Library {
   /** Opens a saved design. Returns false (with a message) when it cannot be read. */
   async open(id: string): Promise<boolean> {
     await this.flush();
-    const rec = await this.store.load(id);
-    if (!rec.ok) {
-      this.storageError = rec.error;
-      return false;
-    }
-    if (!rec.value) return false;
-    const r = restoreWithCatalog(rec.value.design);
-    if (!r.ok) {
-      this.storageError = `The saved design "${id}" could not be opened: ${r.error}`;
-      return false;
-    }
-    this.currentId = id;
-    this.lastSaved = r.design;
-    this.rev = rec.value.rev ?? 0;
-    this.conflict = false;
-    this.notices = r.warnings;
-    this.editor.load(r.design);
+    const opened = await this.read(id);
+    if (!opened) return false;
+    this.show(id, opened);
     await this.store.setLastOpened(id);
     return true;
   }
@@ -80,6 +88,7 @@ export class Library {
     const id = newDesignId();
     this.currentId = id;
     this.rev = 0;
+    this.lastSaved = null;
     this.conflict = false;
     this.notices = [];
     this.editor.load(design);
@@ -95,29 +104,33 @@ export class Library {
       await this.flush();
       return;
     }
-    const rec = await this.store.load(id);
-    if (!rec.ok || !rec.value) return;
-    const r = restoreWithCatalog(rec.value.design);
-    if (r.ok) await this.report(this.store.save(id, { ...r.design, name: name.trim() || r.design.name }));
+    const opened = await this.read(id);
+    if (opened) {
+      const r = await this.store.save(id, { ...opened.design, name: name.trim() || opened.design.name }, Date.now(), opened.rev);
+      if (this.report(r)) this.onSaved?.(id, r.value);
+    }
     await this.refresh();
   }
 
   async duplicate(id: string): Promise<void> {
     await this.flush();
-    const rec = await this.store.load(id);
-    if (!rec.ok || !rec.value) return;
-    const r = restoreWithCatalog(rec.value.design);
-    if (r.ok) await this.create({ ...r.design, name: `${r.design.name} (copy)` });
+    const opened = await this.read(id);
+    if (opened) await this.create({ ...opened.design, name: `${opened.design.name} (copy)` });
   }
 
   async remove(id: string): Promise<void> {
     const res = await this.store.remove(id);
     if (!res.ok) this.storageError = res.error;
+    this.damaged = this.damaged.filter((d) => d.id !== id);
     await this.refresh();
     if (id === this.currentId) {
       const next = this.designs[0];
       if (!next || !(await this.open(next.id))) await this.create();
     }
+  }
+
+  dismissDamaged(id: string): void {
+    this.damaged = this.damaged.filter((d) => d.id !== id);
   }
 
   /** Called on every change of the editor's design; saves after a short pause. */
@@ -128,28 +141,44 @@ export class Library {
     this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
   }
 
-  /** Saves now if a save is pending (before switching designs or leaving the page). */
+  /** Saves now if a save is pending, and waits for any under way (before switching designs or leaving). */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-      await this.save();
-    }
+    if (this.timer) await this.save();
+    else await this.writes;
   }
 
-  /** Another tab saved revision `rev` of design `id`. */
+  /**
+   * Another tab saved revision `rev` of design `id`. With no edits here this tab just shows the
+   * newer version; with edits, the user chooses (see `conflict`).
+   */
   savedElsewhere(id: string, rev: number): void {
     if (id !== this.currentId || rev <= this.rev) return;
+    if (this.lastSaved === this.editor.design && !this.timer) {
+      void this.catchUp(id);
+      return;
+    }
     this.conflict = true;
     this.cancelPending();
-    if (this.lastSaved !== this.editor.design) this.status = 'failed';
+    this.status = 'failed';
   }
 
   /** Conflict choice: drop this tab's version and open the one the other tab saved. */
   async reloadFromStorage(): Promise<void> {
-    this.conflict = false;
     this.cancelPending();
-    if (!(await this.open(this.currentId))) await this.create(this.editor.design);
+    const id = this.currentId;
+    const opened = await this.read(id);
+    this.conflict = false;
+    if (!opened) {
+      // Nothing readable to go back to: this tab's version is kept as a design of its own.
+      await this.create(this.editor.design);
+      return;
+    }
+    if (opened.rev <= this.rev) {
+      // Nobody saved a newer version after all: this tab's edits are the latest, so keep them.
+      await this.save();
+      return;
+    }
+    this.show(id, opened);
   }
 
   /** Conflict choice: keep this tab's version as a new design; the other tab's stays as saved. */
@@ -168,37 +197,99 @@ export class Library {
     await this.refresh();
   }
 
+  /** Reads and restores a saved design; one that cannot be restored is named and left as stored. */
+  private async read(id: string): Promise<Opened | null> {
+    const rec = await this.store.load(id);
+    if (!rec.ok) {
+      this.storageError = rec.error;
+      return null;
+    }
+    if (!rec.value) return null;
+    const known = this.designs.find((d) => d.id === id)?.name;
+    const isRecord = typeof rec.value.raw === 'object' && rec.value.raw !== null && rec.value.design !== undefined;
+    const r = isRecord ? restoreWithCatalog(rec.value.design) : { ok: false as const, error: 'what is stored is not a design.' };
+    if (!r.ok) {
+      this.damaged = [...this.damaged.filter((d) => d.id !== id), damagedRecord(id, rec.value.raw, r.error, known)];
+      return null;
+    }
+    return { design: r.design, rev: rec.value.rev, warnings: r.warnings };
+  }
+
+  private show(id: string, opened: Opened): void {
+    this.currentId = id;
+    this.lastSaved = opened.design;
+    this.rev = opened.rev;
+    this.conflict = false;
+    this.status = 'saved';
+    this.notices = opened.warnings;
+    this.editor.load(opened.design);
+  }
+
+  /** Shows the newer version another tab saved, unless this tab was edited meanwhile. */
+  private async catchUp(id: string): Promise<void> {
+    const seen = this.editor.design;
+    const opened = await this.read(id);
+    // An edit made while reading goes the usual way: its save finds the newer revision (conflict).
+    if (!opened || id !== this.currentId || this.editor.design !== seen || opened.rev <= this.rev) return;
+    this.show(id, opened);
+  }
+
   private cancelPending(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  private async save(): Promise<void> {
-    this.timer = null;
+  /**
+   * One save at a time: a second one started while the first is under way would expect the
+   * revision the first is about to replace, and take this tab's own save for another tab's.
+   */
+  private save(): Promise<void> {
+    this.cancelPending();
+    this.writes = this.writes.then(() => this.write());
+    return this.writes;
+  }
+
+  private async write(): Promise<void> {
     // Never write over another tab's newer save: the user chooses first (see `conflict`).
     if (this.conflict) this.status = 'failed';
     if (this.conflict || !this.currentId) return;
     const design = this.editor.design;
+    if (design === this.lastSaved) {
+      if (!this.timer) this.status = 'saved';
+      return;
+    }
     const id = this.currentId;
+    const expected = this.rev;
     this.status = 'saving';
-    const r = await this.store.save(id, design, Date.now(), this.rev);
+    const r = await this.store.save(id, design, Date.now(), expected);
     if (!r.ok && r.conflict) {
       this.conflict = true;
       this.status = 'failed';
       return;
     }
-    const ok = await this.report(Promise.resolve(r));
-    if (r.ok) {
-      this.onSaved?.(id, r.value);
-      if (id === this.currentId) this.rev = r.value;
-      this.lastSaved = design;
-    }
-    this.status = ok ? (this.lastSaved === this.editor.design ? 'saved' : 'pending') : 'failed';
+    if (!r.ok && r.late) void r.late.then((late) => this.savedLate(id, design, expected, late));
+    if (this.report(r)) this.saved(id, design, r.value);
+    this.status = r.ok ? (this.lastSaved === this.editor.design ? 'saved' : 'pending') : 'failed';
     await this.refresh();
   }
 
-  private async report(p: Promise<{ ok: true } | { ok: false; error: string }>): Promise<boolean> {
-    const r = await p;
+  private saved(id: string, design: Design, rev: number): void {
+    this.onSaved?.(id, rev);
+    if (id !== this.currentId) return;
+    this.rev = rev;
+    this.lastSaved = design;
+  }
+
+  /** A save that timed out was written after all: it counts now, and later edits are saved again. */
+  private savedLate(id: string, design: Design, expected: number, late: StoreResult<number>): void {
+    if (!late.ok || id !== this.currentId || this.rev !== expected) return;
+    this.saved(id, design, late.value);
+    this.storageError = null;
+    if (this.editor.design === design) this.status = 'saved';
+    else this.designChanged(this.editor.design);
+  }
+
+  private report<T>(r: StoreResult<T>): r is { ok: true; value: T } {
     this.storageError = r.ok ? null : r.error;
     return r.ok;
   }

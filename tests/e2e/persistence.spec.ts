@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, fromShareMenu } from './fixtures';
+import { test, expect, fromShareMenu, AppPage } from './fixtures';
 
 test('reload restores the design', async ({ app, page }) => {
   const a = await app.addByClick('api-gateway');
@@ -81,5 +81,63 @@ test('when IndexedDB is unavailable the work stays and can be exported', async (
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export file' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.mlsd\.json$/);
+  await context.close();
+});
+
+test('an edit is written before the page goes, even when reloaded at once', async ({ app, page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await app.addByClick('cache');
+  // No waiting for "Saved": the reload comes before the autosave pause is over.
+  await page.reload();
+  await expect(page.locator('.app.ready')).toBeVisible();
+  expect((await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);
+});
+
+test('leaving asks while a change is unsaved, and not once everything is saved', async ({ app, page }) => {
+  const asked: string[] = [];
+  page.on('dialog', (d) => {
+    asked.push(d.type());
+    void d.dismiss();
+  });
+  // Another connection keeps the store busy, so the next save cannot finish until it lets go.
+  await page.evaluate(() => new Promise<void>((ready) => {
+    const open = indexedDB.open('mlsd-sandbox');
+    open.onsuccess = () => {
+      const store = open.result.transaction('designs', 'readwrite').objectStore('designs');
+      const spin = () => {
+        if (!(window as unknown as { release?: boolean }).release) store.get('index').onsuccess = spin;
+      };
+      spin();
+      ready();
+    };
+  }));
+  await app.addByClick('cache');
+  await expect(app.saveStatus()).not.toHaveText('Saved');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+
+  await page.evaluate(() => ((window as unknown as { release?: boolean }).release = true));
+  await app.waitSaved();
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(asked).toEqual(['beforeunload']);
+});
+
+test('leaving asks while saving has failed', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  await app.open();
+  await app.addByClick('cache');
+  await expect(app.saveStatus()).toHaveText('Not saved');
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  expect((await dialog).type()).toBe('beforeunload');
+  await (await dialog).accept();
   await context.close();
 });
