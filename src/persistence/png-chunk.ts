@@ -30,7 +30,7 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-interface Chunk {
+export interface Chunk {
   type: string;
   /** Offset of the chunk's length field. */
   start: number;
@@ -38,7 +38,7 @@ interface Chunk {
 }
 
 /** Every chunk of a PNG, or an error for a file that is not a complete, intact PNG. */
-function readChunks(bytes: Uint8Array): Chunk[] | string {
+export function readChunks(bytes: Uint8Array): Chunk[] | string {
   if (!isPng(bytes)) return 'This is not a PNG image.';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Chunk[] = [];

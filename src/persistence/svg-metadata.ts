@@ -1,6 +1,9 @@
 // A design rides inside an exported SVG as XML-escaped text in <metadata>, so the picture
 // re-imports as an editable design. Escaping <, > and & keeps any label inert: the text can
-// never close the element or open a <script>.
+// never close the element or open a <script>. Characters XML cannot hold at all (a pasted ESC,
+// half an emoji) are written as JSON \u escapes, so the file stays well-formed XML and the
+// design comes back unchanged.
+import { jsonForXml } from './svg-text';
 
 const OPEN = '<metadata id="mlsd-design">';
 const CLOSE = '</metadata>';
@@ -10,7 +13,7 @@ const MAX_SVG_CHARS = 60_000_000;
 
 export type SvgTextResult = { ok: true; text: string } | { ok: false; error: string };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -27,13 +30,13 @@ export function looksLikeSvg(text: string): boolean {
   return SVG_OPEN.test(text.slice(0, 4000));
 }
 
-/** The SVG with `text` as its first child's metadata (an older copy removed). */
-export function embedTextInSvg(svg: string, text: string): string {
+/** The SVG with `json` as its first child's metadata (an older copy removed). */
+export function embedTextInSvg(svg: string, json: string): string {
   const clean = removeOurs(svg);
   const open = SVG_OPEN.exec(clean);
   if (!open) throw new Error('Not an SVG document.');
   const at = open.index + open[0].length;
-  return clean.slice(0, at) + OPEN + escapeXml(text) + CLOSE + clean.slice(at);
+  return clean.slice(0, at) + OPEN + escapeXml(jsonForXml(json)) + CLOSE + clean.slice(at);
 }
 
 function removeOurs(svg: string): string {

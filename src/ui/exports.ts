@@ -3,12 +3,16 @@
 // editable design.
 import { catalog } from '../catalog';
 import type { Design, DesignNode } from '../model/design';
+import { levelOf, type MetricsMap, type TrafficMap } from '../app/sim-view';
 import { designToJson, fileNameFor } from '../persistence/design-file';
 import { designToMermaid } from '../persistence/mermaid';
 import { designToExcalidraw } from '../persistence/excalidraw';
 import { embedTextInPng } from '../persistence/png-chunk';
 import { embedTextInSvg } from '../persistence/svg-metadata';
-import { canvasToPng, canvasToSvg } from './canvas-image';
+import { designToSvg, type Picture, type PictureIcon, type PictureTheme } from '../persistence/svg-image';
+import { svgToPng } from './canvas-image';
+import { badgeParts } from './component-badge';
+import { formatRps, pipeWidth } from './canvas/pipe-look';
 import { downloadBlob } from './file-io';
 
 export type ExportKind = 'png' | 'svg' | 'json' | 'mermaid-copy' | 'mermaid-file' | 'excalidraw';
@@ -25,6 +29,43 @@ export const EXPORTS: { kind: ExportKind; label: string }[] = [
 const labelOf = (n: DesignNode) => n.label ?? catalog.get(n.kind)?.name ?? n.kind;
 const isStore = (n: DesignNode) => catalog.get(n.kind)?.category === 'storage';
 
+/** What a picture shows beside the design: the theme, and the last simulation if one ran. */
+export interface PictureView {
+  theme: PictureTheme;
+  metrics?: MetricsMap;
+  traffic?: TrafficMap;
+}
+
+/** The design as an SVG picture, named and coloured as the canvas shows it. */
+export function pictureOf(design: Design, view: PictureView, iconOf?: (icon: string) => PictureIcon | undefined): Picture {
+  let maxTraffic = 0;
+  for (const v of view.traffic?.values() ?? []) maxTraffic = Math.max(maxTraffic, v);
+  const figures = view.metrics && new Map([...view.metrics].map(([id, m]) => [id, { level: levelOf(m), bottleneck: m.bottleneck, badge: badgeParts(m) }]));
+  return designToSvg(design, {
+    theme: view.theme,
+    labelOf,
+    kindOf: (n) => {
+      const def = catalog.get(n.kind);
+      return { name: def?.name ?? `${n.kind} (generic)`, unknown: !def };
+    },
+    iconOf: iconOf && ((n) => iconOf(catalog.get(n.kind)?.icon ?? 'lucide:box')),
+    figures,
+    pipeLookOf: (e) => {
+      const rps = view.traffic?.get(e.id);
+      const mode = e.params.mode;
+      return {
+        width: pipeWidth(rps, maxTraffic),
+        label: e.label ?? (rps === undefined ? (mode === 'sync' ? '' : mode) : `${mode} · ${formatRps(rps)}`),
+      };
+    },
+  });
+}
+
+async function picture(design: Design, view: PictureView): Promise<Picture> {
+  const { pictureIcon } = await import('./picture-icons');
+  return pictureOf(design, view, pictureIcon);
+}
+
 export function mermaidText(design: Design): string {
   return designToMermaid(design, { labelOf, isStore });
 }
@@ -35,17 +76,18 @@ export function excalidrawText(design: Design): string {
 
 /**
  * Runs one export; resolves to a short message for the user (what happened), or throws with
- * one. `canvasRoot` and `zoom` locate the canvas for the pictures.
+ * one. `view` is how the pictures look.
  */
-export async function runExport(kind: ExportKind, design: Design, canvasRoot: HTMLElement | null, zoom: number): Promise<string> {
+export async function runExport(kind: ExportKind, design: Design, view: PictureView): Promise<string> {
   switch (kind) {
     case 'png': {
-      const png = embedTextInPng(await canvasToPng(need(canvasRoot), zoom), designToJson(design));
+      const { svg, width, height } = await picture(design, view);
+      const png = embedTextInPng(await svgToPng(svg, width, height), designToJson(design));
       downloadBlob(fileNameFor(design, 'png'), new Blob([png as BlobPart], { type: 'image/png' }));
       return 'PNG image exported. Drop it on the page to open the design again.';
     }
     case 'svg': {
-      const svg = embedTextInSvg(await canvasToSvg(need(canvasRoot), zoom), designToJson(design));
+      const svg = embedTextInSvg((await picture(design, view)).svg, designToJson(design));
       downloadBlob(fileNameFor(design, 'svg'), new Blob([svg], { type: 'image/svg+xml' }));
       return 'SVG image exported. Drop it on the page to open the design again.';
     }
@@ -62,11 +104,6 @@ export async function runExport(kind: ExportKind, design: Design, canvasRoot: HT
       await copyText(excalidrawText(design));
       return 'Copied: paste it into excalidraw.com with Ctrl/Cmd+V.';
   }
-}
-
-function need(el: HTMLElement | null): HTMLElement {
-  if (!el) throw new Error('The canvas is not shown.');
-  return el;
 }
 
 async function copyText(text: string): Promise<void> {

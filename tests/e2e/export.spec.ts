@@ -1,8 +1,13 @@
 // Export and import across the browser boundary: real downloads, the file picker, a drop on
-// the page, and the system clipboard.
+// the page, and the system clipboard. Exported pictures are looked at outside the browser:
+// rsvg-convert renders the SVG, xmllint checks it, and the pixels must show what the canvas does.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, type AppPage, fromShareMenu } from './fixtures';
+import type { Design } from '../../src/model/design';
+import { stripXmlInvalid } from '../../src/persistence/svg-text';
+import { decodePng, renderSvg, xmlProblem, type Pixels } from '../unit/persistence/picture-check';
+import { componentsWithoutText, placementOf, unseenPipes } from '../unit/persistence/picture-look';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -51,6 +56,19 @@ async function dropFile(page: Page, name: string, type: string, bytes: Buffer) {
   }, { name, type, data: [...bytes] });
 }
 
+/** What a person sees in an exported picture: every connection and every name. */
+function expectSeen(pixels: Pixels, svg: string, design: Design, theme: 'light' | 'dark') {
+  const at = placementOf(svg, pixels.width / Number(/width="(\d+)"/.exec(svg)![1]));
+  expect(unseenPipes(pixels, design, at, theme)).toEqual([]);
+  expect(componentsWithoutText(pixels, design, at, theme)).toEqual([]);
+}
+
+async function exportBoth(page: Page) {
+  const svg = (await exportVia(page, 'SVG image')).bytes.toString('utf8');
+  const png = (await exportVia(page, 'PNG image')).bytes;
+  return { svg, png };
+}
+
 async function designCount(page: Page) {
   return page.evaluate(() => (window as any).__app.library.designs.length as number);
 }
@@ -63,6 +81,9 @@ test('PNG export at 2× carries the design and re-imports through the file picke
   expect(bytes.includes(Buffer.from('iTXtmlsd-design'))).toBe(true);
   // Three components side by side are well over 600 px wide; at 2× the image is twice that.
   expect(bytes.readUInt32BE(16)).toBeGreaterThan(1200);
+  // Both connections and all three names are in the picture.
+  const svg = (await exportVia(page, 'SVG image')).bytes.toString('utf8');
+  expectSeen(decodePng(bytes), svg, original as Design, 'light');
 
   await page.getByRole('button', { name: 'Designs' }).click();
   await page.getByRole('button', { name: 'New design' }).click();
@@ -79,6 +100,8 @@ test('SVG export keeps markup in labels inert and re-imports by drag and drop', 
   const svg = bytes.toString('utf8');
   expect(svg).toMatch(/^<svg[^>]*>\s*<metadata id="mlsd-design">/);
   expect(svg).not.toMatch(/<script/i);
+  expect(xmlProblem(svg)).toBeNull();
+  expectSeen(renderSvg(svg, 2), svg, original as Design, 'light');
 
   // The exported picture renders in the browser, and nothing in it runs.
   const shown = await page.evaluate(async (text) => {
@@ -188,4 +211,98 @@ test('exports are in the command palette', async ({ app, page }) => {
   const download = page.waitForEvent('download');
   await page.getByRole('option', { name: /Export as SVG image/ }).click();
   expect((await download).suggestedFilename()).toMatch(/\.mlsd\.svg$/);
+});
+
+/** Share of pixels that differ noticeably between two renderings of the same size. */
+function differing(a: Pixels, b: Pixels): number {
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if ([0, 1, 2].some((k) => Math.abs(a.data[i + k] - b.data[i + k]) > 64)) n++;
+  }
+  return n / (a.width * a.height);
+}
+
+test('a template in the dark theme exports as a small SVG and a 2× PNG that look the same outside the browser', async ({ app, page }) => {
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  await page.getByRole('list', { name: 'Templates' }).getByRole('button', { name: 'Video recommendation' }).click();
+  await expect.poll(async () => (await app.design()).name).toBe('Video recommendation');
+  // system (light here) → light → dark.
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await page.getByRole('button', { name: 'Toggle theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const design = (await app.design()) as Design;
+
+  const { svg, png } = await exportBoth(page);
+  expect(Buffer.byteLength(svg)).toBeLessThanOrEqual(100_000);
+  expect(xmlProblem(svg)).toBeNull();
+  expect(svg).not.toContain('foreignObject');
+  // Every component has its catalog icon.
+  const components = design.nodes.filter((n) => n.kind !== 'group' && n.kind !== 'note');
+  expect(svg.match(/<g transform="translate\(10 21\)[^>]*>(<(path|circle|rect|line|polyline|polygon|ellipse) [^>]*\/>)+<\/g>/g)).toHaveLength(components.length);
+
+  const drawn = renderSvg(svg, 2);
+  expectSeen(drawn, svg, design, 'dark');
+  const shown = decodePng(png);
+  expectSeen(shown, svg, design, 'dark');
+  // Chromium (the PNG) and librsvg (the SVG) draw the same picture, up to font smoothing.
+  expect([shown.width, shown.height]).toEqual([drawn.width, drawn.height]);
+  expect(differing(shown, drawn)).toBeLessThan(0.03);
+
+  // Both carry the design back in.
+  for (const [name, type, bytes] of [['t.svg', 'image/svg+xml', Buffer.from(svg)], ['t.png', 'image/png', png]] as const) {
+    const before = await designCount(page);
+    await dropFile(page, name, type, bytes);
+    await expect.poll(() => designCount(page)).toBe(before + 1);
+    expect(shape(await app.design())).toEqual(shape(design));
+  }
+});
+
+test('control characters and half an emoji in the design still export as valid pictures that re-import', async ({ app, page }) => {
+  await buildDesign(app, page);
+  const text = 'pasted \u001b[1mterminal\u001b[0m text, cut emoji \ud83d, \uffff end';
+  // Straight into the document, as a design saved by an older version could hold them.
+  await page.evaluate((t) => {
+    const editor = (window as any).__app.editor;
+    editor.dispatch((d: any) => ({
+      ...d,
+      nodes: [
+        ...d.nodes.map((n: any, i: number) => (i === 0 ? { ...n, label: t } : n)),
+        { id: 'hostile-note', kind: 'note', text: t, position: { x: 0, y: 200 }, size: { width: 240, height: 90 }, params: {} },
+      ],
+    }));
+  }, text);
+  const design = (await app.design()) as Design;
+  const { svg, png } = await exportBoth(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(xmlProblem(svg)).toBeNull();
+  // The picture shows the text without the characters XML cannot hold; the design keeps them.
+  const shown = svg.slice(svg.indexOf('</metadata>'));
+  expect(shown).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/);
+  expect(shown).toContain('pasted [1mterminal[0m');
+  expectSeen(renderSvg(svg, 2), svg, design, 'light');
+  expectSeen(decodePng(png), svg, design, 'light');
+
+  // The design comes back as the app takes any text in: with those characters removed.
+  const cleaned = JSON.parse(JSON.stringify(design), (_k, v) => (typeof v === 'string' ? stripXmlInvalid(v) : v));
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New design' }).click();
+  await importViaPicker(page, 'hostile.svg', 'image/svg+xml', Buffer.from(svg));
+  await expect.poll(async () => (await app.design()).nodes.length).toBe(4);
+  expect(shape(await app.design())).toEqual(shape(cleaned));
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New design' }).click();
+  await importViaPicker(page, 'hostile.png', 'image/png', png);
+  await expect.poll(async () => (await app.design()).nodes.length).toBe(4);
+  expect(shape(await app.design())).toEqual(shape(cleaned));
+});
+
+test('a picture the browser cannot draw fails with a sentence, not an internal error', async ({ app, page }) => {
+  await buildDesign(app, page);
+  await page.evaluate(() => {
+    HTMLImageElement.prototype.decode = () => Promise.reject(new Event('error'));
+  });
+  await fromShareMenu(page, 'PNG image');
+  await expect(page.getByRole('alert')).toHaveText(/Export failed: The browser could not draw the picture of this design\./);
+  await expect(page.getByRole('alert')).not.toContainText('[object');
 });

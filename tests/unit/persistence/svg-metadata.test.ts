@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { embedTextInSvg, extractTextFromSvg } from '../../../src/persistence/svg-metadata';
+import { xmlProblem } from './picture-check';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" data-x="a>b"><rect width="10" height="10"/></svg>';
 
@@ -41,5 +42,16 @@ describe('SVG design metadata', () => {
     const truncated = extractTextFromSvg(cut.slice(0, cut.indexOf('</metadata>')));
     expect(!truncated.ok && truncated.error).toMatch(/truncated/);
     expect(extractTextFromSvg('hello').ok).toBe(false);
+  });
+});
+
+describe('SVG design metadata with characters XML cannot hold', () => {
+  it('stays well-formed XML and gives the design back unchanged', () => {
+    const label = 'ESC \u001b, U+FFFF \uffff, U+FFFE \ufffe, half an emoji \ud83d';
+    const text = JSON.stringify({ nodes: [{ label }] }, null, 2);
+    const out = embedTextInSvg(SVG, text);
+    expect(xmlProblem(out)).toBeNull();
+    const r = extractTextFromSvg(out);
+    expect(r.ok && JSON.parse(r.text).nodes[0].label).toBe(label);
   });
 });
