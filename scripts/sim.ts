@@ -1,16 +1,20 @@
-// `npm run sim -- <design.json> [--mode analytic|des] [--requests N] [--seed S]`: the simulator
-// from the command line, for CI checks of designs. stdout carries the JSON report and nothing
-// else; any problem with the input is one line on stderr and exit code 2 (1: an internal error).
-import { readFileSync } from 'node:fs';
+// `npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S]`: the
+// simulator from the command line, for CI checks of designs. stdout carries the JSON report and
+// nothing else; any problem with the input is one line on stderr and exit code 2 (1: an internal
+// error).
 import { join } from 'node:path';
 import { loadCatalogFromDir } from '../src/catalog/load-node';
-import { restore } from '../src/persistence/restore';
+import { sloProblem } from '../src/model/checks';
+import { designTextFromFile } from '../src/persistence/import-file';
+import { MAX_TEXT_BYTES, restore } from '../src/persistence/restore';
 import { analyze } from '../src/simulation/analytic';
 import type { SimResult } from '../src/simulation/report';
+import { InputError, readInput } from './read-input';
 
-const USAGE = 'usage: npm run sim -- <design.json> [--mode analytic|des] [--requests N] [--seed S]';
-
-class InputError extends Error {}
+const USAGE = 'usage: npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S]';
+// As many as the app's Run button allows: a minute or two on a large design. More would run for
+// hours without a word.
+const MAX_REQUESTS = 10_000_000;
 
 interface Args {
   file: string;
@@ -26,7 +30,7 @@ function parseArgs(argv: string[]): Args {
   let seed: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) {
+    if (!arg.startsWith('--') || arg === '-') {
       if (file !== undefined) throw new InputError(`one design file only (got "${file}" and "${arg}"); ${USAGE}`);
       file = arg;
       continue;
@@ -41,7 +45,9 @@ function parseArgs(argv: string[]): Args {
       mode = value;
     } else if (name === '--requests') {
       requests = Number(value);
-      if (!/^\d+$/.test(value) || !(requests >= 1) || requests > 1e9) throw new InputError(`--requests must be a whole number from 1 to 1e9 (got "${value}")`);
+      if (!/^\d+$/.test(value) || !(requests >= 1) || requests > MAX_REQUESTS) {
+        throw new InputError(`--requests must be a whole number from 1 to ${MAX_REQUESTS.toLocaleString('en-US')}, the most a run can take in minutes (got "${value}")`);
+      }
     } else {
       seed = Number(value);
       if (!/^\d+$/.test(value) || seed > 2 ** 32 - 1) throw new InputError(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`);
@@ -53,15 +59,17 @@ function parseArgs(argv: string[]): Args {
 
 async function main(argv: string[]): Promise<string> {
   const args = parseArgs(argv);
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  // The same entrance as a file dropped on the app: a UTF-8 byte order mark is skipped, and a
+  // PNG or SVG exported by the app gives the design inside it.
+  const read = designTextFromFile(await readInput(args.file, MAX_TEXT_BYTES));
+  if (!read.ok) throw new InputError(`${args.file}: ${read.error}`);
   const catalog = loadCatalogFromDir(join(import.meta.dirname, '../components-catalog'));
-  const restored = restore(text, { defaultsFor: (kind) => catalog.defaultsFor(kind) });
+  const restored = restore(read.text, { defaultsFor: (kind) => catalog.defaultsFor(kind) });
   if (!restored.ok) throw new InputError(`${args.file}: ${restored.error}`);
+  // The app opens a design with a broken SLO without it, and says so; a check run here must
+  // not pass on a design whose SLO was quietly dropped.
+  const sloIssue = sloProblem((JSON.parse(read.text) as { slo?: unknown }).slo);
+  if (sloIssue) throw new InputError(`${args.file}: ${sloIssue}`);
   let result: SimResult;
   if (args.mode === 'des') {
     // Loaded only when asked for: analytic runs never depend on the discrete-event engine.
@@ -75,6 +83,13 @@ async function main(argv: string[]): Promise<string> {
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+// A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not a failure.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`sim: cannot write the report: ${e.code ?? e.message}\n`);
+  process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
   (json) => process.stdout.write(json),
