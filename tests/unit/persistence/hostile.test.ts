@@ -116,7 +116,7 @@ describe('hostile shapes get sentences for people', () => {
   });
 
   it('never passes the program\'s own error text to people, whatever the shape', () => {
-    const shapes = [null, [], {}, 'x', 1, { toString: 1 }, [{}], { a: [] }];
+    const shapes: unknown[] = [null, [], {}, 'x', 1, { toString: 1 }, [{}], { a: [] }];
     for (const a of shapes) for (const b of shapes) {
       for (const input of [
         doc([node('n', { params: { service: a, rps: b } })]),
