@@ -30,7 +30,7 @@ export function spawn(cmd: string, args: string[], input?: string | Buffer): Pro
 
 export const sim = (...args: string[]) => spawn(TSX, ['scripts/sim.ts', ...args]);
 
-export function file(name: string, content: string | Buffer): string {
+export function file(name: string, content: string | Uint8Array): string {
   const path = join(DIR, name);
   writeFileSync(path, content);
   return path;
