@@ -1,6 +1,6 @@
 // Components, frames and notes in an exported SVG, drawn as the canvas draws them
 // (ui/canvas/ComponentNode.svelte, FrameNode.svelte, NoteNode.svelte): the same boxes, colours,
-// fonts sizes and text positions, with text cut or wrapped to stay inside its box.
+// font sizes and text positions, with text cut or wrapped to stay inside its box.
 import type { DesignNode } from '../model/design';
 import type { Box } from './svg-boxes';
 import type { Palette } from './svg-theme';

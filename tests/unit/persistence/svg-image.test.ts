@@ -41,6 +41,16 @@ describe.each(TEMPLATES.map((t) => [t.id]))('the SVG picture of %s', (id) => {
   });
 });
 
+it('draws an empty design as a small blank picture of the theme, still carrying the design', () => {
+  const empty: Design = { format: 'mlsd-design', version: 1, name: 'Empty', nodes: [], edges: [], notes: {} };
+  const svg = embedTextInSvg(pictureOf(empty, { theme: 'dark' }).svg, designToJson(empty));
+  expect(xmlProblem(svg)).toBeNull();
+  const pixels = renderSvg(svg);
+  expect([pixels.width, pixels.height]).toEqual([264, 164]);
+  expect(countNear(pixels, 132, 82, 3, hexRgb(PALETTES.dark.bg), 2)).toBe(49);
+  expect(extractTextFromSvg(svg)).toEqual({ ok: true, text: designToJson(empty) });
+});
+
 describe('the pixel checks', () => {
   it('notice pipes drawn without a stroke colour and with black arrowheads, and missing names', async () => {
     const design = await template('video-recommendation');
