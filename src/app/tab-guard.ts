@@ -1,6 +1,6 @@
 // Two tabs on one design: each save is announced on a BroadcastChannel, so a tab showing the same
-// design learns at once that it is behind and asks the user (Library.conflict) instead of later
-// overwriting the other tab's work. The revision check in DesignStore.save catches what a missed
+// design learns at once that it is behind: with no edits of its own it shows the newer version;
+// with edits it asks the user (Library.conflict) instead of later overwriting the other tab's work. The revision check in DesignStore.save catches what a missed
 // message would not (a tab asleep, or a browser without BroadcastChannel).
 import type { Library } from './library.svelte';
 

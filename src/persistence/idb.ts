@@ -22,6 +22,9 @@ export function indexedDbKeyValue(): KeyValue {
         readThen(os, wanted, (values) => {
           try {
             write(os, change(values));
+            // Everything is asked for: commit now rather than after this page's next turn, which
+            // may never come when it is closing.
+            tx.commit?.();
           } catch (e) {
             tx.onabort = tx.onerror = null;
             tx.abort();

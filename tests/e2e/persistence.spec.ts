@@ -86,11 +86,19 @@ test('when IndexedDB is unavailable the work stays and can be exported', async (
 
 test('an edit is written before the page goes, even when reloaded at once', async ({ app, page }) => {
   page.on('dialog', (d) => void d.accept());
-  await app.addByClick('cache');
-  // No waiting for "Saved": the reload comes before the autosave pause is over.
+  await app.addByClick('client');
+  await app.waitSaved();
+  // The reload comes straight after the edit, before the autosave pause is over.
+  const status = await page.evaluate(async () => {
+    const { editor, library } = (window as any).__app;
+    editor.addComponent('cache', { x: 400, y: 0 });
+    await new Promise((r) => setTimeout(r));
+    return library.status;
+  });
+  expect(status).toBe('pending');
   await page.reload();
   await expect(page.locator('.app.ready')).toBeVisible();
-  expect((await app.design()).nodes.map((n) => n.kind)).toEqual(['cache']);
+  expect((await app.design()).nodes.map((n) => n.kind)).toEqual(['client', 'cache']);
 });
 
 test('leaving asks while a change is unsaved, and not once everything is saved', async ({ app, page }) => {
