@@ -2,7 +2,7 @@
 // nodes and edges keep their identity, so history snapshots and canvas diffs stay cheap.
 // Every value passes through fit.ts on the way in: out of range is clamped, not-a-number is
 // refused, text is cleaned and cut — so whatever is edited saves and reopens the same.
-import type { Design, DesignEdge, DesignNode, EdgeParams, NodeParams, Position } from './design';
+import type { Design, DesignEdge, DesignNode, EdgeParams, NodeParams, Position, Slo } from './design';
 import { GROUP_KIND } from './design';
 import { clampNumber, FORBIDDEN_KEYS, fitEdge, fitEdgeParams, fitName, fitNode, fitNodeParams, fitPosition, fitSize, fitSlo } from './fit';
 import { PARAM_RULES, TEXT_LIMITS } from './rules';
@@ -107,7 +107,7 @@ export function setReplicas(design: Design, replicas: Readonly<Record<string, nu
 }
 
 /** Sets the design's SLO (clamped to its rules), or removes it with null. Not a number: no change. */
-export function setSlo(design: Design, slo: { p99Ms: number; rps: number } | null): Design {
+export function setSlo(design: Design, slo: Slo | null): Design {
   if (slo === null) {
     if (design.slo === undefined) return design;
     const { slo: _drop, ...rest } = design;

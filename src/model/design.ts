@@ -84,6 +84,15 @@ export interface DesignEdge {
   [key: string]: unknown;
 }
 
+/**
+ * The service-level objective: a p99 target (ms) at a total source load (rps), both above zero
+ * (`SLO_RULES` in rules.ts). restore() removes an invalid one with a warning.
+ */
+export interface Slo {
+  p99Ms: number;
+  rps: number;
+}
+
 export interface Design {
   format: typeof FORMAT;
   version: typeof FORMAT_VERSION;
@@ -92,6 +101,7 @@ export interface Design {
   edges: DesignEdge[];
   /** Notes per step of the interview framework, keyed by step id. */
   notes: Record<string, string>;
+  slo?: Slo;
   [key: string]: unknown;
 }
 

@@ -1,7 +1,7 @@
 // Fitting edits to the rules of rules.ts: a number out of range is clamped, a value that is no
 // number at all (NaN, text) is refused and the field keeps what it had, text is cleaned and cut.
 // Every command passes its input through here, so whatever the editor holds saves and reopens.
-import type { DesignEdge, DesignNode, EdgeParams, NodeParams, Position } from './design';
+import type { DesignEdge, DesignNode, EdgeParams, NodeParams, Position, Slo } from './design';
 import { getParam, setParam } from './param-path';
 import { COORD_LIMIT, DEFAULT_DESIGN_NAME, EDGE_CHOICES, EDGE_RULES, PARAM_CHOICES, PARAM_GROUPS, PARAM_RULES, SIZE_RULES, SLO_RULES, TEXT_LIMITS, type NumberRule } from './rules';
 import { cleanText, cutText, fitText } from './text';
@@ -126,7 +126,7 @@ export function fitEdge(e: DesignEdge): DesignEdge {
 }
 
 /** An SLO within its rules, or null when a value is not a number above zero. */
-export function fitSlo(slo: { p99Ms: number; rps: number }): { p99Ms: number; rps: number } | null {
+export function fitSlo(slo: Slo): Slo | null {
   const p99Ms = clampNumber(slo.p99Ms, SLO_RULES.p99Ms);
   const rps = clampNumber(slo.rps, SLO_RULES.rps);
   return p99Ms === undefined || rps === undefined ? null : { p99Ms, rps };

@@ -1,5 +1,5 @@
 // Property: whatever sequence of edits a person (or the planner, the calculator, a paste, a
-// layout) makes, the design saved as JSON reopens through restore() byte for byte — no refusal,
+// drag) makes, the design saved as JSON reopens through restore() byte for byte — no refusal,
 // no warning, no silent cut. Seeded, so a failure names the seed and the step that broke it.
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../../../src/app/editor.svelte';
