@@ -1,6 +1,6 @@
 // The editor's state: the design with its history and the selection. Every edit goes through
 // `dispatch(command, { record })`; components read `editor.design` and call the verb methods.
-import { emptyDesign, GROUP_KIND, NOTE_KIND, type Design, type DesignNode, type EdgeParams, type Position } from '../model/design';
+import { emptyDesign, GROUP_KIND, NOTE_KIND, type Design, type DesignNode, type EdgeParams, type Position, type Slo } from '../model/design';
 import { createHistory, push, commit, undo, redo, canUndo, canRedo, type History } from '../model/history';
 import * as cmd from '../model/commands';
 import { cloneFragment, extractFragment, type Fragment } from '../model/fragment';
@@ -209,6 +209,16 @@ export class Editor {
    */
   setStepNote(step: string, text: string, options: EditOptions = {}): void {
     this.dispatch((d) => cmd.setNotes(d, step, text), options);
+  }
+
+  /** The design's SLO, or none with null. */
+  setSlo(slo: Slo | null): void {
+    this.dispatch((d) => cmd.setSlo(d, slo));
+  }
+
+  /** Replica counts of several components as one undo step (a capacity plan). */
+  setReplicas(replicas: Readonly<Record<string, number>>): void {
+    this.dispatch((d) => cmd.setReplicas(d, replicas));
   }
 }
 

@@ -2,6 +2,7 @@
 // design in memory is the truth; storage failures become a visible message, never lost work.
 // "Saved" means the store confirmed the write; anything else (pending, saving, failed) is unsaved.
 import { emptyDesign, type Design } from '../model/design';
+import { rename as renameDesign } from '../model/commands';
 import { DesignStore, newDesignId, type DesignMeta, type StoreResult } from '../persistence/design-store';
 import { restore } from '../persistence/restore';
 import { catalog } from '../catalog';
@@ -106,7 +107,7 @@ export class Library {
     }
     const opened = await this.read(id);
     if (opened) {
-      const r = await this.store.save(id, { ...opened.design, name: name.trim() || opened.design.name }, Date.now(), opened.rev);
+      const r = await this.store.save(id, renameDesign(opened.design, name.trim() ? name : opened.design.name), Date.now(), opened.rev);
       if (this.report(r)) this.onSaved?.(id, r.value);
     }
     await this.refresh();

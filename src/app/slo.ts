@@ -1,12 +1,9 @@
 // The design's service-level objective: a p99 target at a total load. Stored in the document
-// as `slo` (an optional top-level field, kept by restore() like any other).
-import type { Design } from '../model/design';
+// as `slo` (typed in the model, checked by restore() against the rules table).
+import type { Design, Slo } from '../model/design';
 import { analyze } from '../simulation/analytic';
 
-export interface Slo {
-  p99Ms: number;
-  rps: number;
-}
+export type { Slo } from '../model/design';
 
 export function readSlo(design: Design): Slo | null {
   const s = design.slo as Partial<Slo> | undefined;

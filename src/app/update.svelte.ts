@@ -28,7 +28,7 @@ class AppUpdate {
     });
   }
 
-  /** Lets a waiting version take over, then reloads. Saved designs stay: autosave flushes on pagehide. */
+  /** Lets a waiting version take over, then reloads. The caller saves pending edits first. */
   async reload(): Promise<void> {
     // No controller, no service worker to switch (and where workers are blocked, asking for the
     // registration never answers).

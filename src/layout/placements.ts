@@ -1,6 +1,7 @@
 // Applying a layout to a design, and the in-between states of its animation. Pure: the app
 // decides which of these states are recorded in the history.
 import type { Design } from '../model/design';
+import { fitPosition, fitSize } from '../model/fit';
 import type { Placement } from './to-elk-graph';
 
 export type Placements = ReadonlyMap<string, Placement>;
@@ -15,8 +16,9 @@ export function applyPlacements(design: Design, placements: Placements): Design 
     const resized = !!p.size && (p.size.width !== n.size?.width || p.size.height !== n.size?.height);
     if (!moved && !resized) return n;
     changed = true;
-    const next = { ...n, position: { ...p.position } };
-    if (resized) next.size = { ...p.size! };
+    // Through the model's rules, like any edit: a layout never places what cannot be saved.
+    const next = { ...n, position: fitPosition(p.position, n.position) };
+    if (resized) next.size = fitSize(p.size!, n.size);
     return next;
   });
   return changed ? { ...design, nodes } : design;

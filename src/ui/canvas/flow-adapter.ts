@@ -135,7 +135,8 @@ function ariaLabelFor(n: DesignNode, m: NodeMetrics | undefined): string {
   if (!m) return name;
   const util = `utilization ${Math.round(m.utilization * 100)} %`;
   const p99 = m.p99Ms === null ? '' : `, p99 ${m.p99Ms < 10 ? m.p99Ms.toFixed(1) : Math.round(m.p99Ms)} ms`;
-  return `${name}, ${m.overloaded ? 'overloaded, ' : ''}${util}${p99}${m.bottleneck ? ', bottleneck' : ''}`;
+  const state = m.overloaded ? 'overloaded, ' : m.saturated ? `past capacity, ${Math.round(m.rejected * 100)} % rejected, ` : '';
+  return `${name}, ${state}${util}${p99}${m.bottleneck ? ', bottleneck' : ''}`;
 }
 
 function toFlowEdge(e: DesignEdge, selected: boolean, trafficRps: number | undefined, maxTrafficRps: number): FlowEdge {
