@@ -3,7 +3,7 @@
 // a design that has changed meanwhile.
 import type { Design } from '../model/design';
 import type { Editor } from './editor.svelte';
-import { NODE_HEIGHT, NODE_WIDTH } from './editor.svelte';
+import { COMPONENT_SIZE } from '../model/geometry';
 import { fromElkGraph, toElkGraph, type Direction } from '../layout/to-elk-graph';
 import { LayoutClient } from '../layout/layout-client';
 import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, type Placements } from '../layout/placements';
@@ -79,7 +79,7 @@ export class AutoLayout {
 
   /** Lays out without applying: positions (and frame sizes) per node id. Benches call it too. */
   async compute(design: Design, only?: ReadonlySet<string>) {
-    const opts = { direction: this.direction, nodeSize: { width: NODE_WIDTH, height: NODE_HEIGHT }, only };
+    const opts = { direction: this.direction, nodeSize: COMPONENT_SIZE, only };
     const outcome = await this.client.layout(toElkGraph(design, opts));
     if (!outcome.ok) return outcome;
     return { ok: true as const, placements: fromElkGraph(design, outcome.graph), workerMs: outcome.workerMs };

@@ -5,6 +5,8 @@
 // free text. Pure and deterministic: seeds come from positions in the list, not Math.random.
 import { GROUP_KIND, NOTE_KIND, type Design, type DesignNode } from '../model/design';
 import { absolutePosition } from '../model/commands';
+import { displayName } from '../model/display-name';
+import { nodeSize } from '../model/geometry';
 
 export interface ExcalidrawOptions {
   labelOf?: (node: DesignNode) => string;
@@ -15,13 +17,12 @@ export interface ExcalidrawOptions {
 type El = Record<string, unknown> & { id: string; type: string; x: number; y: number; width: number; height: number };
 interface Box { x: number; y: number; width: number; height: number }
 
-const COMPONENT = { width: 184, height: 64 };
 const FONT_SIZE = 16;
 const LINE_HEIGHT = 1.25;
 const GAP = 6;
 
 export function designToExcalidraw(design: Design, options: ExcalidrawOptions = {}): { type: 'excalidraw/clipboard'; elements: El[]; files: Record<string, never> } {
-  const labelOf = options.labelOf ?? ((n: DesignNode) => n.label ?? n.kind);
+  const labelOf = options.labelOf ?? ((n: DesignNode) => displayName(n));
   const now = options.now ?? Date.now();
   let count = 0;
   const base = (type: string, id: string, box: Box, extra: Record<string, unknown>): El => {
@@ -47,7 +48,7 @@ export function designToExcalidraw(design: Design, options: ExcalidrawOptions = 
   const ordered = [...design.nodes.filter((n) => n.kind === GROUP_KIND), ...design.nodes.filter((n) => n.kind !== GROUP_KIND)];
   ordered.forEach((n, i) => {
     const p = absolutePosition(design, n);
-    const box = { x: p.x, y: p.y, width: n.size?.width ?? COMPONENT.width, height: n.size?.height ?? COMPONENT.height };
+    const box = { x: p.x, y: p.y, ...nodeSize(n) };
     if (n.kind === NOTE_KIND) {
       const value = String(n.text ?? n.label ?? '');
       if (value) elements.push(text(`mlsd-note-${i}`, value, { ...box, ...textSize(value) }, null, 'top'));

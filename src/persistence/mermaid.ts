@@ -3,6 +3,7 @@
 // Mermaid's entity codes. Frames become subgraphs; notes are left out (they have no place in a
 // flowchart). Sync calls are solid arrows, async dotted, offline dotted and labelled "offline".
 import { GROUP_KIND, NOTE_KIND, type Design, type DesignNode } from '../model/design';
+import { displayName } from '../model/display-name';
 
 export interface MermaidOptions {
   /** The text shown for a component (e.g. its label, else its catalog name). */
@@ -25,7 +26,7 @@ export function mermaidLabel(text: string): string {
 }
 
 export function designToMermaid(design: Design, options: MermaidOptions = {}): string {
-  const labelOf = options.labelOf ?? ((n: DesignNode) => n.label ?? n.kind);
+  const labelOf = options.labelOf ?? ((n: DesignNode) => displayName(n));
   const nodes = design.nodes.filter((n) => n.kind !== NOTE_KIND);
   const idOf = new Map(nodes.map((n, i) => [n.id, `${n.kind === GROUP_KIND ? 'f' : 'n'}${i + 1}`]));
   const frames = new Set(nodes.filter((n) => n.kind === GROUP_KIND).map((n) => n.id));

@@ -1,7 +1,8 @@
 // Where each node of a design sits in an exported picture: its box in flow coordinates, as the
 // canvas places it (members of a frame are placed relative to the frame).
 import { absolutePosition } from '../model/commands';
-import { isDrawingOnly, type Design } from '../model/design';
+import type { Design } from '../model/design';
+import { nodeSize } from '../model/geometry';
 
 export interface Box {
   x: number;
@@ -10,16 +11,12 @@ export interface Box {
   height: number;
 }
 
-/** Every component is drawn at this size (NODE_WIDTH × NODE_HEIGHT of the editor). */
-export const COMPONENT_SIZE = { width: 184, height: 64 };
-/** Frames and notes without a saved size, as the canvas sizes them. */
-const DRAWING_SIZE = { width: 200, height: 90 };
 
 export function boxesOf(design: Design): Map<string, Box> {
   const boxes = new Map<string, Box>();
   for (const node of design.nodes) {
     const { x, y } = absolutePosition(design, node);
-    const size = isDrawingOnly(node) ? (node.size ?? DRAWING_SIZE) : COMPONENT_SIZE;
+    const size = nodeSize(node);
     boxes.set(node.id, { x, y, width: size.width, height: size.height });
   }
   return boxes;

@@ -2,6 +2,7 @@
 // (ui/canvas/ComponentNode.svelte, FrameNode.svelte, NoteNode.svelte): the same boxes, colours,
 // font sizes and text positions, with text cut or wrapped to stay inside its box.
 import type { DesignNode } from '../model/design';
+import { displayName } from '../model/display-name';
 import type { Box } from './svg-boxes';
 import type { Palette } from './svg-theme';
 import { fitLine, textWidth, wrapText, xmlText } from './svg-text';
@@ -83,7 +84,7 @@ export function componentShape(b: Box, t: ComponentText, c: Palette, m?: NodeFig
 }
 
 export function frameShape(node: DesignNode, b: Box, c: Palette): string {
-  const title = fitLine(node.label ?? 'Frame', b.width - 24, 13, true);
+  const title = fitLine(displayName(node), b.width - 24, 13, true);
   return (
     `<rect x="${n(b.x + 0.75)}" y="${n(b.y + 0.75)}" width="${n(Math.max(0, b.width - 1.5))}" height="${n(Math.max(0, b.height - 1.5))}" rx="12" ` +
     `fill="${c.frameTint}" fill-opacity="${c.frameOpacity}" stroke="${c.frameBorder}" stroke-width="1.5" stroke-dasharray="6 4"/>` +

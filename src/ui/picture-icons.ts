@@ -3,8 +3,7 @@
 // keeping only geometry attributes (the picture sets the colours).
 import { flushSync, mount, unmount } from 'svelte';
 import CatalogIcon from './icons/CatalogIcon.svelte';
-import type { PictureIcon } from '../persistence/svg-image';
-import { xmlText } from '../persistence/svg-text';
+import { xmlText, type PictureIcon } from '../app/exports';
 
 const SHAPES = 'path, circle, ellipse, rect, line, polyline, polygon';
 const GEOMETRY = new Set(['d', 'cx', 'cy', 'r', 'rx', 'ry', 'x', 'y', 'width', 'height', 'points', 'x1', 'y1', 'x2', 'y2']);

@@ -1,7 +1,10 @@
 // What the rest of the UI may ask of the canvas, without importing the canvas library.
 export interface CanvasApi {
-  /** Fits the design in view, animated over `duration` ms (0: at once). */
-  fitView(duration?: number): void;
+  /**
+   * Fits the design in view, animated over `duration` ms (0: at once). It never zooms in past
+   * life size unless `closeUp` (presentation), which allows up to the canvas's own limit.
+   */
+  fitView(duration?: number, closeUp?: boolean): void;
   viewportCenter(): { x: number; y: number };
   screenToFlow(p: { x: number; y: number }): { x: number; y: number };
   setViewport(v: { x: number; y: number; zoom: number }): void;

@@ -2,8 +2,9 @@
 // files never see xyflow's shapes. An edit that touches one component hands xyflow one new
 // object, not a thousand.
 import type { Edge, Node } from '@xyflow/svelte';
-import { GROUP_KIND, NOTE_KIND, type Design, type DesignEdge, type DesignNode } from '../../model/design';
-import { catalog } from '../../catalog';
+import type { Design, DesignEdge, DesignNode } from '../../model/design';
+import { catalog, nodeName } from '../../app/catalog-view';
+import { GROUP_KIND, NOTE_KIND, nodeSize } from '../../app/design-view';
 import type { NodeMetrics } from '../../app/sim-view';
 
 export type { NodeMetrics };
@@ -117,8 +118,7 @@ function toFlowNode(n: DesignNode, selected: boolean, metrics: NodeMetrics | und
   };
   if (n.parentId) flow.parentId = flowId(n.parentId);
   if (type !== 'component') {
-    flow.width = n.size?.width ?? 200;
-    flow.height = n.size?.height ?? 90;
+    ({ width: flow.width, height: flow.height } = nodeSize(n));
   }
   if (type === 'frame') {
     flow.zIndex = -1;
@@ -130,7 +130,7 @@ function toFlowNode(n: DesignNode, selected: boolean, metrics: NodeMetrics | und
 /** What a screen reader says on Tab: "Ranker (Ranking service), utilization 62 %, p99 48 ms". */
 function ariaLabelFor(n: DesignNode, m: NodeMetrics | undefined): string {
   const kindName = catalog.get(n.kind)?.name ?? n.kind;
-  const label = n.label ?? n.text ?? kindName;
+  const label = nodeName(n);
   const name = label === kindName ? label : `${label} (${kindName})`;
   if (!m) return name;
   const util = `utilization ${Math.round(m.utilization * 100)} %`;

@@ -1,7 +1,7 @@
 // Chart options for the results panel: plain ECharts option objects, so they are built and
 // tested without the chart library, which loads only when a chart is first drawn.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { SweepPoint } from '../../simulation/planning';
+import type { SweepPoint } from '../../app/planning';
 
 const axisLine = { lineStyle: { color: 'rgba(128,128,128,0.6)' } };
 const splitLine = { lineStyle: { color: 'rgba(128,128,128,0.18)' } };

@@ -9,7 +9,7 @@ import { iconFor } from '../../../src/ui/icons/icons';
 import type { ComponentKind, ParamSpec } from '../../../src/catalog/types';
 import { nodeParamsProblem } from '../../../src/model/checks';
 import { EDGE_RULES, paramChoices, paramRule } from '../../../src/model/rules';
-import { EDGE_PARAMS, GENERIC_PARAMS, SOURCE_PARAMS } from '../../../src/ui/panels/generic-params';
+import { EDGE_PARAMS, GENERIC_PARAMS, SOURCE_PARAMS } from '../../../src/app/param-specs';
 
 const root = join(import.meta.dirname, '../../../components-catalog');
 const schema = JSON.parse(readFileSync(join(root, 'component.schema.json'), 'utf8'));

@@ -1,8 +1,11 @@
-// Parameters shown for a component whose kind the catalog does not know: the ones the
-// simulator reads, so a design from a newer version can still be tuned and simulated.
-// Ranges are not written here: they come from the model rules (see catalog/params.ts).
-import type { ParamSpec } from '../../catalog/types';
-import { EDGE_CHOICES, EDGE_RULES, PARAM_CHOICES } from '../../model/rules';
+// Which fields the inspector shows for a node or a connection. A kind the catalog knows brings
+// its own; a kind it does not know (a design from a newer version) gets the fields the simulator
+// reads, so it can still be tuned and simulated. Ranges are not written here: they come from the
+// model rules (see catalog/params.ts).
+import { catalog, type ComponentKind, type ParamSpec } from '../catalog';
+import type { DesignNode } from '../model/design';
+import { EDGE_CHOICES, EDGE_RULES, PARAM_CHOICES } from '../model/rules';
+import { isSource } from '../model/source';
 
 export const GENERIC_PARAMS: ParamSpec[] = [
   { key: 'replicas', label: 'Replicas', type: 'integer' },
@@ -24,3 +27,12 @@ export const EDGE_PARAMS: ParamSpec[] = [
   { key: 'weight', label: 'Weight (when the caller dispatches to one)', type: 'number', ...EDGE_RULES.weight },
   { key: 'networkMs', label: 'Network time (ms)', type: 'number', ...EDGE_RULES.networkMs },
 ];
+
+/** The fields of a node: its kind's, or for an unknown kind those of a source or of a generic component. */
+export function paramSpecsOf(node: DesignNode, def: ComponentKind | undefined = catalog.get(node.kind)): ParamSpec[] {
+  return def?.params ?? (isSource(node) ? SOURCE_PARAMS : GENERIC_PARAMS);
+}
+
+export { getParam } from '../model/param-path';
+export { specRule, validateParam } from '../catalog/params';
+export type { ParamSpec } from '../catalog';
