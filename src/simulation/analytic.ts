@@ -6,6 +6,8 @@ import { analyzeQueue, type QueueResult } from './queue';
 import { analyzeBatchQueue, batchCapacityPerMs } from './batching';
 import { endToEnd } from './compose';
 import { quantile, type Dist } from './dist';
+import { approximation } from './accuracy';
+import { outcomes, type Outcomes } from './failures';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface AnalyzeOptions {
@@ -23,7 +25,11 @@ export interface Flow {
   ca2: Float64Array;
   /** The part of each node's arrivals a user request waits for (reached by sync calls only). */
   userLambda: Float64Array;
+  /** Share of each node's admitted arrivals it completes: 1, or less past capacity. */
+  served: Float64Array;
   totalSourceRps: number;
+  /** Failed and completed calls, callees first (failures.ts). */
+  outcomes: Outcomes;
 }
 
 export function analyze(design: Design, opts: AnalyzeOptions = {}): SimResult {
@@ -43,11 +49,9 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
   const { maxRps, bottleneck } = designCapacity(g);
 
   const nodes = byId<NodeReport>();
-  let rejectedRps = 0;
   for (const u of g.order) {
     const n = g.nodes[u];
     const q = queues[u];
-    rejectedRps += flow.userLambda[u] * q.blockProb; // a rejected async message fails no user request
     if (n.isSource && n.meanMs <= 0) continue;
     const X = lambda[u] * (1 - q.blockProb);
     nodes[n.id] = {
@@ -62,9 +66,19 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
       L: q.stable ? (X / 1000) * q.responseMs : null,
     };
   }
-  const errorRate = totalSourceRps > 0 ? Math.min(1, rejectedRps / totalSourceRps) : 0;
+  // A user request fails when a call on its synchronous path is rejected (a rejected async
+  // message fails none); it completes when every component on that path finishes its part.
+  let failedRps = 0;
+  let completedRps = 0;
+  for (const u of g.sources) {
+    const rps = g.nodes[u].rps * loadScale;
+    failedRps += rps * flow.outcomes.sourceFail[u];
+    completedRps += rps * flow.outcomes.sourceComplete[u];
+  }
+  const errorRate = totalSourceRps > 0 ? Math.min(1, failedRps / totalSourceRps) : 0;
   const sources = byId<Report['sources'][string]>();
   let overall: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
+  const approximate = stable ? approximation(g, flow) : undefined;
   if (stable) {
     const e2e = endToEnd(g, flow);
     for (const [u, d] of e2e.perSource) sources[g.nodes[u].id] = { rps: g.nodes[u].rps * loadScale, latencyMs: summary(d) };
@@ -77,7 +91,7 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
   return {
     mode: 'analytic',
     stable,
-    throughputRps: Math.min(totalSourceRps * (1 - errorRate), stable ? Infinity : maxRps),
+    throughputRps: stable ? totalSourceRps * (1 - errorRate) : completedRps,
     errorRate,
     latencyMs: overall,
     maxRps,
@@ -89,6 +103,7 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
     sources,
     events: 0,
     wallMs: 0,
+    ...(approximate ? { approximate } : {}),
   };
 }
 
@@ -98,13 +113,32 @@ function summary(d: Dist): LatencySummary {
   return { mean: d.mean, p50: quantile(d, 0.5), p95: quantile(d, 0.95), p99: quantile(d, 0.99) };
 }
 
-/** Arrival rates in topological order: callers' completions × probability (× 1 − hit ratio). */
+/**
+ * Arrival rates in topological order: callers' completions × probability (× 1 − hit ratio).
+ * A sequential fan-out stops at a failed call, so what its later callees see depends on the
+ * failures below it, which depend on their loads: passes until the two agree (one pass when no
+ * queue limit can reject).
+ */
 export function computeFlow(g: SimGraph, loadScale: number): Flow {
+  let flow = flowPass(g, loadScale, undefined);
+  const stops = g.nodes.some((n) => n.queueLimit !== null) && g.nodes.some((n) => n.fanout === 'sequential' && n.out.length > 1);
+  for (let i = 0; stops && i < 50; i++) {
+    const next = flowPass(g, loadScale, flow.outcomes.fail);
+    let change = 0;
+    for (let u = 0; u < g.nodes.length; u++) change = Math.max(change, Math.abs(next.outcomes.fail[u] - flow.outcomes.fail[u]));
+    flow = next;
+    if (change < 1e-12) break;
+  }
+  return flow;
+}
+
+function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined): Flow {
   const n = g.nodes.length;
   const lambda = new Float64Array(n);
   const ca2Weighted = new Float64Array(n);
   const ca2 = new Float64Array(n);
   const userLambda = new Float64Array(n);
+  const servedShare = new Float64Array(n);
   const edgeRps = new Float64Array(g.edges.length);
   const queues: QueueResult[] = new Array(n);
   let totalSourceRps = 0;
@@ -119,14 +153,17 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
     queues[u] = q;
     // Completions go on; an overloaded component passes on what it can finish.
     const served = q.stable ? inRate * (1 - q.blockProb) : Math.min(inRate, capacityRps(node));
+    servedShare[u] = q.stable || inRate <= 0 ? 1 : served / inRate;
     const outRate = served + own;
     const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
     const forward = outRate * (1 - node.hitRatio);
     const userOut = (q.stable ? userLambda[u] * (1 - q.blockProb) : userLambda[u] * (served / Math.max(inRate, 1e-300))) + own;
     const weights = totalWeight(g, node);
+    let reached = 1; // a sequential fan-out: the share of requests no earlier call has failed
     for (const e of node.out) {
       const edge = g.edges[e];
-      const share = shareOf(node, edge, weights);
+      const share = shareOf(node, edge, weights) * (edge.mode === 'sync' ? reached : 1);
+      if (fail && node.fanout === 'sequential' && node.dispatch === 'all' && edge.mode === 'sync') reached *= 1 - edge.probability * fail[edge.to];
       const rate = forward * share;
       const p = outRate > 0 ? rate / outRate : 0;
       edgeRps[e] = rate;
@@ -135,7 +172,7 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
       ca2Weighted[edge.to] += rate * (p * outCa2 + 1 - p); // thinning, then a rate-weighted merge
     }
   }
-  return { lambda, edgeRps, queues, ca2, userLambda, totalSourceRps };
+  return { lambda, edgeRps, queues, ca2, userLambda, served: servedShare, totalSourceRps, outcomes: outcomes(g, queues, servedShare) };
 }
 
 const totalWeight = (g: SimGraph, node: SimNode) => node.out.reduce((s, e) => s + g.edges[e].weight, 0);

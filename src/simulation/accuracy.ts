@@ -1,0 +1,42 @@
+// Where the analytic figures are approximations outside the accuracy goal (mean within 5 %,
+// percentiles within 10 % of the discrete-event engine), and by how much: the classes of
+// docs/accuracy.md, each with the largest error measured on its reference designs
+// (tests/unit/simulation/analytic-accuracy.test.ts checks that these cover what it measures).
+import type { SimGraph } from './graph';
+import type { Flow } from './analytic';
+import type { Approximate } from './report';
+
+type Errors = Approximate['expectedErrorPct'];
+
+/** Largest measured |error| in percent, per class (docs/accuracy.md, rounded up). */
+export const EXPECTED_ERROR: Record<string, Errors> = {
+  batching: { mean: 19, p50: 19, p95: 27, p99: 31 },
+  'smoothed-arrivals': { mean: 12, p50: 6, p95: 28, p99: 33 },
+  'heavy-tail-multi-server': { mean: 12, p50: 84, p95: 10, p99: 7 },
+  'multi-server-fork-join': { mean: 6, p50: 10, p95: 4, p99: 1 },
+  'queue-limits-sequential': { mean: 2, p50: 3, p95: 9, p99: 13 },
+};
+
+/** A queue with arrivals this far from Poisson (c_a² off 1) counts as smoothed or bunched. */
+const NON_POISSON = 0.05;
+
+/** The classes of the design whose figures are approximate, or undefined when none is. */
+export function approximation(g: SimGraph, flow: Flow): Approximate | undefined {
+  const found = new Set<string>();
+  for (const u of g.order) {
+    const node = g.nodes[u];
+    const q = flow.queues[u];
+    if (flow.lambda[u] <= 0 || node.meanMs <= 0) continue;
+    if (node.batch) found.add('batching');
+    else if (node.dist === 'lognormal' && node.cv >= 1.5 && node.servers > 1 && q.rho > 0.3) found.add('heavy-tail-multi-server');
+    else if (Math.abs(flow.ca2[u] - 1) > NON_POISSON && node.dist !== 'exponential' && q.rho > 0.3) found.add('smoothed-arrivals');
+    const sync = node.out.filter((e) => g.edges[e].mode === 'sync');
+    if (node.fanout === 'parallel' && node.dispatch === 'all' && sync.length > 1 && sync.some((e) => g.nodes[g.edges[e].to].servers > 1 && flow.queues[g.edges[e].to].rho > 0.3)) found.add('multi-server-fork-join');
+    if (node.fanout === 'sequential' && sync.some((e) => flow.queues[g.edges[e].to].blockProb > 1e-3)) found.add('queue-limits-sequential');
+  }
+  if (found.size === 0) return undefined;
+  const classes = [...found].sort();
+  const expectedErrorPct: Errors = { mean: 0, p50: 0, p95: 0, p99: 0 };
+  for (const c of classes) for (const f of ['mean', 'p50', 'p95', 'p99'] as const) expectedErrorPct[f] = Math.max(expectedErrorPct[f], EXPECTED_ERROR[c][f]);
+  return { classes, expectedErrorPct };
+}
