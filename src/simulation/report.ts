@@ -62,6 +62,18 @@ export interface Report {
    * second half of the requests then waits far longer than the first.
    */
   measured?: { latencyMs: LatencySummary; firstHalfMeanMs: number | null; secondHalfMeanMs: number | null };
+  /**
+   * Analytic mode: the design has a part whose figures are approximations outside the
+   * accuracy goal (docs/accuracy.md): the classes found, and the largest error measured for
+   * each latency figure on those classes, in percent (± of the discrete-event figure).
+   */
+  approximate?: Approximate;
+}
+
+export interface Approximate {
+  /** Codes of the classes of docs/accuracy.md the design falls in, e.g. 'batching'. */
+  classes: string[];
+  expectedErrorPct: { mean: number; p50: number; p95: number; p99: number };
 }
 
 export type SimResult = { ok: true; report: Report } | { ok: false; error: string; cycle?: string[] };
