@@ -54,15 +54,13 @@ export function layered(n: number): Design {
  * path applies.
  */
 function des(design: Design, warm: boolean, general: boolean) {
-  const engine = general ? 'general' : 'auto';
-  if (warm) simulateDes(design, { requests: 100_000, seed: 99, engine });
+  if (warm) simulateDes(design, { requests: 100_000, seed: 99 });
   let heapPeak = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = simulateDes(design, {
     requests,
     seed: 1,
-    engine,
     onProgress: () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
   });
   const ms = performance.now() - t0;

@@ -1,18 +1,31 @@
-// The discrete-event core. Requests live in preallocated slots (struct of arrays, a free
-// list), events are (time, slot·4 + kind) pairs in a typed-array heap, each component is a
-// FIFO multi-server queue with a ring buffer: no object is created per request or per event.
-// A call over a connection without network delay is handled at once, without the heap.
+// The discrete-event core, the one engine for every design. Requests live in preallocated
+// slots (struct of arrays, a free list), events are (time, sequence, id·4 + kind) triples in a
+// typed-array heap that pops equal times in the order they were scheduled (event-heap.ts),
+// each component is a FIFO multi-server queue with a ring buffer: no object is created per
+// request or per event. A call over a connection without network delay is handled at once,
+// without the heap. Network delays are constant per connection, so the calls in flight on one
+// connection arrive in the order they were made: they wait in that connection's FIFO and only
+// the first of them is in the heap, which stays as small as the number of busy servers.
 import type { SimGraph } from './graph';
 import { EventHeap, IntQueue } from './event-heap';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
-import { Counters, Nodes, SOURCE, ARRIVE, DONE, TIMER, milestoneCounts, passMilestone, type DesRun } from './des-state';
+import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
+
+// Event kinds, in the low two bits of a payload. Declared here, not imported: the hot loop
+// reads them on every event, and a module binding compiled to CommonJS (tsx, the tests and
+// the bench) is a getter call each time.
+const SOURCE = 0;
+/** id = the connection's slot: the first call waiting in its FIFO arrives. */
+const ARRIVE = 1;
+const DONE = 2;
+const TIMER = 3;
 
 const FAILED = 1;
 const ROOT = 2;
 const SEQ = 4;
 
-export class DesEngine implements DesRun {
+export class DesEngine {
   readonly nodes: Nodes;
   readonly heap = new EventHeap(4096);
   readonly rng: Prng;
@@ -20,6 +33,8 @@ export class DesEngine implements DesRun {
   readonly hist: Histograms;
   readonly c: Counters;
   private readonly queues: IntQueue[];
+  /** Calls in flight over each connection with a network delay, oldest first. */
+  private readonly lanes: IntQueue[];
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
@@ -34,6 +49,8 @@ export class DesEngine implements DesRun {
   private jFlags = new Uint8Array(this.cap);
   private jArrive = new Float64Array(this.cap);
   private jStart = new Float64Array(this.cap);
+  /** Sequence number of a call's arrival while it waits in a connection's FIFO. */
+  private jSeq = new Float64Array(this.cap);
   private free = new Int32Array(this.cap);
   private freeTop = 0;
   private used = 0;
@@ -61,6 +78,7 @@ export class DesEngine implements DesRun {
     const n = g.nodes.length;
     this.rng = new Prng(seed);
     this.queues = Array.from({ length: n }, () => new IntQueue());
+    this.lanes = Array.from({ length: g.edges.length }, () => new IntQueue());
     this.sourceHist = new Int32Array(n).fill(-1);
     this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
@@ -91,7 +109,13 @@ export class DesEngine implements DesRun {
       } else if (kind === SOURCE) {
         this.source(id, t);
       } else if (kind === ARRIVE) {
-        this.arrive(id, t);
+        const lane = this.lanes[id];
+        const job = lane.shift();
+        if (lane.size > 0) {
+          const next = lane.peek();
+          heap.pushNumbered(this.jArrive[next], this.jSeq[next], id * 4 + ARRIVE);
+        }
+        this.arrive(job, t);
       } else {
         this.nodes.timerPending[id] = 0;
         this.tryBatch(id, t);
@@ -241,10 +265,10 @@ export class DesEngine implements DesRun {
     const to = N.outStart[u + 1];
     if (from === to || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job, t);
     if (N.dispatchOne[u]) {
-      let r = this.rng.next() * N.weightSum[u];
+      const r = this.rng.next();
       let k = from;
-      while (k < to - 1 && r >= N.eWeight[k]) r -= N.eWeight[k++];
-      if (N.eWeight[k] <= 0) return this.finish(job, t);
+      while (k < to - 1 && r >= N.eCumShare[k]) k++;
+      if (N.eShare[k] <= 0) return this.finish(job, t);
       if (N.eAsync[k]) {
         this.call(k, -1, t);
         return this.finish(job, t);
@@ -273,7 +297,7 @@ export class DesEngine implements DesRun {
   }
 
   private chosen(k: number): boolean {
-    const p = this.nodes.eProb[k];
+    const p = this.nodes.eShare[k];
     return p >= 1 || this.rng.next() < p;
   }
 
@@ -302,8 +326,13 @@ export class DesEngine implements DesRun {
     this.jFlags[child] = 0;
     const net = N.eNet[k];
     if (net > 0) {
-      this.jArrive[child] = t + net;
-      this.heap.push(t + net, child * 4 + ARRIVE);
+      const at = t + net;
+      const seq = this.heap.number();
+      this.jArrive[child] = at;
+      this.jSeq[child] = seq;
+      const lane = this.lanes[k];
+      if (lane.size === 0) this.heap.pushNumbered(at, seq, k * 4 + ARRIVE);
+      lane.push(child);
     } else {
       this.jArrive[child] = t;
       this.events++;
@@ -364,6 +393,7 @@ export class DesEngine implements DesRun {
     this.jFlags = g(this.jFlags);
     this.jArrive = g(this.jArrive);
     this.jStart = g(this.jStart);
+    this.jSeq = g(this.jSeq);
     this.free = g(this.free);
     this.cap = cap;
   }

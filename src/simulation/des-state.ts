@@ -1,29 +1,6 @@
 // The discrete-event engine's tables: the compiled design flattened into typed arrays (read
 // on every event, so no property lookups through SimNode objects), and the run's counters.
 import type { SimGraph } from './graph';
-import type { Histograms } from './histogram';
-
-export const SOURCE = 0;
-export const ARRIVE = 1;
-export const DONE = 2;
-export const TIMER = 3;
-
-/** What a report is built from: DesEngine, or a fast path that runs the same simulation. */
-export interface DesRun {
-  readonly nodes: Nodes;
-  readonly c: Counters;
-  /** Per-component response times, then one per source (when several), then end to end. */
-  readonly hist: Histograms;
-  /** Histogram of each source's requests (the end-to-end one when there is a single source). */
-  readonly sourceHist: Int32Array;
-  readonly e2e: number;
-  readonly generated: number;
-  readonly events: number;
-  readonly tWarm: number;
-  readonly tEnd: number;
-  /** Runs up to `budget` events; true when the run is over. */
-  step(budget: number): boolean;
-}
 
 /** Request numbers where a run changes phase: the end of the warm-up, and half-way after it. */
 export function milestoneCounts(requests: number, warmupFraction: number): { warmCount: number; halfCount: number } {
@@ -31,7 +8,7 @@ export function milestoneCounts(requests: number, warmupFraction: number): { war
   return { warmCount, halfCount: warmCount + Math.floor((requests - warmCount) / 2) };
 }
 
-/** The part of a run its milestones read and write (both engines have it). */
+/** The part of a run its milestones read and write. */
 export interface MilestoneRun {
   readonly requests: number;
   readonly warmCount: number;
@@ -46,7 +23,7 @@ export interface MilestoneRun {
 /**
  * Source request `i` was generated at `t`: the end of the warm-up resets the counters,
  * half-way is noted, the last request snapshots them. Returns the next request number with
- * something to do, so the engines call this only then, out of their hot loops (and first at
+ * something to do, so the engine calls this only then, out of its hot loop (and first at
  * request 0, so code reached late in a run never throws away the optimized loop).
  */
 export function passMilestone(run: MilestoneRun, i: number, t: number): number {
@@ -79,20 +56,21 @@ export class Nodes {
   readonly dispatchOne: Uint8Array;
   readonly sequential: Uint8Array;
   readonly hasAsync: Uint8Array;
-  readonly weightSum: Float64Array;
   readonly batchMax: Int32Array;
   readonly batchTimeout: Float64Array;
   readonly batchPerItem: Float64Array;
   readonly rate: Float64Array;
   readonly uniform: Uint8Array;
-  /** Outgoing connections of node u are outStart[u] … outStart[u + 1] − 1 (edges renumbered). */
+  /** Outgoing connections of node u are slots outStart[u] … outStart[u + 1] − 1 (graph.ts's routes). */
   readonly outStart: Int32Array;
-  /** Renumbered connection → index in SimGraph.edges. */
+  /** Slot → index in SimGraph.edges. */
   readonly edgeId: Int32Array;
   readonly eTo: Int32Array;
   readonly eAsync: Uint8Array;
-  readonly eProb: Float64Array;
-  readonly eWeight: Float64Array;
+  /** The call's share of the caller's flow: its probability, or for dispatch to one its weight's share. */
+  readonly eShare: Float64Array;
+  /** Dispatch to one: the shares of the caller's slots up to and including this one. */
+  readonly eCumShare: Float64Array;
   readonly eNet: Float64Array;
   // Run state.
   readonly busy: Int32Array;
@@ -113,23 +91,22 @@ export class Nodes {
     this.dispatchOne = new Uint8Array(n);
     this.sequential = new Uint8Array(n);
     this.hasAsync = new Uint8Array(n);
-    this.weightSum = new Float64Array(n);
     this.batchMax = new Int32Array(n);
     this.batchTimeout = new Float64Array(n);
     this.batchPerItem = new Float64Array(n);
     this.rate = new Float64Array(n);
     this.uniform = new Uint8Array(n);
-    this.outStart = new Int32Array(n + 1);
-    this.edgeId = new Int32Array(m);
-    this.eTo = new Int32Array(m);
+    const r = g.routes;
+    this.outStart = r.outStart;
+    this.edgeId = r.edge;
+    this.eTo = r.to;
+    this.eShare = r.share;
+    this.eCumShare = r.cumShare;
     this.eAsync = new Uint8Array(m);
-    this.eProb = new Float64Array(m);
-    this.eWeight = new Float64Array(m);
     this.eNet = new Float64Array(m);
     this.busy = new Int32Array(n);
     this.inSystem = new Int32Array(n);
     this.timerPending = new Uint8Array(n);
-    let k = 0;
     g.nodes.forEach((node, u) => {
       this.servers[u] = node.servers;
       this.pass[u] = node.meanMs <= 0 && !node.batch ? 1 : 0;
@@ -148,21 +125,13 @@ export class Nodes {
       this.batchPerItem[u] = node.batch?.perItemMs ?? 0;
       this.rate[u] = node.isSource ? node.rps * loadScale : 0;
       this.uniform[u] = node.arrivals === 'uniform' ? 1 : 0;
-      this.outStart[u] = k;
-      for (const e of node.out) {
-        const edge = g.edges[e];
-        this.edgeId[k] = e;
-        this.eTo[k] = edge.to;
+      for (let k = r.outStart[u]; k < r.outStart[u + 1]; k++) {
+        const edge = g.edges[r.edge[k]];
         this.eAsync[k] = edge.mode === 'async' ? 1 : 0;
-        this.eProb[k] = edge.probability;
-        this.eWeight[k] = edge.weight;
         this.eNet[k] = edge.networkMs;
         if (edge.mode === 'async') this.hasAsync[u] = 1;
-        this.weightSum[u] += edge.weight;
-        k++;
       }
     });
-    this.outStart[n] = k;
   }
 }
 

@@ -3,7 +3,7 @@
 // from the end of the warm-up to the last source arrival; latencies over every request that
 // arrived after the warm-up (the run drains, so slow requests are not cut off).
 //
-// Where DESIGN.md is silent, as a JMT user would expect: a call rejected by a queue limit fails
+// Where docs/simulation.md is silent, as a JMT user would expect: a call rejected by a queue limit fails
 // at once and fails the request that made it (a sequential fan-out makes no further calls, a
 // parallel one still waits for the calls in flight); a failed user request counts in errorRate
 // and not in latency, while a rejected async message counts only at its component. A source's
@@ -13,8 +13,6 @@ import type { Design } from '../model/design';
 import { compileGraph, type SimGraph } from './graph';
 import { computeFlow, designCapacity, overloadOf } from './analytic';
 import { DesEngine } from './des-engine';
-import { SingleQueueRun, singleQueue } from './des-fast';
-import { Nodes, type DesRun } from './des-state';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface DesOptions {
@@ -29,8 +27,6 @@ export interface DesOptions {
   onProgress?: (fraction: number) => void;
   /** Polled as often: true stops the run. */
   shouldStop?: () => boolean;
-  /** 'general' skips the single-queue fast path (for tests and the bench; the report is the same). */
-  engine?: 'auto' | 'general';
 }
 
 const STEP = 1 << 17;
@@ -43,7 +39,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   const requests = Math.max(1, Math.floor(opts.requests ?? 200_000));
   const loadScale = opts.loadScale ?? 1;
   if (!g.sources.some((s) => g.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
-  const engine = startRun(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts.engine ?? 'auto');
+  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale);
   for (;;) {
     if (engine.step(STEP)) break;
     opts.onProgress?.(engine.generated / requests);
@@ -55,16 +51,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   return { ok: true, report };
 }
 
-/** The single-queue fast path where it gives exactly DesEngine's run, else DesEngine. */
-function startRun(g: SimGraph, requests: number, seed: number, warmup: number, loadScale: number, engine: 'auto' | 'general'): DesRun {
-  if (engine === 'auto') {
-    const nodes = new Nodes(g, loadScale);
-    if (singleQueue(g, nodes)) return new SingleQueueRun(g, nodes, requests, seed, warmup);
-  }
-  return new DesEngine(g, requests, seed, warmup, loadScale);
-}
-
-function buildReport(g: SimGraph, e: DesRun, loadScale: number): Report {
+function buildReport(g: SimGraph, e: DesEngine, loadScale: number): Report {
   // Stability is a property of the offered load, not of one finite run: a component offered
   // ρ ≥ 1 has no steady state however its numbers looked when the run stopped.
   const flow = computeFlow(g, loadScale);

@@ -1,7 +1,10 @@
 // A design compiled for simulation: drawing-only nodes and offline connections dropped,
 // parameters resolved with the engine's fallbacks, numbers checked, cycles refused, and the
-// components in topological order. Both engines start from this.
+// components in topological order. Both engines start from this, and from the routing and
+// capacity figures worked out here once: each connection's share of its caller's flow, the
+// outgoing calls as flat arrays, a component's capacity in requests per second.
 import { isDrawingOnly, type Design, type ServiceDist } from '../model/design';
+import { isSource } from '../model/source';
 
 export interface SimNode {
   id: string;
@@ -34,6 +37,20 @@ export interface SimEdge {
   probability: number;
   weight: number;
   networkMs: number;
+  /** The share of the caller's forwarded flow it carries: its probability, or for `dispatch: "one"` its weight over the caller's total. */
+  share: number;
+}
+
+/** Outgoing calls as flat arrays (compressed rows), in the order the discrete-event engine reads them. */
+export interface Routes {
+  /** Node u's connections are slots outStart[u] … outStart[u + 1] − 1, in design order. */
+  outStart: Int32Array;
+  /** Slot → index in SimGraph.edges. */
+  edge: Int32Array;
+  to: Int32Array;
+  share: Float64Array;
+  /** `dispatch: "one"`: the shares of the node's slots up to and including this one. */
+  cumShare: Float64Array;
 }
 
 export interface SimGraph {
@@ -42,6 +59,7 @@ export interface SimGraph {
   /** Node indexes, callers before callees. */
   order: number[];
   sources: number[];
+  routes: Routes;
 }
 
 export type CompileResult = { ok: true; graph: SimGraph } | { ok: false; error: string; cycle?: string[] };
@@ -89,7 +107,7 @@ export function compileGraph(design: Design): CompileResult {
     nodes.push({
       id: n.id,
       label,
-      isSource: typeof p.rps === 'number',
+      isSource: isSource(n),
       rps: num(p.rps) ?? 0,
       arrivals: p.arrivals === 'uniform' ? 'uniform' : 'poisson',
       servers: replicas * concurrency,
@@ -118,13 +136,62 @@ export function compileGraph(design: Design): CompileResult {
     const field = !(probability >= 0 && probability <= 1) ? 'probability' : !isNonNegative(weight) ? 'weight' : !isNonNegative(networkMs) ? 'networkMs' : null;
     if (field) return { ok: false, error: `Connection ${nodes[from].label} → ${nodes[to].label}: ${field} is out of range (${e.params[field]}).` };
     nodes[from].out.push(edges.length);
-    edges.push({ id: e.id, from, to, mode: mode === 'async' ? 'async' : 'sync', probability, weight, networkMs });
+    edges.push({ id: e.id, from, to, mode: mode === 'async' ? 'async' : 'sync', probability, weight, networkMs, share: 0 });
   }
+  const routes = compileRoutes(nodes, edges);
   const order = topologicalOrder(nodes, edges);
   if (!order.ok) return order;
   const sources: number[] = [];
   for (let i = 0; i < nodes.length; i++) if (nodes[i].isSource) sources.push(i);
-  return { ok: true, graph: { nodes, edges, order: order.order, sources } };
+  return { ok: true, graph: { nodes, edges, order: order.order, sources, routes } };
+}
+
+/** Sets each connection's share and lays the calls out as flat arrays. */
+function compileRoutes(nodes: SimNode[], edges: SimEdge[]): Routes {
+  const m = edges.length;
+  const r: Routes = { outStart: new Int32Array(nodes.length + 1), edge: new Int32Array(m), to: new Int32Array(m), share: new Float64Array(m), cumShare: new Float64Array(m) };
+  let k = 0;
+  nodes.forEach((node, u) => {
+    r.outStart[u] = k;
+    let weights = 0;
+    for (const e of node.out) weights += edges[e].weight;
+    let cum = 0;
+    for (const e of node.out) {
+      const edge = edges[e];
+      edge.share = node.dispatch === 'one' ? (weights > 0 ? edge.weight / weights : 0) : edge.probability;
+      cum += edge.share;
+      r.edge[k] = e;
+      r.to[k] = edge.to;
+      r.share[k] = edge.share;
+      r.cumShare[k] = cum;
+      k++;
+    }
+  });
+  r.outStart[nodes.length] = k;
+  return r;
+}
+
+/** Requests per second a component completes when never idle (with full batches if it batches). */
+export function capacityRps(node: SimNode): number {
+  if (!node.batch) return (node.servers / node.meanMs) * 1000;
+  const B = node.batch.maxSize;
+  return ((node.servers * B) / (node.meanMs + (B - 1) * node.batch.perItemMs)) * 1000;
+}
+
+/**
+ * The offered arrival rate at each node per request per second of the sources, as if every
+ * component passed on all it is sent: no rejections, no throttling by an overloaded caller.
+ */
+export function offeredPerUnit(g: SimGraph): { lambda: Float64Array; total: number } {
+  const lambda = new Float64Array(g.nodes.length);
+  let total = 0;
+  for (const u of g.order) {
+    const node = g.nodes[u];
+    total += node.isSource ? node.rps : 0;
+    const forward = (lambda[u] + (node.isSource ? node.rps : 0)) * (1 - node.hitRatio);
+    for (const e of node.out) lambda[g.edges[e].to] += forward * g.edges[e].share;
+  }
+  return { lambda, total };
 }
 
 function topologicalOrder(nodes: SimNode[], edges: SimEdge[]): { ok: true; order: number[] } | { ok: false; error: string; cycle: string[] } {

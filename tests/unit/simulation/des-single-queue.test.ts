@@ -1,30 +1,19 @@
-// The single-queue fast path must be the same simulation as the general engine: same events,
-// same random draws, same report, ties included. And the ziggurat exponential both use must
-// be exponential.
+// The one engine on the commonest first sketch, one source calling one single-server component
+// (the M/M/1, M/D/1, M/G/1/K family of the oracles): equal times in schedule order, exact
+// accounting on deterministic runs, any run length. And the ziggurat exponential it draws from
+// must be exponential.
 import { describe, expect, it } from 'vitest';
 import { simulateDes } from '../../../src/simulation/des';
-import { compileGraph } from '../../../src/simulation/graph';
-import { Nodes } from '../../../src/simulation/des-state';
-import { singleQueue } from '../../../src/simulation/des-fast';
 import { Prng } from '../../../src/simulation/prng';
 import type { Design } from '../../../src/model/design';
-import { loadOracles, wrap } from './oracle-helpers';
+import type { Report } from '../../../src/simulation/report';
+import { wrap } from './oracle-helpers';
 
-const oracles = loadOracles();
-
-function both(d: Design, requests: number, seed = 4, warmupFraction?: number) {
-  const run = (engine: 'auto' | 'general') => {
-    const r = simulateDes(d, { requests, seed, engine, warmupFraction });
-    if (!r.ok) throw new Error(r.error);
-    return { ...r.report, wallMs: 0 };
-  };
-  return [run('auto'), run('general')];
+function run(d: Design, requests: number, seed = 4, warmupFraction?: number): Report {
+  const r = simulateDes(d, { requests, seed, warmupFraction });
+  if (!r.ok) throw new Error(r.error);
+  return r.report;
 }
-
-const fast = (d: Design) => {
-  const c = compileGraph(d);
-  return c.ok && singleQueue(c.graph, new Nodes(c.graph, 1));
-};
 
 const single = (src: Record<string, unknown>, node: Record<string, unknown>, edge: Record<string, unknown> = {}): Design =>
   wrap({
@@ -32,43 +21,36 @@ const single = (src: Record<string, unknown>, node: Record<string, unknown>, edg
     edges: [{ id: 'e', source: 'src', target: 'A', params: { mode: 'sync', ...edge } }],
   } as never);
 
-describe('single-queue fast path', () => {
-  it('gives the general engine’s report on every single-queue oracle', () => {
-    let used = 0;
-    for (const [id, c] of oracles) {
-      if (typeof c.design !== 'object' || !fast(c.design)) continue;
-      used++;
-      const [a, b] = both(c.design, 30_000);
-      expect(a, id).toEqual(b);
-    }
-    expect(used).toBeGreaterThanOrEqual(4);
-  });
-
-  it('orders simultaneous arrivals and departures as the heap does (uniform arrivals, constant service)', () => {
+describe('one source, one single-server component', () => {
+  it('handles a departure and an arrival at the same time in the order they were scheduled', () => {
     // Arrivals every 10 ms and 10 ms of service: every departure coincides with an arrival.
-    // The next arrival was scheduled first, so it is handled first and finds the server busy:
-    // with no room to wait, every second request is turned away. The order shows in errorRate.
-    const d = single({ rps: 100, arrivals: 'uniform' }, { service: { dist: 'constant', meanMs: 10 }, queueLimit: 0 });
-    expect(fast(d)).toBe(true);
-    const [a, b] = both(d, 5_000);
-    expect(a).toEqual(b);
-    expect(a.errorRate).toBeCloseTo(0.5, 3);
+    // The next arrival was scheduled (when the previous one came) before the departure (when
+    // service started, just after): it is handled first and finds the server busy. With no room
+    // to wait, every second request is turned away. Departure first would turn none away.
+    const r = run(single({ rps: 100, arrivals: 'uniform' }, { service: { dist: 'constant', meanMs: 10 }, queueLimit: 0 }), 5_000);
+    expect(r.errorRate).toBeCloseTo(0.5, 3);
+    expect(r.nodes.A.utilization).toBeCloseTo(0.5, 3);
+    expect(r.latencyMs.mean).toBe(10);
   });
 
-  it('matches with lognormal service, queue limits, one-of dispatch, tiny runs and no warm-up', () => {
+  it('the same with a network delay: a call waiting on its connection keeps the time it was made', () => {
+    // Calls leave every 10 ms and arrive 5 ms later; the departure at each arrival time was
+    // scheduled 10 ms earlier, the arrival only 5 ms earlier: the server frees first, none is refused.
+    const r = run(single({ rps: 100, arrivals: 'uniform' }, { service: { dist: 'constant', meanMs: 10 }, queueLimit: 0 }, { networkMs: 5 }), 5_000);
+    expect(r.errorRate).toBe(0);
+    expect(r.latencyMs.mean).toBeCloseTo(15, 9);
+  });
+
+  it('runs with lognormal service, queue limits, one-of dispatch, tiny runs and no warm-up', () => {
     const d = single({ rps: 90, dispatch: 'one' }, { service: { dist: 'lognormal', meanMs: 10, cv: 2 }, queueLimit: 3 });
-    expect(fast(d)).toBe(true);
     for (const [n, w] of [[20_000, undefined], [1, undefined], [7, 0], [50, 0.5]] as const) {
-      const [a, b] = both(d, n, 9, w);
-      expect(a, `${n}`).toEqual(b);
+      const r = run(d, n, 9, w);
+      // Every request measured is either served or refused; the same seed gives the same run.
+      expect(r.nodes.A.errorRate, `${n}`).toBeGreaterThanOrEqual(0);
+      expect(r.nodes.A.errorRate, `${n}`).toBeLessThan(1);
+      expect({ ...run(d, n, 9, w), wallMs: 0 }).toEqual({ ...r, wallMs: 0 });
     }
-  });
-
-  it('is not used where the general engine does more', () => {
-    expect(fast(single({ rps: 50 }, { replicas: 2, service: { dist: 'exponential', meanMs: 10 } }))).toBe(false);
-    expect(fast(single({ rps: 50 }, { service: { dist: 'exponential', meanMs: 10 } }, { networkMs: 1 }))).toBe(false);
-    expect(fast(single({ rps: 50 }, { service: { dist: 'exponential', meanMs: 10 } }, { probability: 0.5 }))).toBe(false);
-    expect(fast(single({ rps: 50 }, { service: { dist: 'exponential', meanMs: 10 } }, { mode: 'async' }))).toBe(false);
+    expect(run(d, 20_000, 9).nodes.A.utilization).toBeCloseTo(0.9 * (1 - run(d, 20_000, 9).nodes.A.errorRate), 1);
   });
 });
 
