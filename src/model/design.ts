@@ -18,7 +18,7 @@ export interface Service {
   cv?: number;
 }
 
-/** Dynamic batching (model servers): see DESIGN.md "Simulation semantics". */
+/** Dynamic batching (model servers): see docs/simulation.md. */
 export interface Batch {
   maxSize: number;
   timeoutMs: number;

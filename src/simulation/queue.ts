@@ -34,8 +34,8 @@ export function serviceMoments(node: SimNode, mean = node.meanMs): [number, numb
 function serviceDist(node: SimNode, mean: number): Dist {
   if (node.dist === 'exponential') return expSum([1 / mean]);
   if (node.dist === 'constant') return point(mean);
-  // The lognormal itself (a lognormal fit of its own moments), flagged heavy only past cv 1.5,
-  // where later two-moment fits of sums should be lognormal rather than gamma (notes §5.5).
+  // The lognormal itself (a lognormal fit of its own moments), flagged heavy from cv 1, where
+  // later two-moment fits of sums should be lognormal rather than gamma (docs/analytic-notes.md §2).
   return withHeavy(fitted(0, mean, (node.cv * mean) ** 2, true), node.cv >= 1);
 }
 

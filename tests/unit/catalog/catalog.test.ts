@@ -15,7 +15,7 @@ describe('catalog', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
-  it('covers what DESIGN.md asks for', () => {
+  it('holds the kinds of a whole ML system: clients and edge, serving, storage, streaming, batch, ML lifecycle', () => {
     for (const kind of ['client', 'api-gateway', 'load-balancer', 'cdn', 'model-server-cpu', 'model-server-gpu', 'embedding-service', 'ranking-service', 'candidate-generation', 're-ranker', 'ann-index', 'feature-store-online', 'feature-store-offline', 'cache', 'search-index', 'kv-store', 'sql-db', 'object-storage', 'kafka', 'stream-processor', 'batch-processor', 'orchestrator', 'data-lake', 'data-warehouse', 'training-cluster', 'model-registry', 'experiment-tracker', 'labeling-service', 'monitoring', 'drift-detector', 'ab-testing']) {
       expect(catalog.get(kind), kind).toBeDefined();
     }

@@ -184,8 +184,8 @@ describe('analytic engine where it approximates', () => {
       expect(r.latencyMs.mean!).toBeGreaterThanOrEqual(x.boundsMs.lower);
       expect(r.latencyMs.mean!).toBeLessThanOrEqual(x.boundsMs.upper);
       near(r.nodes.B1.meanResponseMs, x.perBranchMeanResponseMs, EXACT, 'branch mean');
-      // Product of the branch CDFs shifted to the exact mean: measured within 2 % (§5.4: the
-      // unshifted product is +1.1…+1.7 % on p95 but +7…+11 % on p50).
+      // Product of the branch CDFs shifted to the exact mean: measured within 2 % (the unshifted
+      // product is +1.1…+1.7 % on p95 but +7…+11 % on p50: docs/analytic-notes.md §3).
       const n = NUM[id];
       near(r.latencyMs.p50, n.p50, 0.025, 'p50');
       near(r.latencyMs.p95, n.p95, 0.02, 'p95');

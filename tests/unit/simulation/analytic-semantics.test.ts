@@ -1,4 +1,4 @@
-// The analytic engine on the rules of DESIGN.md "Simulation semantics" that the oracle table
+// The analytic engine on the rules of docs/simulation.md that the oracle table
 // does not pin down on its own: flow conservation (O16), the Erlang-2 edge case of M/M/c,
 // sequential and probabilistic calls, dispatch "one", offline connections and cycles.
 import { describe, expect, it } from 'vitest';
