@@ -14,6 +14,8 @@ export interface NodeMetrics {
   /** Share of its arrivals rejected by its queue limit (0 when too few to show). */
   rejected: number;
   bottleneck: boolean;
+  /** Refined figures: half-width of the p99's 95 % interval over the replications. */
+  p99HalfMs?: number | null;
 }
 
 /**
@@ -38,7 +40,13 @@ export function levelOf(m: NodeMetrics): Level {
 
 function sameMetrics(a: NodeMetrics, b: NodeMetrics): boolean {
   return (
-    a.utilization === b.utilization && a.p99Ms === b.p99Ms && a.overloaded === b.overloaded && a.saturated === b.saturated && a.rejected === b.rejected && a.bottleneck === b.bottleneck
+    a.utilization === b.utilization &&
+    a.p99Ms === b.p99Ms &&
+    a.overloaded === b.overloaded &&
+    a.saturated === b.saturated &&
+    a.rejected === b.rejected &&
+    a.bottleneck === b.bottleneck &&
+    a.p99HalfMs === b.p99HalfMs
   );
 }
 
@@ -63,6 +71,8 @@ export function toMetrics(report: Report | null, prev?: MetricsMap): MetricsMap 
       rejected: n.errorRate >= VISIBLE_REJECTION ? n.errorRate : 0,
       bottleneck: report.bottleneck === id && (over || sat || n.utilization >= BOTTLENECK_TAG_UTILIZATION),
     };
+    const half = report.confidence?.nodes[id]?.p99Ms;
+    if (half !== undefined && !over) next.p99HalfMs = half;
     const old = prev?.get(id);
     if (old && sameMetrics(old, next)) out.set(id, old);
     else {
@@ -85,6 +95,21 @@ export function toTraffic(design: Design, report: Report | null, prev?: TrafficM
   }
   if (prev && prev.size === out.size && [...out].every(([id, v]) => prev.get(id) === v)) return prev;
   return out;
+}
+
+/**
+ * From this utilization on, queueing times swing widely from one run to the next (at ρ = 0.99
+ * two runs of 10⁵ requests can differ by 15 %): figures there are uncertain, whatever the engine.
+ */
+export const NEAR_CAPACITY = 0.95;
+
+/** Components at or past NEAR_CAPACITY that still have a steady state (ids, busiest first). */
+export function nearCapacity(report: Report): string[] {
+  const overloaded = new Set(report.overloaded);
+  return Object.entries(report.nodes)
+    .filter(([id, n]) => n.utilization >= NEAR_CAPACITY && !overloaded.has(id))
+    .sort((a, b) => b[1].utilization - a[1].utilization)
+    .map(([id]) => id);
 }
 
 /** True when no source sends anything: there are no waits, latencies or maximum to show. */

@@ -1,11 +1,15 @@
 // Simulation results for the open design. The analytic engine reruns on every edit that can
-// change the numbers (moving a component cannot); the discrete-event engine runs on request
-// in a worker, and its result is dropped once the design changes under it.
+// change the numbers (moving a component cannot); once edits pause, the background refinement
+// replaces its figures with discrete-event ones with confidence intervals; the discrete-event
+// engine also runs on request in a worker. Both results are dropped once the design changes
+// under them.
+import { untrack } from 'svelte';
 import type { Design } from '../model/design';
 import { analyze } from '../simulation/analytic';
 import type { Report, SimResult } from '../simulation/report';
-import { toMetrics, toTraffic, type MetricsMap, type TrafficMap } from './sim-view';
-import { evaluateSlo, readSlo, type Slo, type SloVerdict } from './slo';
+import { nearCapacity, toMetrics, toTraffic, type MetricsMap, type TrafficMap } from './sim-view';
+import { evaluateSlo, readSlo, totalSourceRps, verdictOf, type Slo, type SloVerdict } from './slo';
+import { Refinement, type RefinedRun, type RefineOptions } from './refinement.svelte';
 import type { Editor } from './editor.svelte';
 import { isLoadFailure, loadFailureText } from './load-failure';
 
@@ -27,6 +31,9 @@ export interface DesRun {
   progress: number;
 }
 
+/** An SLO verdict; `refined` when it comes from the background refinement's replications. */
+export type ShownSloVerdict = SloVerdict & { refined?: { p99HalfMs: number | null } };
+
 export class Simulation {
   private readonly editor: Editor;
   private lastInput: Design | null = null;
@@ -44,25 +51,81 @@ export class Simulation {
   desError = $state<string | null>(null);
   /** The current discrete-event result, or null once the design has changed since the run. */
   readonly currentDes: SimResult | null;
-  /** What the canvas and panel show: a current discrete-event result, else the analytic one. */
+  /** Background refinement; null where workers do not exist (tests, the command line). */
+  readonly refinement: Refinement | null;
+  /** The refinement's figures for the design as it is now, else null. */
+  readonly currentRefined: RefinedRun | null;
+  /**
+   * What the canvas and panel show: a current discrete-event run asked for, else the refined
+   * figures, else the analytic ones.
+   */
   readonly shown: SimResult;
+  /** Components busy enough (ρ ≥ 0.95) that queueing times vary widely from run to run. */
+  readonly nearCapacity: string[];
   readonly report: Report | null;
   readonly metrics: MetricsMap | undefined;
   readonly traffic: TrafficMap | undefined;
   readonly slo: Slo | null;
-  /** The SLO checked at its own load (analytic), or null without an SLO. */
-  readonly sloVerdict: SloVerdict | null;
+  /** The SLO checked at its own load (refined when that is the design's load), or null without an SLO. */
+  readonly sloVerdict: ShownSloVerdict | null;
+  private readonly stopEffects: () => void = () => {};
+  /** The analytic result the refinement last started from. */
+  private refinedFor: SimResult | null = null;
 
-  constructor(editor: Editor) {
+  /** refine: false turns the background refinement off; it is on wherever Web Workers exist. */
+  constructor(editor: Editor, opts: { refine?: RefineOptions | false } = {}) {
     this.editor = editor;
     this.analytic = $derived.by(() => this.analyze(this.editor.design));
     this.currentDes = $derived(this.des && !simulationInputChanged(this.des.design, this.editor.design) ? this.des.result : null);
-    this.shown = $derived(this.currentDes ?? this.analytic);
+    const refine = opts.refine ?? (typeof Worker === 'undefined' ? false : {});
+    this.refinement = refine ? new Refinement(refine) : null;
+    this.currentRefined = $derived.by(() => {
+      const run = this.refinement?.run;
+      return run && !simulationInputChanged(run.design, this.editor.design) ? run : null;
+    });
+    this.shown = $derived(this.currentDes ?? this.currentRefined?.result ?? this.analytic);
+    this.nearCapacity = $derived(this.analytic.ok && this.analytic.report.stable ? nearCapacity(this.analytic.report) : []);
     this.report = $derived(this.shown.ok ? this.shown.report : null);
     this.metrics = $derived.by(() => (this.prevMetrics = toMetrics(this.report, this.prevMetrics)));
     this.traffic = $derived.by(() => (this.prevTraffic = toTraffic(this.editor.design, this.report, this.prevTraffic)));
     this.slo = $derived(readSlo(this.editor.design));
-    this.sloVerdict = $derived.by(() => (this.slo ? this.checkSlo(this.editor.design, this.slo) : null));
+    this.sloVerdict = $derived.by(() => (this.slo ? (this.refinedVerdict(this.slo) ?? this.checkSlo(this.editor.design, this.slo)) : null));
+    if (this.refinement) {
+      this.stopEffects = $effect.root(() => {
+        $effect(() => {
+          void this.analytic;
+          untrack(() => this.designChanged());
+        });
+      });
+    }
+  }
+
+  /**
+   * Restarts the refinement if the simulation input changed since it last started. Runs on
+   * every change of the analytic result (an effect); the analytic result keeps its identity
+   * until the input changes, so a moved component or a renamed label restarts nothing.
+   */
+  designChanged(): void {
+    const analytic = this.analytic;
+    if (!this.refinement || analytic === this.refinedFor) return;
+    this.refinedFor = analytic;
+    this.refinement.schedule(this.editor.design, analytic);
+  }
+
+  /** Ends the background work (refinement, discrete-event run) for good. */
+  destroy(): void {
+    this.cancelDes();
+    this.stopEffects();
+    this.refinement?.cancel();
+  }
+
+  /** The refined report answers the SLO only when it was made at the SLO's own load. */
+  private refinedVerdict(slo: Slo): ShownSloVerdict | null {
+    const run = this.currentRefined;
+    const rps = totalSourceRps(this.editor.design);
+    if (!run || Math.abs(rps - slo.rps) > 1e-9 * slo.rps) return null;
+    const report = run.result.report;
+    return { ...verdictOf(report, slo), refined: { p99HalfMs: report.confidence?.latencyMs.p99 ?? null } };
   }
 
   private analyze(design: Design): SimResult {
@@ -83,6 +146,8 @@ export class Simulation {
   /** Runs the discrete-event engine in its worker on the design as it is now. */
   async runDes(requests: number, seed: number): Promise<void> {
     this.cancelDes();
+    // The run asked for takes the cores; its result replaces the refined figures anyway.
+    this.refinement?.cancel();
     const token = ++this.runToken;
     const design = this.editor.design;
     this.desError = null;

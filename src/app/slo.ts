@@ -3,6 +3,7 @@
 import type { Design, Slo } from '../model/design';
 import { analyze } from '../simulation/analytic';
 
+import type { Report } from '../simulation/report';
 export type { Slo } from '../model/design';
 
 export function readSlo(design: Design): Slo | null {
@@ -33,9 +34,14 @@ export function evaluateSlo(design: Design, slo: Slo): SloVerdict {
   if (base <= 0) return { met: false, p99Ms: null, reason: 'the design has no load (no client with rps)' };
   const r = analyze(design, { loadScale: slo.rps / base });
   if (!r.ok) return { met: false, p99Ms: null, reason: r.error };
-  if (!r.report.stable) return { met: false, p99Ms: null, overloaded: r.report.overloaded };
+  return verdictOf(r.report, slo);
+}
+
+/** The verdict of a report made at the SLO's load (analytic or discrete-event). */
+export function verdictOf(report: Report, slo: Slo): SloVerdict {
+  if (!report.stable) return { met: false, p99Ms: null, overloaded: report.overloaded };
   // Past capacity behind a queue limit the admitted requests have a p99, but the rest are turned away.
-  if (r.report.saturated.length > 0) return { met: false, p99Ms: null, overloaded: r.report.saturated };
-  const p99 = r.report.latencyMs.p99;
+  if (report.saturated.length > 0) return { met: false, p99Ms: null, overloaded: report.saturated };
+  const p99 = report.latencyMs.p99;
   return { met: p99 !== null && p99 <= slo.p99Ms, p99Ms: p99 };
 }

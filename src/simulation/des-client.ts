@@ -1,8 +1,9 @@
-// Starts a discrete-event run in its own worker. A fresh worker per run makes cancelling
-// simple and immediate: terminate it, whatever it is doing, and resolve with null.
+// Starts discrete-event runs in workers. A fresh worker per run makes cancelling simple and
+// immediate: terminate it, whatever it is doing, and resolve with null.
 import type { Design } from '../model/design';
-import type { SimResult } from './report';
+import type { Report, SimResult } from './report';
 import type { DesJob, DesReply } from './des.worker';
+import { combineReplications, replicationSeed } from './replications';
 
 export interface DesHandle {
   /** The result, or null when cancelled. */
@@ -21,6 +22,23 @@ export interface DesWorkerLike {
 const spawnWorker = (): DesWorkerLike =>
   new Worker(new URL('./des.worker.ts', import.meta.url), { type: 'module', name: 'des' }) as unknown as DesWorkerLike;
 
+const startFailure = (err: unknown): SimResult => ({ ok: false, error: `The simulator could not start: ${err instanceof Error ? err.message : String(err)}` });
+
+/** Only what the engine reads: a Svelte state proxy cannot be cloned into a worker. */
+const plain = (design: Design) => JSON.parse(JSON.stringify(design)) as Design;
+
+/**
+ * Calls back with each worker's replies; a worker that cannot load (offline before it was
+ * cached, a blocked script) fails the run.
+ */
+function listen(worker: DesWorkerLike, onReply: (r: DesReply) => void, fail: (r: SimResult) => void): void {
+  worker.onmessage = (e) => onReply(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault?.();
+    fail({ ok: false, error: e.message || 'The discrete-event engine could not be loaded.' });
+  };
+}
+
 export function runDes(
   design: Design,
   opts: { requests: number; seed: number },
@@ -38,20 +56,78 @@ export function runDes(
   try {
     worker = spawn();
   } catch (err) {
-    settle({ ok: false, error: `The simulator could not start: ${err instanceof Error ? err.message : String(err)}` });
+    settle(startFailure(err));
     return { promise, cancel: () => {} };
   }
-  worker.onmessage = (e) => {
-    const reply = e.data;
-    if (reply.type === 'progress') onProgress(reply.fraction);
-    else finish(reply.result);
+  listen(worker, (reply) => (reply.type === 'progress' ? onProgress(reply.fraction) : finish(reply.result)), finish);
+  worker.postMessage({ design: plain(design), requests: opts.requests, seed: opts.seed });
+  return { promise, cancel: () => finish(null) };
+}
+
+export interface ReplicationPlan {
+  replications: number;
+  requests: number;
+  /** Replication i runs with replicationSeed(seed, i), whichever worker takes it. */
+  seed: number;
+  /** Workers running at once (one per core). */
+  workers: number;
+  warmupFraction?: number;
+}
+
+/** The replications finished so far, combined; called from the second one on. */
+export type ReplicationUpdate = { report: Report; done: number; total: number };
+
+/**
+ * Runs independent replications on `workers` workers, each taking the next replication as it
+ * finishes one. The combined report grows as replications finish; the final one combines them
+ * in replication order, so it does not depend on which worker was faster.
+ */
+export function runReplications(
+  design: Design,
+  plan: ReplicationPlan,
+  onUpdate: (u: ReplicationUpdate) => void,
+  spawn: () => DesWorkerLike = spawnWorker,
+): DesHandle {
+  const total = Math.max(1, Math.floor(plan.replications));
+  const job = plain(design);
+  const reports: (Report | undefined)[] = new Array(total);
+  const workers: DesWorkerLike[] = [];
+  let next = 0;
+  let done = 0;
+  let settled = false;
+  let settle: (r: SimResult | null) => void = () => {};
+  const promise = new Promise<SimResult | null>((resolve) => (settle = resolve));
+  const finish = (r: SimResult | null) => {
+    if (settled) return;
+    settled = true;
+    for (const w of workers.splice(0)) w.terminate();
+    settle(r);
   };
-  // A worker that cannot load (offline before it was cached, a blocked script) fails the run.
-  worker.onerror = (e) => {
-    e.preventDefault?.();
-    finish({ ok: false, error: e.message || 'The discrete-event engine could not be loaded.' });
+  const combined = () => combineReplications(reports.filter((r): r is Report => !!r), { requestsPerReplication: plan.requests, seed: plan.seed });
+  const give = (w: DesWorkerLike) => {
+    if (next >= total) return;
+    const i = next++;
+    listen(
+      w,
+      (reply) => {
+        if (settled || reply.type !== 'done') return;
+        if (!reply.result.ok) return finish(reply.result);
+        reports[i] = reply.result.report;
+        done++;
+        if (done === total) return finish({ ok: true, report: combined() });
+        if (done >= 2) onUpdate({ report: combined(), done, total });
+        give(w);
+      },
+      finish,
+    );
+    w.postMessage({ design: job, requests: plan.requests, seed: replicationSeed(plan.seed, i), warmupFraction: plan.warmupFraction });
   };
-  // Only what the engine reads: a Svelte state proxy cannot be cloned into a worker.
-  worker.postMessage({ design: JSON.parse(JSON.stringify(design)) as Design, requests: opts.requests, seed: opts.seed });
+  try {
+    for (let k = 0; k < Math.min(total, Math.max(1, plan.workers)); k++) workers.push(spawn());
+  } catch (err) {
+    finish(startFailure(err));
+    return { promise, cancel: () => {} };
+  }
+  for (const w of workers) give(w);
   return { promise, cancel: () => finish(null) };
 }

@@ -1,5 +1,6 @@
-// Runs the discrete-event engine off the main thread: one run per worker, progress a few
-// times per second, the report at the end. Cancelling terminates the worker.
+// Runs the discrete-event engine off the main thread: one run per message, progress a few
+// times per second, the report at the end. A worker takes one replication after another until
+// the client has no more; cancelling terminates it.
 import type { Design } from '../model/design';
 import { simulateDes } from './des';
 import type { SimResult } from './report';
@@ -8,6 +9,8 @@ export interface DesJob {
   design: Design;
   requests: number;
   seed: number;
+  /** Share of the first requests left out (the engine's default when absent). */
+  warmupFraction?: number;
 }
 
 export type DesReply = { type: 'progress'; fraction: number } | { type: 'done'; result: SimResult };
@@ -15,7 +18,7 @@ export type DesReply = { type: 'progress'; fraction: number } | { type: 'done'; 
 const PROGRESS_EVERY_MS = 200;
 
 self.onmessage = (e: MessageEvent<DesJob>) => {
-  const { design, requests, seed } = e.data;
+  const { design, requests, seed, warmupFraction } = e.data;
   let last = 0;
   const post = (reply: DesReply) => (self as unknown as Worker).postMessage(reply);
   let result: SimResult;
@@ -23,6 +26,7 @@ self.onmessage = (e: MessageEvent<DesJob>) => {
     result = simulateDes(design, {
       requests,
       seed,
+      warmupFraction,
       onProgress: (fraction) => {
         const now = performance.now();
         if (now - last < PROGRESS_EVERY_MS && fraction < 1) return;

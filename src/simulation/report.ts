@@ -68,6 +68,23 @@ export interface Report {
    * each latency figure on those classes, in percent (± of the discrete-event figure).
    */
   approximate?: Approximate;
+  /**
+   * Independent discrete-event replications combined (replications.ts): every figure above is
+   * the average over the replications, and these are the half-widths of their 95 % confidence
+   * intervals (figure ± half-width). null where the figure is null or fewer than two runs.
+   */
+  confidence?: Confidence;
+}
+
+export interface Confidence {
+  replications: number;
+  requestsPerReplication: number;
+  /** The seed the replications' own seeds are derived from. */
+  seed: number;
+  throughputRps: number | null;
+  latencyMs: LatencySummary;
+  sources: Record<string, LatencySummary>;
+  nodes: Record<string, { utilization: number | null; meanResponseMs: number | null; p99Ms: number | null }>;
 }
 
 export interface Approximate {

@@ -1,0 +1,69 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const results = (page: Page) => page.getByRole('region', { name: 'Simulation results' });
+
+async function openTemplate(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  await page.getByRole('list', { name: 'Templates' }).getByRole('button', { name }).click();
+}
+
+async function openResults(page: Page) {
+  const toggle = results(page).getByRole('button', { name: /Results/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+const REFINED = /^refined · ±[\d.]+ ms$/;
+
+test('a template shows the analytic figures at once, then refined ones with their intervals; an edit starts over', async ({ app, page }) => {
+  await openTemplate(page, 'YouTube video search');
+  const panel = results(page);
+  const mode = panel.getByTestId('sim-mode');
+  await expect(mode).toContainText('analytic (instant)');
+  await expect(panel.getByTestId('sim-latency')).not.toContainText('±');
+
+  // The discrete-event replications finish in the background and take over the figures.
+  await expect(mode).toHaveText(REFINED, { timeout: 20_000 });
+  await expect(mode).toHaveAttribute('title', /average of 8 independent runs of [\d,]+ requests; ± is the 95 % confidence interval of the p99/);
+  await expect(panel.getByTestId('sim-latency')).toHaveText(/^mean [\d.]+ ms · p50 [\d.]+ ms · p95 [\d.]+ ms · p99 [\d.]+ ms ±[\d.]+ ms$/);
+  await openResults(page);
+  // The SLO verdict follows, with the interval of its p99.
+  await expect(panel.getByTestId('slo-how')).toHaveText('refined');
+  await expect(panel.getByTestId('slo-verdict')).toContainText(/p99 [\d.]+ ms ±[\d.]+ ms at 10,000 rps/);
+  // The table and the canvas carry the intervals too.
+  const table = page.getByRole('table', { name: 'Per-component results' });
+  await expect(table.locator('tbody tr').first().locator('td').nth(6)).toContainText('±');
+  await expect(app.node('venc').getByTestId('p99-badge')).toHaveAttribute('title', /p99 ±[\d.]+ ms: refined/);
+  await page.screenshot({ path: 'test-results/refined.png' });
+
+  // An edit of what the simulator reads: the instant figures again, then refined ones for it.
+  await app.node('venc').click();
+  const replicas = page.getByLabel('Replicas', { exact: true });
+  await replicas.fill('12');
+  await replicas.press('Enter');
+  await expect(mode).toContainText('analytic (instant)');
+  await expect(panel.getByTestId('slo-how')).toHaveText('analytic');
+  await expect(mode).toHaveText(REFINED, { timeout: 20_000 });
+  await expect(panel.getByTestId('slo-how')).toHaveText('refined');
+});
+
+test('a design near capacity says its figures are uncertain and why', async ({ app, page }) => {
+  const client = await app.addByClick('client');
+  const server = await app.addByClick('model-server-cpu'); // 2 × 8 servers at 6 ms: 2,667 rps at most
+  await expect.poll(async () => (await app.design()).edges.length).toBe(1);
+  const panel = results(page);
+  await expect(panel.getByTestId('sim-uncertain')).toHaveCount(0);
+
+  await app.node(client).click();
+  const load = page.getByLabel('Load (requests/s)', { exact: true });
+  await load.fill('2600'); // ρ = 0.975
+  await load.press('Enter');
+  const note = panel.getByTestId('sim-uncertain');
+  await expect(note).toHaveText('figures uncertain — near capacity (Model server (CPU) at 98 %): queueing times vary widely between runs');
+  // Refined or not, the note stays while the component is that busy.
+  await expect(panel.getByTestId('sim-mode')).toHaveText(REFINED, { timeout: 20_000 });
+  await expect(note).toBeVisible();
+  await page.screenshot({ path: 'test-results/near-capacity.png' });
+  expect(server).toBeTruthy();
+});
