@@ -1,12 +1,13 @@
 // The editor's state: the design with its history and the selection. Every edit goes through
-// `dispatch(command, { record })`; components read `editor.design` and call the verb methods.
+// `dispatch(command, { record })`, and every verb dispatches one named command of model/commands.ts;
+// components read `editor.design` and call the verbs, never composing edits themselves.
 import { emptyDesign, GROUP_KIND, NOTE_KIND, type Design, type DesignNode, type EdgeParams, type Position, type Slo } from '../model/design';
 import { createHistory, push, commit, undo, redo, canUndo, canRedo, type History } from '../model/history';
 import * as cmd from '../model/commands';
 import { cloneFragment, extractFragment, type Fragment } from '../model/fragment';
 import { nextId, takenIds } from '../model/ids';
+import { nodeSize } from '../model/geometry';
 import { catalog } from '../catalog';
-import { setParam } from '../catalog/params';
 
 export type Command = (design: Design) => Design;
 
@@ -14,9 +15,6 @@ export type Command = (design: Design) => Design;
 export interface EditOptions {
   record?: boolean;
 }
-
-export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 64;
 
 export class Editor {
   history = $state.raw<History>(createHistory(emptyDesign()));
@@ -84,13 +82,7 @@ export class Editor {
       position: { x: Math.round(position.x), y: Math.round(position.y) },
       params: catalog.defaultsFor(kind) ?? {},
     };
-    this.dispatch((d) => {
-      let next = cmd.addNodes(d, [node]);
-      if (connectFrom && d.nodes.some((n) => n.id === connectFrom)) {
-        next = cmd.connect(next, { id: nextId(takenIds(next), 'e'), source: connectFrom, target: id, params: { mode: 'sync' } });
-      }
-      return next;
-    });
+    this.dispatch((d) => cmd.addComponent(d, node, connectFrom));
     this.select([id]);
     return id;
   }
@@ -118,27 +110,21 @@ export class Editor {
     const ys = members.map((n) => n.position.y);
     const x0 = Math.min(...xs) - pad;
     const y0 = Math.min(...ys) - pad - 20;
-    const width = Math.max(...members.map((n) => n.position.x + (n.size?.width ?? NODE_WIDTH))) - x0 + pad;
-    const height = Math.max(...members.map((n) => n.position.y + (n.size?.height ?? NODE_HEIGHT))) - y0 + pad;
+    const width = Math.max(...members.map((n) => n.position.x + nodeSize(n).width)) - x0 + pad;
+    const height = Math.max(...members.map((n) => n.position.y + nodeSize(n).height)) - y0 + pad;
     const id = nextId(takenIds(this.design), GROUP_KIND);
-    this.dispatch((d) => {
-      const withFrame = cmd.addNodes(d, [{ id, kind: GROUP_KIND, label, position: { x: x0, y: y0 }, size: { width, height }, params: {} }]);
-      return cmd.setParent(withFrame, members.map((m) => m.id), id);
-    });
+    const frame: DesignNode = { id, kind: GROUP_KIND, label, position: { x: x0, y: y0 }, size: { width, height }, params: {} };
+    this.dispatch((d) => cmd.frameNodes(d, frame, members.map((m) => m.id)));
     this.select([id]);
     return id;
   }
 
   connect(source: string, target: string, params: EdgeParams = { mode: 'sync' }): void {
-    this.dispatch((d) => cmd.connect(d, { id: nextId(takenIds(d), 'e'), source, target, params }));
+    this.dispatch((d) => cmd.connectNodes(d, source, target, params));
   }
 
   reconnect(edgeId: string, source: string, target: string): void {
-    this.dispatch((d) => {
-      const edge = d.edges.find((e) => e.id === edgeId);
-      if (!edge || source === target) return d;
-      return { ...d, edges: d.edges.map((e) => (e.id === edgeId ? { ...e, source, target } : e)) };
-    });
+    this.dispatch((d) => cmd.reconnect(d, edgeId, source, target));
   }
 
   deleteSelection(): void {
@@ -169,6 +155,14 @@ export class Editor {
     this.dispatch((d) => cmd.nudge(d, this.selectedNodes, dx, dy));
   }
 
+  /**
+   * Where a drag let nodes go (the canvas alone moves them meanwhile): their positions and any
+   * frame they were dropped into or out of, as one undo step.
+   */
+  dropNodes(positions: ReadonlyMap<string, Position>): void {
+    this.dispatch((d) => cmd.dropNodes(d, positions));
+  }
+
   /** Frames and notes: the new box after a resize, as one undo step. */
   resize(id: string, box: { x: number; y: number; width: number; height: number }): void {
     const position = { x: Math.round(box.x), y: Math.round(box.y) };
@@ -185,17 +179,11 @@ export class Editor {
   }
 
   setParam(id: string, key: string, value: unknown): void {
-    this.dispatch((d) => {
-      const node = d.nodes.find((n) => n.id === id);
-      return node ? cmd.updateNode(d, id, { params: setParam(node.params, key, value) }) : d;
-    });
+    this.dispatch((d) => cmd.setNodeParam(d, id, key, value));
   }
 
   setEdgeParams(id: string, patch: Partial<EdgeParams>): void {
-    this.dispatch((d) => {
-      const edge = d.edges.find((e) => e.id === id);
-      return edge ? cmd.updateEdge(d, id, { params: { ...edge.params, ...patch } }) : d;
-    });
+    this.dispatch((d) => cmd.setEdgeParams(d, id, patch));
   }
 
   /** An empty name becomes "Untitled design" (see `fitName`). */

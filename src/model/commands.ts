@@ -7,6 +7,9 @@ import { GROUP_KIND } from './design';
 import { clampNumber, FORBIDDEN_KEYS, fitEdge, fitEdgeParams, fitName, fitNode, fitNodeParams, fitPosition, fitSize, fitSlo } from './fit';
 import { PARAM_RULES, TEXT_LIMITS } from './rules';
 import { fitText } from './text';
+import { nextId, takenIds } from './ids';
+import { nodeSize } from './geometry';
+import { setParam } from './param-path';
 
 export function rename(design: Design, name: string): Design {
   const fitted = fitName(name);
@@ -122,10 +125,11 @@ export function updateEdge(design: Design, id: string, patch: { params?: EdgePar
   let changed = false;
   const edges = design.edges.map((e) => {
     if (e.id !== id) return e;
-    changed = true;
     const next: DesignEdge = { ...e };
     if (patch.params) next.params = fitEdgeParams(e.params, patch.params);
     if (patch.label !== undefined) next.label = fitText(patch.label, TEXT_LIMITS.label);
+    if (sameJson(next.params, e.params) && next.label === e.label) return e;
+    changed = true;
     return next;
   });
   return changed ? { ...design, edges } : design;
@@ -170,4 +174,69 @@ export function setParent(design: Design, ids: Iterable<string>, groupId: string
     else delete next.parentId;
     return next;
   });
+}
+
+// Named edits the editor's verbs dispatch: each is the whole change of one user action, so a
+// component never composes edits itself, and each returns the same design when nothing changes.
+
+/** Adds a component; with `from` (an existing node) also a sync connection from it to the new one. */
+export function addComponent(design: Design, node: DesignNode, from?: string): Design {
+  const next = addNodes(design, [node]);
+  if (!from || !design.nodes.some((n) => n.id === from)) return next;
+  return connect(next, { id: nextId(takenIds(next), 'e'), source: from, target: node.id, params: { mode: 'sync' } });
+}
+
+/** Connects two nodes with a new connection named after the ones already there. */
+export function connectNodes(design: Design, source: string, target: string, params: EdgeParams = { mode: 'sync' }): Design {
+  return connect(design, { id: nextId(takenIds(design), 'e'), source, target, params });
+}
+
+/** Adds a frame and puts the given top-level nodes in it, keeping where they are on the canvas. */
+export function frameNodes(design: Design, frame: DesignNode, memberIds: string[]): Design {
+  if (memberIds.length === 0) return design;
+  return setParent(addNodes(design, [frame]), memberIds, frame.id);
+}
+
+/** Moves a connection's ends; refused (no change) for a loop, a missing node or a second same pipe. */
+export function reconnect(design: Design, edgeId: string, source: string, target: string): Design {
+  const edge = design.edges.find((e) => e.id === edgeId);
+  if (!edge || source === target || (edge.source === source && edge.target === target)) return design;
+  if (!design.nodes.some((n) => n.id === source) || !design.nodes.some((n) => n.id === target)) return design;
+  if (design.edges.some((e) => e.id !== edgeId && e.source === source && e.target === target)) return design;
+  return { ...design, edges: design.edges.map((e) => (e.id === edgeId ? { ...e, source, target } : e)) };
+}
+
+/** Sets one parameter of a node by its dotted key (e.g. `service.meanMs`); `undefined` removes it. */
+export function setNodeParam(design: Design, id: string, key: string, value: unknown): Design {
+  const node = design.nodes.find((n) => n.id === id);
+  return node ? updateNode(design, id, { params: setParam(node.params, key, value) }) : design;
+}
+
+/** Changes some parameters of a connection, keeping the others. */
+export function setEdgeParams(design: Design, id: string, patch: Partial<EdgeParams>): Design {
+  const edge = design.edges.find((e) => e.id === id);
+  return edge ? updateEdge(design, id, { params: { ...edge.params, ...patch } }) : design;
+}
+
+/**
+ * Where dragged nodes were let go: they take their new positions, and a component whose centre
+ * lands inside a frame joins it (the topmost such frame); dragged out of its frame, it leaves.
+ */
+export function dropNodes(design: Design, positions: ReadonlyMap<string, Position>): Design {
+  let d = moveNodes(design, positions);
+  const frames = d.nodes.filter((n) => n.kind === GROUP_KIND);
+  for (const id of positions.keys()) {
+    const node = d.nodes.find((n) => n.id === id);
+    if (!node || node.kind === GROUP_KIND) continue;
+    const p = absolutePosition(d, node);
+    const size = nodeSize(node);
+    const cx = p.x + size.width / 2;
+    const cy = p.y + size.height / 2;
+    const inside = frames.findLast((f) => {
+      const fp = absolutePosition(d, f);
+      return cx >= fp.x && cy >= fp.y && cx <= fp.x + (f.size?.width ?? 0) && cy <= fp.y + (f.size?.height ?? 0);
+    });
+    if (inside?.id !== node.parentId) d = setParent(d, [id], inside?.id);
+  }
+  return d;
 }

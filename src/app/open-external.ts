@@ -1,0 +1,59 @@
+// What a design coming in from outside holds, whichever way it came: a picked or dropped file
+// (design JSON, or a PNG/SVG exported here), pasted text (a design's JSON or a share link), a
+// share link in the address bar, or a gallery template. Everything that is a design passes
+// through the same restore(), so no way in can open a design differently from another; a refusal
+// is one sentence for a person, the same for the same content whichever way it came.
+import type { Design } from '../model/design';
+import { designTextFromFile, looksLikeDesignText, MAX_IMPORT_BYTES } from '../persistence/import-file';
+import { isShareHash } from '../persistence/share-link';
+import { restoreWithCatalog } from './library.svelte';
+import { templateDesign } from './templates';
+
+export { IMPORT_ACCEPT } from '../persistence/import-file';
+
+export type ExternalInput =
+  | { kind: 'file'; file: Blob }
+  | { kind: 'text'; text: string }
+  | { kind: 'link'; hash: string }
+  /** A gallery template by id, or null for a blank design. */
+  | { kind: 'template'; id: string | null };
+
+/** What an input turned out to hold. */
+export type Reading =
+  | { is: 'design'; design: Design | null; warnings: string[] }
+  | { is: 'link'; hash: string }
+  | { is: 'refused'; message: string }
+  /** Not meant as a design at all (pasted plain text): left to whoever asked. */
+  | { is: 'other' };
+
+/** The one sentence of every refusal: why, and that nothing was changed. */
+export const refusal = (reason: string) => `Import failed: ${reason} Nothing was changed.`;
+
+const SHARE_LINK = /^\S*#d=\S+$/;
+
+export async function readExternal(input: ExternalInput): Promise<Reading> {
+  switch (input.kind) {
+    case 'file': {
+      if (input.file.size > MAX_IMPORT_BYTES) return { is: 'refused', message: refusal('This file is too large to be a design.') };
+      const r = designTextFromFile(new Uint8Array(await input.file.arrayBuffer()));
+      return r.ok ? readDesignText(r.text) : { is: 'refused', message: refusal(r.error) };
+    }
+    case 'text': {
+      const t = input.text.trim();
+      if (SHARE_LINK.test(t)) return { is: 'link', hash: t.slice(t.indexOf('#d=')) };
+      return looksLikeDesignText(t) ? readDesignText(t) : { is: 'other' };
+    }
+    case 'link':
+      return isShareHash(input.hash) ? { is: 'link', hash: input.hash } : { is: 'other' };
+    case 'template': {
+      if (input.id === null) return { is: 'design', design: null, warnings: [] };
+      const r = await templateDesign(input.id);
+      return r.ok ? { is: 'design', design: r.design, warnings: r.warnings } : { is: 'refused', message: refusal(r.error) };
+    }
+  }
+}
+
+function readDesignText(text: string): Reading {
+  const r = restoreWithCatalog(text);
+  return r.ok ? { is: 'design', design: r.design, warnings: r.warnings } : { is: 'refused', message: refusal(r.error) };
+}

@@ -1,0 +1,227 @@
+// One open app: the editor, the saved designs, the simulation, auto-layout, the share-link
+// preview, the interview and the update check, made and wired together here, so the UI only
+// draws them. Data crosses the app's edge at two doors: `openExternal` for everything coming in
+// (files, drops, links, paste, templates) and `exportAs` for everything going out; each shows
+// its outcome in the one `notice`.
+import type { Position } from '../model/design';
+import { absolutePosition } from '../model/commands';
+import { DesignStore } from '../persistence/design-store';
+import { indexedDbKeyValue } from '../persistence/idb';
+import { COMPONENT_SIZE } from '../model/geometry';
+import { Editor } from './editor.svelte';
+import { Library } from './library.svelte';
+import { Interview } from './interview.svelte';
+import { SharePreview } from './share-preview.svelte';
+import { Simulation } from './simulation.svelte';
+import { AutoLayout } from './layout.svelte';
+import { appUpdate } from './update.svelte';
+import { guardAgainstOtherTabs } from './tab-guard';
+import { freeSpot } from './placement';
+import { downloadText, pickFile } from './file-io';
+import { runExport, type ExportKind, type PictureMaker } from './exports';
+import { IMPORT_ACCEPT, readExternal, type ExternalInput } from './open-external';
+
+export type DialogName = 'designs' | 'templates' | 'shortcuts' | 'command' | 'share';
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** How an outside input ended: a new saved design, a preview of a link, refused, or not a design. */
+export interface OpenResult {
+  status: 'opened' | 'preview' | 'refused' | 'ignored';
+  /** The refusal, as shown in `notice`. */
+  message: string | null;
+}
+
+/** The canvas, as far as the session moves it. */
+export interface CanvasView {
+  fitView(duration?: number): void;
+  viewportCenter(): Position;
+}
+
+export interface SessionParts {
+  /** Pictures for exports, in the look on show. */
+  pictures: PictureMaker;
+  view: CanvasView;
+  /** Switches the colour theme. */
+  toggleTheme(): void;
+  store?: DesignStore;
+}
+
+const INFO_MS = 6000;
+
+export class Session {
+  readonly editor = new Editor();
+  readonly library: Library;
+  readonly interview = new Interview();
+  readonly preview: SharePreview;
+  readonly simulation: Simulation;
+  readonly layout: AutoLayout;
+  readonly update = appUpdate;
+  readonly view: CanvasView;
+  readonly toggleTheme: () => void;
+  /** The dialog on show. */
+  dialog = $state<DialogName | null>(null);
+  /** What the last import or export came to; an error stays until dismissed. */
+  notice = $state<Notice | null>(null);
+  /** The first design is on the canvas. */
+  ready = $state(false);
+
+  private readonly pictures: PictureMaker;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(parts: SessionParts) {
+    this.library = new Library(this.editor, parts.store ?? new DesignStore(indexedDbKeyValue()));
+    this.preview = new SharePreview(this.editor, this.library);
+    this.simulation = new Simulation(this.editor);
+    // A whole-design layout can spread wider than the view: fit it in.
+    this.layout = new AutoLayout(this.editor, undefined, (whole) => whole && parts.view.fitView());
+    this.view = parts.view;
+    this.pictures = parts.pictures;
+    this.toggleTheme = parts.toggleTheme;
+  }
+
+  /**
+   * Opens the first design (the link in `hash`, else the last one), then keeps things saved:
+   * autosave and tidy follow every edit, other tabs are watched, and leaving the page saves
+   * first. Returns the function that stops it all.
+   */
+  start(hash: string): () => void {
+    const stopEffects = $effect.root(() => {
+      $effect(() => this.library.designChanged(this.editor.design));
+      $effect(() => this.layout.designChanged());
+    });
+    void this.openExternal({ kind: 'link', hash }).then(async (r) => {
+      if (r.status !== 'preview') await this.library.init();
+      this.view.fitView(0);
+      this.ready = true;
+    });
+    const flush = () => void this.library.flush();
+    const onhash = () => void this.openExternal({ kind: 'link', hash: location.hash });
+    const stopGuard = guardAgainstOtherTabs(this.library);
+    // Leaving with a save pending, under way or failed asks first; the pending save starts now.
+    const onbeforeunload = (e: BeforeUnloadEvent) => {
+      if (!this.library.unsaved) return;
+      flush();
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onbeforeunload);
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('hashchange', onhash);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      window.removeEventListener('beforeunload', onbeforeunload);
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('hashchange', onhash);
+      document.removeEventListener('visibilitychange', flush);
+      stopGuard();
+      stopEffects();
+    };
+  }
+
+  /**
+   * The one way in. A design becomes a new saved design (the open one is never touched); a share
+   * link opens as a preview; anything refused leaves every design as it was and says why.
+   */
+  async openExternal(input: ExternalInput): Promise<OpenResult> {
+    const r = await readExternal(input);
+    if (r.is === 'other') return { status: 'ignored', message: null };
+    if (r.is === 'refused') return this.refused(r.message);
+    if (r.is === 'link') {
+      if (await this.preview.open(r.hash)) {
+        this.notice = null;
+        this.view.fitView(0);
+        return { status: 'preview', message: null };
+      }
+      // The preview has said why (and left the address bar); its sentence is shown here instead.
+      const message = this.preview.error;
+      this.preview.error = null;
+      return message ? this.refused(message) : { status: 'ignored', message: null };
+    }
+    if (this.notice?.kind === 'error') this.notice = null;
+    await this.library.create(r.design ?? undefined);
+    this.library.notices = r.warnings;
+    this.view.fitView(0);
+    return { status: 'opened', message: null };
+  }
+
+  /** Asks for a file and opens it. */
+  async importFile(): Promise<OpenResult | null> {
+    const file = await pickFile(IMPORT_ACCEPT);
+    return file ? this.openExternal({ kind: 'file', file }) : null;
+  }
+
+  /** The one way out: runs an export and says what happened. */
+  async exportAs(kind: ExportKind): Promise<void> {
+    const figures = { metrics: this.simulation.metrics, traffic: this.simulation.traffic };
+    try {
+      this.show({ kind: 'info', text: await runExport(kind, this.editor.design, figures, this.pictures) });
+    } catch (e) {
+      this.show({ kind: 'error', text: `Export failed: ${(e as Error)?.message ?? e}` });
+    }
+  }
+
+  /** A saved design that could not be opened, downloaded as it is stored. */
+  downloadDamaged(id: string): void {
+    const d = this.library.damaged.find((x) => x.id === id);
+    if (d) downloadText(d.fileName, d.text);
+  }
+
+  /** Saves pending edits, then reloads into the new version. */
+  async reloadForUpdate(): Promise<void> {
+    await this.library.flush();
+    await this.update.reload();
+  }
+
+  /**
+   * Click-to-add and quick-add: with one component selected the new one goes to its right,
+   * connected from it (below its earlier callees); otherwise at the centre of the view.
+   */
+  addComponent(kind: string): string {
+    const { editor } = this;
+    const d = editor.design;
+    const from = editor.selectedNodes.size === 1 ? d.nodes.find((n) => editor.selectedNodes.has(n.id) && n.kind !== 'group' && n.kind !== 'note') : undefined;
+    if (from) {
+      const fanout = d.edges.filter((e) => e.source === from.id).length;
+      const p = absolutePosition(d, from);
+      return editor.addComponent(kind, freeSpot(d, { x: p.x + 260, y: p.y + fanout * 90 }, COMPONENT_SIZE, COMPONENT_SIZE), from.id);
+    }
+    return editor.addComponent(kind, freeSpot(d, this.centred(COMPONENT_SIZE), COMPONENT_SIZE, COMPONENT_SIZE));
+  }
+
+  addFrame(): string {
+    return this.editor.addFrame(this.centred({ width: 480, height: 300 }));
+  }
+
+  addNote(): string {
+    return this.editor.addNote(this.centred({ width: 200, height: 90 }));
+  }
+
+  /** The label of the one selected component, which a quick add connects from. */
+  get connectFrom(): string | null {
+    const sel = this.editor.selectedNodes;
+    if (sel.size !== 1) return null;
+    const id = [...sel][0];
+    return this.editor.design.nodes.find((n) => n.id === id)?.label ?? id;
+  }
+
+  /** Where a box of `size` sits centred in the view. */
+  private centred(size: { width: number; height: number }): Position {
+    const c = this.view.viewportCenter();
+    return { x: Math.round(c.x - size.width / 2), y: Math.round(c.y - size.height / 2) };
+  }
+
+  private refused(message: string): OpenResult {
+    this.show({ kind: 'error', text: message });
+    return { status: 'refused', message };
+  }
+
+  private show(notice: Notice): void {
+    clearTimeout(this.noticeTimer);
+    this.notice = notice;
+    if (notice.kind === 'info') this.noticeTimer = setTimeout(() => (this.notice = null), INFO_MS);
+  }
+}
