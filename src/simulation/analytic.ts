@@ -1,9 +1,9 @@
 // Analytic mode: rates through the graph, each component as a queue, then the end-to-end
 // latency distribution composed along the calls. Fast enough to rerun on every edit.
 import type { Design } from '../model/design';
-import { compileGraph, type SimEdge, type SimGraph, type SimNode } from './graph';
+import { capacityRps, compileGraph, offeredPerUnit, type SimGraph } from './graph';
 import { analyzeQueue, type QueueResult } from './queue';
-import { analyzeBatchQueue, batchCapacityPerMs } from './batching';
+import { analyzeBatchQueue } from './batching';
 import { endToEnd } from './compose';
 import { quantile, type Dist } from './dist';
 import { approximation } from './accuracy';
@@ -158,11 +158,10 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
     const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
     const forward = outRate * (1 - node.hitRatio);
     const userOut = (q.stable ? userLambda[u] * (1 - q.blockProb) : userLambda[u] * (served / Math.max(inRate, 1e-300))) + own;
-    const weights = totalWeight(g, node);
     let reached = 1; // a sequential fan-out: the share of requests no earlier call has failed
     for (const e of node.out) {
       const edge = g.edges[e];
-      const share = shareOf(node, edge, weights) * (edge.mode === 'sync' ? reached : 1);
+      const share = edge.share * (edge.mode === 'sync' ? reached : 1);
       if (fail && node.fanout === 'sequential' && node.dispatch === 'all' && edge.mode === 'sync') reached *= 1 - edge.probability * fail[edge.to];
       const rate = forward * share;
       const p = outRate > 0 ? rate / outRate : 0;
@@ -173,13 +172,6 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
     }
   }
   return { lambda, edgeRps, queues, ca2, userLambda, served: servedShare, totalSourceRps, outcomes: outcomes(g, queues, servedShare) };
-}
-
-const totalWeight = (g: SimGraph, node: SimNode) => node.out.reduce((s, e) => s + g.edges[e].weight, 0);
-
-/** The share of a node's outgoing flow a connection carries: its probability, or its weight for `dispatch: "one"`. */
-function shareOf(node: SimNode, edge: SimEdge, weights: number): number {
-  return node.dispatch === 'one' ? (weights > 0 ? edge.weight / weights : 0) : edge.probability;
 }
 
 /**
@@ -195,23 +187,6 @@ export function overloadOf(g: SimGraph, queues: QueueResult[]): { overloaded: st
     else if (q.blockProb > 0 && q.rho >= 1) saturated.push(g.nodes[u].id);
   }
   return { overloaded, saturated };
-}
-
-/**
- * The offered arrival rate at each node per request per second of the sources, as if every
- * component passed on all it is sent: no rejections, no throttling by an overloaded caller.
- */
-export function offeredPerUnit(g: SimGraph): { lambda: Float64Array; total: number } {
-  const lambda = new Float64Array(g.nodes.length);
-  let total = 0;
-  for (const u of g.order) {
-    const node = g.nodes[u];
-    total += node.isSource ? node.rps : 0;
-    const forward = (lambda[u] + (node.isSource ? node.rps : 0)) * (1 - node.hitRatio);
-    const weights = totalWeight(g, node);
-    for (const e of node.out) lambda[g.edges[e].to] += forward * shareOf(node, g.edges[e], weights);
-  }
-  return { lambda, total };
 }
 
 /**
@@ -235,6 +210,5 @@ export function designCapacity(g: SimGraph): { maxRps: number; bottleneck: strin
   return { maxRps: Number.isFinite(best) ? total * best : 0, bottleneck };
 }
 
-export function capacityRps(node: SimNode): number {
-  return (node.batch ? batchCapacityPerMs(node) : node.servers / node.meanMs) * 1000;
-}
+// Capacity and offered flow are compiled with the graph (graph.ts); re-exported for the planner.
+export { capacityRps, offeredPerUnit };
