@@ -1,6 +1,6 @@
 // Compiling a design for simulation: what is simulated, with which fallbacks, in which order.
 import { describe, expect, it } from 'vitest';
-import { compileGraph } from '../../../src/simulation/graph';
+import { capacityRps, compileGraph, offeredPerUnit } from '../../../src/simulation/graph';
 import { wrap } from './oracle-helpers';
 
 const doc = (nodes: { id: string; kind?: string; params?: Record<string, unknown> }[], edges: { source: string; target: string; mode?: string; params?: Record<string, unknown> }[]) =>
@@ -71,5 +71,34 @@ describe('compileGraph', () => {
     expect(bad.ok || bad.error).toMatch(/a: hitRatio/);
     const badEdge = compileGraph(doc([{ id: 'a' }, { id: 'b' }], [{ source: 'a', target: 'b', params: { probability: 2 } }]));
     expect(badEdge.ok || badEdge.error).toMatch(/a → b: probability/);
+  });
+
+  it('compiles routing once: shares by probability or by weight, flat call tables, capacity and offered flow', () => {
+    const g = compile(
+      doc(
+        [
+          { id: 's', params: { rps: 100 } },
+          { id: 'lb', params: { dispatch: 'one' } },
+          { id: 'a', params: { replicas: 2, service: { meanMs: 10 } } },
+          { id: 'b', params: { service: { meanMs: 4 }, batch: { maxSize: 8, perItemMs: 0.5 } } },
+        ],
+        [
+          { source: 's', target: 'lb', params: { probability: 0.5 } },
+          { source: 'lb', target: 'a', params: { weight: 1 } },
+          { source: 'lb', target: 'b', params: { weight: 3 } },
+        ],
+      ),
+    );
+    expect(g.edges.map((e) => e.share)).toEqual([0.5, 0.25, 0.75]);
+    const r = g.routes;
+    const lb = 1;
+    expect(Array.from(r.to.subarray(r.outStart[lb], r.outStart[lb + 1])).map((v) => g.nodes[v].id)).toEqual(['a', 'b']);
+    expect(Array.from(r.cumShare.subarray(r.outStart[lb], r.outStart[lb + 1]))).toEqual([0.25, 1]);
+    expect(capacityRps(g.nodes[2])).toBeCloseTo(200, 9);
+    // Full batches of 8 take 4 + 7 × 0.5 ms: 8 requests per 7.5 ms.
+    expect(capacityRps(g.nodes[3])).toBeCloseTo(8000 / 7.5, 9);
+    const { lambda, total } = offeredPerUnit(g);
+    expect(total).toBe(100);
+    expect(Array.from(lambda)).toEqual([0, 50, 12.5, 37.5]);
   });
 });
