@@ -1,17 +1,26 @@
-// `npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S]`: the
-// simulator from the command line, for CI checks of designs. stdout carries the JSON report and
+// `npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S] [--replications R]`:
+// the simulator from the command line, for CI checks of designs. With --replications the
+// discrete-event engine runs R independent replications on worker threads (one per core) and
+// the report gives each figure's average with its 95 % confidence interval (`confidence`). stdout carries the JSON report and
 // nothing else; any problem with the input is one line on stderr and exit code 2 (1: an internal
 // error).
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { loadCatalogFromDir } from '../src/catalog/load-node';
 import { sloProblem } from '../src/model/checks';
 import { designTextFromFile } from '../src/persistence/import-file';
 import { MAX_TEXT_BYTES, restore } from '../src/persistence/restore';
 import { analyze } from '../src/simulation/analytic';
 import type { SimResult } from '../src/simulation/report';
+import type { Design } from '../src/model/design';
+import type { DesWorkerLike } from '../src/simulation/des-client';
+import type { DesJob, DesReply } from '../src/simulation/des.worker';
 import { InputError, readInput } from './read-input';
 
-const USAGE = 'usage: npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S]';
+const USAGE = 'usage: npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S] [--replications R]';
+// Enough for a tight interval; more is better spent on longer replications.
+const MAX_REPLICATIONS = 64;
 // As many as the app's Run button allows: a minute or two on a large design. More would run for
 // hours without a word.
 const MAX_REQUESTS = 10_000_000;
@@ -21,6 +30,7 @@ interface Args {
   mode: 'analytic' | 'des';
   requests?: number;
   seed?: number;
+  replications?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -28,6 +38,7 @@ function parseArgs(argv: string[]): Args {
   let mode: Args['mode'] = 'analytic';
   let requests: number | undefined;
   let seed: number | undefined;
+  let replications: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--') || arg === '-') {
@@ -38,7 +49,7 @@ function parseArgs(argv: string[]): Args {
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
     const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
-    if (!['--mode', '--requests', '--seed'].includes(name)) throw new InputError(`unknown option ${name}; ${USAGE}`);
+    if (!['--mode', '--requests', '--seed', '--replications'].includes(name)) throw new InputError(`unknown option ${name}; ${USAGE}`);
     if (value === undefined || value === '') throw new InputError(`${name} needs a value; ${USAGE}`);
     if (name === '--mode') {
       if (value !== 'analytic' && value !== 'des') throw new InputError(`--mode must be analytic or des (got "${value}")`);
@@ -48,13 +59,19 @@ function parseArgs(argv: string[]): Args {
       if (!/^\d+$/.test(value) || !(requests >= 1) || requests > MAX_REQUESTS) {
         throw new InputError(`--requests must be a whole number from 1 to ${MAX_REQUESTS.toLocaleString('en-US')}, the most a run can take in minutes (got "${value}")`);
       }
+    } else if (name === '--replications') {
+      replications = Number(value);
+      if (!/^\d+$/.test(value) || !(replications >= 2) || replications > MAX_REPLICATIONS) {
+        throw new InputError(`--replications must be a whole number from 2 to ${MAX_REPLICATIONS}: an interval needs at least two runs (got "${value}")`);
+      }
     } else {
       seed = Number(value);
       if (!/^\d+$/.test(value) || seed > 2 ** 32 - 1) throw new InputError(`--seed must be a whole number from 0 to 4294967295 (got "${value}")`);
     }
   }
   if (file === undefined) throw new InputError(`no design file given; ${USAGE}`);
-  return { file, mode, requests, seed };
+  if (replications !== undefined && mode !== 'des') throw new InputError('--replications needs --mode des: the analytic engine has no run-to-run spread');
+  return { file, mode, requests, seed, replications };
 }
 
 async function main(argv: string[]): Promise<string> {
@@ -74,12 +91,30 @@ async function main(argv: string[]): Promise<string> {
   if (args.mode === 'des') {
     // Loaded only when asked for: analytic runs never depend on the discrete-event engine.
     const { simulateDes } = await import('../src/simulation/des');
-    result = simulateDes(restored.design, { requests: args.requests, seed: args.seed });
+    result = args.replications
+      ? await replicate(restored.design, args.replications, args.requests ?? 200_000, args.seed ?? 1)
+      : simulateDes(restored.design, { requests: args.requests, seed: args.seed });
   } else {
     result = analyze(restored.design);
   }
   if (!result.ok) throw new InputError(`${args.file}: ${result.error}`);
   return JSON.stringify(result.report, null, 2) + '\n';
+}
+
+/** The replications on worker threads running this same file (below), as the app runs them on Web Workers. */
+async function replicate(design: Design, replications: number, requests: number, seed: number): Promise<SimResult> {
+  const { runReplications } = await import('../src/simulation/des-client');
+  const spawn = (): DesWorkerLike => {
+    // The thread runs this file through the same TypeScript loader as the command.
+    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+    const thread = new Worker(boot, { eval: true });
+    const like: DesWorkerLike = { onmessage: null, onerror: null, postMessage: (job) => thread.postMessage(job), terminate: () => void thread.terminate() };
+    thread.on('message', (data: DesReply) => like.onmessage?.({ data } as MessageEvent<DesReply>));
+    thread.on('error', (e: Error) => like.onerror?.({ message: `a worker thread failed: ${e.message}` } as ErrorEvent));
+    return like;
+  };
+  const run = runReplications(design, { replications, requests, seed, workers: availableParallelism() }, () => {}, spawn);
+  return (await run.promise) ?? { ok: false, error: 'the replications were stopped' };
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
@@ -91,7 +126,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-main(process.argv.slice(2)).then(
+if (!isMainThread) {
+  // A worker thread of replicate(): one replication per message, as des.worker.ts in the browser.
+  const { simulateDes } = await import('../src/simulation/des');
+  parentPort!.on('message', (job: DesJob) => {
+    const reply: DesReply = { type: 'done', result: simulateDes(job.design, { requests: job.requests, seed: job.seed, warmupFraction: job.warmupFraction }) };
+    parentPort!.postMessage(reply);
+  });
+} else main(process.argv.slice(2)).then(
   (json) => process.stdout.write(json),
   (e: unknown) => {
     process.stderr.write(`sim: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);

@@ -1,6 +1,6 @@
 // The worker protocol of discrete-event runs, with a fake worker that runs the engine in-process.
 import { describe, expect, it } from 'vitest';
-import { runDes, runReplications, type DesWorkerLike, type ReplicationUpdate } from '../../../src/simulation/des-client';
+import { runDes, runReplications, type ReplicationUpdate } from '../../../src/simulation/des-client';
 import { combineReplications, replicationSeed } from '../../../src/simulation/replications';
 import { simulateDes } from '../../../src/simulation/des';
 import { FakeWorker } from './fake-des-worker';
