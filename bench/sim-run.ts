@@ -1,13 +1,23 @@
 // One measurement of the simulation bench, in its own process (run with tsx by
 // sim.bench.mjs) so that timings start from a fresh JIT and peak memory is this run's alone.
-// Usage: sim-run.ts o1|large|analytic[-warm][-general] [requests]. Prints one JSON line.
+// Usage: sim-run.ts o1|large|analytic|template:<name>[-warm] [requests]. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { simulateDes } from '../src/simulation/des';
 import { analyze } from '../src/simulation/analytic';
+import { loadCatalogFromDir } from '../src/catalog/load-node';
+import { restore } from '../src/persistence/restore';
 import type { Design } from '../src/model/design';
 
 const [what, arg] = process.argv.slice(2);
 const requests = Number(arg ?? 1e6);
+
+/** A case-study template as the app opens it (catalog defaults filled in). */
+function template(name: string): Design {
+  const catalog = loadCatalogFromDir(new URL('../components-catalog', import.meta.url).pathname);
+  const r = restore(readFileSync(new URL(`../src/templates/designs/${name}.json`, import.meta.url), 'utf8'), { defaultsFor: (k) => catalog.defaultsFor(k) });
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}
 
 function o1(): Design {
   const oracles = JSON.parse(readFileSync(new URL('../tests/fixtures/oracles/oracles.json', import.meta.url), 'utf8'));
@@ -50,10 +60,9 @@ export function layered(n: number): Design {
 /**
  * One timed run of simulateDes (graph compile, simulation and report together). `warm`: a
  * short run of the same design first (10⁵ requests, another seed), so the JIT has compiled
- * the engine before the clock starts. `general`: DesEngine even where the single-queue fast
- * path applies.
+ * the engine before the clock starts.
  */
-function des(design: Design, warm: boolean, general: boolean) {
+function des(design: Design, warm: boolean) {
   if (warm) simulateDes(design, { requests: 100_000, seed: 99 });
   let heapPeak = 0;
   const cpu0 = process.cpuUsage();
@@ -72,12 +81,15 @@ function des(design: Design, warm: boolean, general: boolean) {
   return { ms, cpuMs, requestsPerSec: (requests / ms) * 1000, requestsPerCpuSec: (requests / cpuMs) * 1000, eventsPerCpuSec: (r.report.events / cpuMs) * 1000, events: r.report.events, meanMs: r.report.latencyMs.mean, heapPeakMB: heapPeak / 2 ** 20 };
 }
 
-const [kind, ...flags] = what.split('-');
-const warm = flags.includes('warm');
-const general = flags.includes('general');
+const warm = what.endsWith('-warm');
+const kind = warm ? what.slice(0, -'-warm'.length) : what;
 let out: unknown;
-if (kind === 'o1') out = des(o1(), warm, general);
-else if (kind === 'large') out = { components: 124, ...des(layered(124), warm, general) };
+if (kind === 'o1') out = des(o1(), warm);
+else if (kind === 'large') out = { components: 124, ...des(layered(124), warm) };
+else if (kind.startsWith('template:')) {
+  const d = template(kind.slice('template:'.length));
+  out = { components: d.nodes.length, ...des(d, warm) };
+}
 else if (kind === 'analytic') {
   // The app reruns the analysis on every edit, so the warm figure is what a user waits for:
   // 20 runs let the JIT settle, the median of the next 40 is reported beside the first run.

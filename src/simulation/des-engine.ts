@@ -66,6 +66,11 @@ export class DesEngine {
   readonly halfCount: number;
   /** The next request number at which passMilestone() has something to do. */
   private nextMark = 0;
+  /**
+   * The current time. A field, not an argument: a double passed to a method the compiler did
+   * not inline is boxed in a fresh heap object on every call.
+   */
+  private now = 0.5;
 
   constructor(
     g: SimGraph,
@@ -95,19 +100,26 @@ export class DesEngine {
   /** Runs up to `budget` events; true when the run is over. */
   step(budget: number): boolean {
     const heap = this.heap;
+    // The answer is decided inside the loop: a comparison first reached when the loop ends
+    // has no type feedback, and would throw the optimized loop away on every call.
+    let over = false;
     for (let i = 0; i < budget; i++) {
-      if (heap.size === 0) return true;
+      if (heap.size === 0) {
+        over = true;
+        break;
+      }
       const t = heap.peekTime();
       const d = heap.peekData();
       heap.pop();
+      this.now = t;
       this.events++;
       const id = d >> 2;
       const kind = d & 3;
       if (kind === DONE) {
-        if (this.nodes.batchMax[this.jNode[id]] > 0) this.batchDone(id, t);
-        else this.done(id, t);
+        if (this.nodes.batchMax[this.jNode[id]] > 0) this.batchDone(id);
+        else this.done(id);
       } else if (kind === SOURCE) {
-        this.source(id, t);
+        this.source(id);
       } else if (kind === ARRIVE) {
         const lane = this.lanes[id];
         const job = lane.shift();
@@ -115,16 +127,17 @@ export class DesEngine {
           const next = lane.peek();
           heap.pushNumbered(this.jArrive[next], this.jSeq[next], id * 4 + ARRIVE);
         }
-        this.arrive(job, t);
+        this.arrive(job);
       } else {
         this.nodes.timerPending[id] = 0;
-        this.tryBatch(id, t);
+        this.tryBatch(id);
       }
     }
-    return heap.size === 0;
+    return over;
   }
 
-  private source(s: number, t: number): void {
+  private source(s: number): void {
+    const t = this.now;
     const i = this.generated;
     if (i >= this.requests) return;
     this.generated = i + 1;
@@ -138,17 +151,18 @@ export class DesEngine {
     this.jParent[job] = -1;
     this.jFlags[job] = ROOT;
     this.jArrive[job] = t;
-    this.dispatch(job, t);
+    this.dispatch(job);
   }
 
-  private arrive(job: number, t: number): void {
+  private arrive(job: number): void {
+    const t = this.now;
     const N = this.nodes;
     const u = this.jNode[job];
     this.c.arrivals[u]++;
     if (N.pass[u]) {
       this.c.completions[u]++;
       if (t >= this.tWarm) this.hist.add(u, 0);
-      this.dispatch(job, t);
+      this.dispatch(job);
       return;
     }
     const q = this.queues[u];
@@ -157,7 +171,7 @@ export class DesEngine {
     if (!canStart && limit >= 0 && q.size >= limit) {
       this.c.rejections[u]++;
       this.jFlags[job] |= FAILED;
-      this.finish(job, t);
+      this.finish(job);
       return;
     }
     this.c.advance(u, t, N);
@@ -168,16 +182,17 @@ export class DesEngine {
       this.heap.push(t + this.service(u), job * 4 + DONE);
     } else {
       q.push(job);
-      if (N.batchMax[u] > 0) this.tryBatch(u, t);
+      if (N.batchMax[u] > 0) this.tryBatch(u);
     }
   }
 
-  private done(job: number, t: number): void {
+  private done(job: number): void {
+    const t = this.now;
     const N = this.nodes;
     const u = this.jNode[job];
     this.c.advance(u, t, N);
     N.inSystem[u]--;
-    this.record(u, job, t);
+    this.record(u, job);
     const q = this.queues[u];
     if (q.size > 0) {
       const next = q.shift();
@@ -186,11 +201,12 @@ export class DesEngine {
     } else {
       N.busy[u]--;
     }
-    this.dispatch(job, t);
+    this.dispatch(job);
   }
 
   /** A free batching server takes up to maxSize waiting requests, or waits out the first one's timeout. */
-  private tryBatch(u: number, t: number): void {
+  private tryBatch(u: number): void {
+    const t = this.now;
     const N = this.nodes;
     const q = this.queues[u];
     const max = N.batchMax[u];
@@ -221,26 +237,28 @@ export class DesEngine {
     }
   }
 
-  private batchDone(head: number, t: number): void {
+  private batchDone(head: number): void {
+    const t = this.now;
     const N = this.nodes;
     const u = this.jNode[head];
     this.c.advance(u, t, N);
     N.busy[u]--;
     let count = 0;
     for (let j = head; j >= 0; j = this.jNext[j]) {
-      this.record(u, j, t);
+      this.record(u, j);
       count++;
     }
     N.inSystem[u] -= count;
-    this.tryBatch(u, t);
+    this.tryBatch(u);
     for (let j = head; j >= 0; ) {
       const next = this.jNext[j];
-      this.dispatch(j, t);
+      this.dispatch(j);
       j = next;
     }
   }
 
-  private record(u: number, job: number, t: number): void {
+  private record(u: number, job: number): void {
+    const t = this.now;
     this.c.completions[u]++;
     const arrive = this.jArrive[job];
     if (arrive >= this.tWarm) {
@@ -258,32 +276,37 @@ export class DesEngine {
   }
 
   /** After service: the request's downstream calls (none on a cache hit). */
-  private dispatch(job: number, t: number): void {
+  private dispatch(job: number): void {
     const N = this.nodes;
     const u = this.jNode[job];
     const from = N.outStart[u];
     const to = N.outStart[u + 1];
-    if (from === to || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job, t);
+    if (from === to || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job);
+    if (N.pipe[u]) {
+      this.jPending[job] = 1;
+      this.call(from, job);
+      return;
+    }
     if (N.dispatchOne[u]) {
       const r = this.rng.next();
       let k = from;
       while (k < to - 1 && r >= N.eCumShare[k]) k++;
-      if (N.eShare[k] <= 0) return this.finish(job, t);
+      if (N.eShare[k] <= 0) return this.finish(job);
       if (N.eAsync[k]) {
-        this.call(k, -1, t);
-        return this.finish(job, t);
+        this.call(k, -1);
+        return this.finish(job);
       }
       this.jPending[job] = 1;
-      this.call(k, job, t);
+      this.call(k, job);
       return;
     }
     if (N.hasAsync[u]) {
-      for (let k = from; k < to; k++) if (N.eAsync[k] && this.chosen(k)) this.call(k, -1, t);
+      for (let k = from; k < to; k++) if (N.eAsync[k] && this.chosen(k)) this.call(k, -1);
     }
     if (N.sequential[u]) {
       this.jFlags[job] |= SEQ;
       this.jPos[job] = from;
-      return this.advance(job, t);
+      return this.advance(job);
     }
     // One extra pending count while the calls go out: a call answered at once must not
     // complete the request before its siblings have been made.
@@ -291,9 +314,9 @@ export class DesEngine {
     for (let k = from; k < to; k++) {
       if (N.eAsync[k] || !this.chosen(k)) continue;
       this.jPending[job]++;
-      this.call(k, job, t);
+      this.call(k, job);
     }
-    if (--this.jPending[job] === 0) this.finish(job, t);
+    if (--this.jPending[job] === 0) this.finish(job);
   }
 
   private chosen(k: number): boolean {
@@ -302,7 +325,7 @@ export class DesEngine {
   }
 
   /** Sequential fan-out: the next chosen synchronous call, or the end of the request here. */
-  private advance(job: number, t: number): void {
+  private advance(job: number): void {
     const N = this.nodes;
     if ((this.jFlags[job] & FAILED) === 0) {
       const to = N.outStart[this.jNode[job] + 1];
@@ -310,14 +333,15 @@ export class DesEngine {
         if (N.eAsync[k] || !this.chosen(k)) continue;
         this.jPos[job] = k + 1;
         this.jPending[job] = 1;
-        this.call(k, job, t);
+        this.call(k, job);
         return;
       }
     }
-    this.finish(job, t);
+    this.finish(job);
   }
 
-  private call(k: number, parent: number, t: number): void {
+  private call(k: number, parent: number): void {
+    const t = this.now;
     const N = this.nodes;
     this.c.edgeCalls[k]++;
     const child = this.alloc();
@@ -336,26 +360,27 @@ export class DesEngine {
     } else {
       this.jArrive[child] = t;
       this.events++;
-      this.arrive(child, t);
+      this.arrive(child);
     }
   }
 
   /** The request is done at this component, synchronous calls included: tell the caller. */
-  private finish(job: number, t: number): void {
+  private finish(job: number): void {
     const flags = this.jFlags[job];
     const parent = this.jParent[job];
     const arrive = this.jArrive[job];
     const node = this.jNode[job];
     this.free[this.freeTop++] = job;
-    if (flags & ROOT) return this.rootDone(node, flags, arrive, t);
+    if (flags & ROOT) return this.rootDone(node, flags, arrive);
     if (parent < 0) return;
     if (flags & FAILED) this.jFlags[parent] |= FAILED;
     if (--this.jPending[parent] > 0) return;
-    if (this.jFlags[parent] & SEQ) this.advance(parent, t);
-    else this.finish(parent, t);
+    if (this.jFlags[parent] & SEQ) this.advance(parent);
+    else this.finish(parent);
   }
 
-  private rootDone(s: number, flags: number, arrive: number, t: number): void {
+  private rootDone(s: number, flags: number, arrive: number): void {
+    const t = this.now;
     const c = this.c;
     if (flags & FAILED) {
       if (arrive >= this.tWarm) c.rootsFailed++;

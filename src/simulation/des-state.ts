@@ -56,6 +56,8 @@ export class Nodes {
   readonly dispatchOne: Uint8Array;
   readonly sequential: Uint8Array;
   readonly hasAsync: Uint8Array;
+  /** One synchronous call, always made (dispatch to all): the commonest case, taken first. */
+  readonly pipe: Uint8Array;
   readonly batchMax: Int32Array;
   readonly batchTimeout: Float64Array;
   readonly batchPerItem: Float64Array;
@@ -91,6 +93,7 @@ export class Nodes {
     this.dispatchOne = new Uint8Array(n);
     this.sequential = new Uint8Array(n);
     this.hasAsync = new Uint8Array(n);
+    this.pipe = new Uint8Array(n);
     this.batchMax = new Int32Array(n);
     this.batchTimeout = new Float64Array(n);
     this.batchPerItem = new Float64Array(n);
@@ -131,6 +134,8 @@ export class Nodes {
         this.eNet[k] = edge.networkMs;
         if (edge.mode === 'async') this.hasAsync[u] = 1;
       }
+      const k = r.outStart[u];
+      this.pipe[u] = r.outStart[u + 1] === k + 1 && !this.dispatchOne[u] && !this.eAsync[k] && r.share[k] >= 1 ? 1 : 0;
     });
   }
 }
