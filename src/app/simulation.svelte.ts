@@ -10,6 +10,10 @@ import type { Report, SimResult } from '../simulation/report';
 import { nearCapacity, toMetrics, toTraffic, type MetricsMap, type TrafficMap } from './sim-view';
 import { evaluateSlo, readSlo, totalSourceRps, verdictOf, type Slo, type SloVerdict } from './slo';
 import { Refinement, type RefinedRun, type RefineOptions } from './refinement.svelte';
+import { LARGE_DESIGN, OffThreadAnalytic, spawnAnalyticWorker, type AnalyticWorkerLike } from './analytic-off-thread.svelte';
+
+/** What a large design shows until its first figures come back from the analytic worker. */
+const WORKING: SimResult = { ok: false, error: 'Working out the figures of a large design…' };
 import type { Editor } from './editor.svelte';
 import { isLoadFailure, loadFailureText } from './load-failure';
 
@@ -71,10 +75,21 @@ export class Simulation {
   private readonly stopEffects: () => void = () => {};
   /** The analytic result the refinement last started from. */
   private refinedFor: SimResult | null = null;
+  /** Large designs: the analytic engine in its worker. */
+  private readonly offThread: OffThreadAnalytic | null;
+  private askedFor: { design: Design; slo: Slo | null } | null = null;
+  /** A large design's figures are being worked out off the main thread (those shown are older). */
+  readonly analyticPending: boolean;
 
   /** refine: false turns the background refinement off; it is on wherever Web Workers exist. */
-  constructor(editor: Editor, opts: { refine?: RefineOptions | false } = {}) {
+  constructor(editor: Editor, opts: { refine?: RefineOptions | false; analyticWorker?: (() => AnalyticWorkerLike) | false } = {}) {
     this.editor = editor;
+    const analyticWorker = opts.analyticWorker ?? (typeof Worker === 'undefined' ? false : spawnAnalyticWorker);
+    this.offThread = analyticWorker ? new OffThreadAnalytic(analyticWorker) : null;
+    this.analyticPending = $derived.by(() => {
+      const answer = this.offThread?.answer;
+      return this.isLarge(this.editor.design) && (!answer || simulationInputChanged(answer.design, this.editor.design));
+    });
     this.analytic = $derived.by(() => this.analyze(this.editor.design));
     this.currentDes = $derived(this.des && !simulationInputChanged(this.des.design, this.editor.design) ? this.des.result : null);
     const refine = opts.refine ?? (typeof Worker === 'undefined' ? false : {});
@@ -117,6 +132,7 @@ export class Simulation {
     this.cancelDes();
     this.stopEffects();
     this.refinement?.cancel();
+    this.offThread?.destroy();
   }
 
   /** The refined report answers the SLO only when it was made at the SLO's own load. */
@@ -128,14 +144,45 @@ export class Simulation {
     return { ...verdictOf(report, slo), refined: { p99HalfMs: report.confidence?.latencyMs.p99 ?? null } };
   }
 
+  private isLarge(design: Design): boolean {
+    return !!this.offThread && design.nodes.length > LARGE_DESIGN;
+  }
+
+  /** Asks the worker about this design and SLO unless it was just asked. */
+  private ask(design: Design, slo: Slo | null): void {
+    const a = this.askedFor;
+    if (a && !simulationInputChanged(a.design, design) && a.slo?.p99Ms === slo?.p99Ms && a.slo?.rps === slo?.rps) return;
+    this.askedFor = { design, slo };
+    this.offThread!.request(design, slo);
+  }
+
+  /** A large design's answer from the worker; until it comes, the last one (or WORKING). */
+  private analyzeOffThread(design: Design): SimResult {
+    const answer = this.offThread!.answer;
+    if (answer && !simulationInputChanged(answer.design, design)) {
+      this.lastInput = design;
+      this.lastResult = answer.reply.result;
+      return this.lastResult;
+    }
+    this.ask(design, readSlo(design));
+    return answer?.reply.result ?? WORKING;
+  }
+
   private analyze(design: Design): SimResult {
     if (this.lastInput && this.lastResult && !simulationInputChanged(this.lastInput, design)) return this.lastResult;
+    if (this.isLarge(design)) return this.analyzeOffThread(design);
     this.lastInput = design;
     this.lastResult = analyze(design);
     return this.lastResult;
   }
 
-  private checkSlo(design: Design, slo: Slo): SloVerdict {
+  private checkSlo(design: Design, slo: Slo): SloVerdict | null {
+    if (this.isLarge(design)) {
+      const answer = this.offThread!.answer;
+      if (answer && answer.slo?.p99Ms === slo.p99Ms && answer.slo?.rps === slo.rps && !simulationInputChanged(answer.design, design)) return answer.reply.verdict;
+      this.ask(design, slo);
+      return answer?.reply.verdict ?? null;
+    }
     const last = this.lastSlo;
     if (last && last.slo.p99Ms === slo.p99Ms && last.slo.rps === slo.rps && !simulationInputChanged(last.design, design)) return last.verdict;
     const verdict = evaluateSlo(design, slo);

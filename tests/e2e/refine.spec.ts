@@ -64,6 +64,26 @@ test('a design near capacity says its figures are uncertain and why', async ({ a
   // Refined or not, the note stays while the component is that busy.
   await expect(panel.getByTestId('sim-mode')).toHaveText(REFINED, { timeout: 20_000 });
   await expect(note).toBeVisible();
+  await expect(app.node(server).getByTestId('p99-badge')).toHaveAttribute('title', /refined/);
   await page.screenshot({ path: 'test-results/near-capacity.png' });
-  expect(server).toBeTruthy();
+});
+
+test('a large design gets its figures from the analytic worker and says why it is not refined', async ({ app, page }) => {
+  await page.evaluate(() => {
+    const nodes = [{ id: 'c0', kind: 'client', position: { x: 0, y: 0 }, params: { rps: 50 } }];
+    const edges = [];
+    for (let i = 1; i <= 400; i++) {
+      nodes.push({ id: `c${i}`, kind: 'cache', position: { x: 220 * (i % 20), y: 100 * Math.floor(i / 20) }, params: {} as never });
+      edges.push({ id: `e${i}`, source: `c${i - 1}`, target: `c${i}`, params: { mode: 'sync' } });
+    }
+    (window as any).__app.editor.load({ format: 'mlsd-design', version: 1, name: 'Long chain', notes: {}, nodes, edges });
+  });
+  const panel = results(page);
+  await expect(panel.getByTestId('sim-status')).toHaveText('Stable', { timeout: 20_000 });
+  await expect(panel.getByTestId('sim-throughput')).toHaveText('50.0 rps');
+  await expect(panel.getByTestId('sim-pending')).toHaveCount(0);
+  const mode = panel.getByTestId('sim-mode');
+  await expect(mode).toHaveText('analytic (instant) · not refined');
+  await expect(mode).toHaveAttribute('title', /too large to refine in the background/);
+  await expect(app.node('c400')).toBeAttached();
 });
