@@ -15,6 +15,8 @@ import { downloadBlob } from './file-io';
 import { nodeName } from './catalog-view';
 
 export { designToSvg, type Picture, type PictureIcon, type PictureTheme } from '../persistence/svg-image';
+/** A share link longer than this may be cut by the app it is pasted into (the Share dialog warns). */
+export { SHARE_LINK_WARN_CHARS } from '../persistence/share-link';
 /** Escapes text for SVG markup built in the UI (icons drawn into a picture). */
 export { xmlText } from '../persistence/svg-text';
 
