@@ -1,10 +1,12 @@
 // The design's service-level objective: a p99 target at a total load. Stored in the document
 // as `slo` (typed in the model, checked by restore() against the rules table).
 import type { Design, Slo } from '../model/design';
+import { totalSourceRps } from '../model/source';
 import { analyze } from '../simulation/analytic';
-
 import type { Report } from '../simulation/report';
+
 export type { Slo } from '../model/design';
+export { totalSourceRps } from '../model/source';
 
 export function readSlo(design: Design): Slo | null {
   const s = design.slo as Partial<Slo> | undefined;
@@ -19,13 +21,6 @@ export interface SloVerdict {
   reason?: string;
   /** Components that cannot keep up at the SLO's load (their ids). */
   overloaded?: string[];
-}
-
-/** The total load of the design's sources (components with an `rps`), as the simulator counts it. */
-export function totalSourceRps(design: Design): number {
-  let sum = 0;
-  for (const n of design.nodes) if (typeof n.params.rps === 'number') sum += n.params.rps;
-  return sum;
 }
 
 /** Simulates the design with its sources scaled to the SLO's load and compares the p99. */
