@@ -7,6 +7,7 @@ import { analyzeBatchQueue } from './batching';
 import { endToEnd } from './compose';
 import { quantile, type Dist } from './dist';
 import { approximation } from './accuracy';
+import { regularFeeders, throughRegularPair } from './tandem';
 import { outcomes, type Outcomes } from './failures';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
@@ -28,6 +29,11 @@ export interface Flow {
   /** Share of each node's admitted arrivals it completes: 1, or less past capacity. */
   served: Float64Array;
   totalSourceRps: number;
+  /**
+   * For a constant single server feeding another (tandem.ts), the response through both,
+   * the second's own calls excluded; indexed by the first.
+   */
+  pair: (Dist | undefined)[];
   /** Failed and completed calls, callees first (failures.ts). */
   outcomes: Outcomes;
 }
@@ -141,6 +147,8 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
   const servedShare = new Float64Array(n);
   const edgeRps = new Float64Array(g.edges.length);
   const queues: QueueResult[] = new Array(n);
+  const pair: (Dist | undefined)[] = new Array(n);
+  const feeders = regularFeeders(g);
   let totalSourceRps = 0;
   for (const u of g.order) {
     const node = g.nodes[u];
@@ -149,7 +157,13 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
     const inRate = lambda[u];
     const ca2In = inRate > 0 ? ca2Weighted[u] / inRate : 1;
     ca2[u] = ca2In;
-    const q = node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
+    let q = node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
+    const f = feeders[u];
+    if (f >= 0 && q.stable && queues[f].stable) {
+      const t = throughRegularPair(g.nodes[f], queues[f], node, q, lambda[f] / 1000, ca2[f]);
+      q = t.second;
+      pair[f] = t.both;
+    }
     queues[u] = q;
     // Completions go on; an overloaded component passes on what it can finish.
     const served = q.stable ? inRate * (1 - q.blockProb) : Math.min(inRate, capacityRps(node));
@@ -171,7 +185,7 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
       ca2Weighted[edge.to] += rate * (p * outCa2 + 1 - p); // thinning, then a rate-weighted merge
     }
   }
-  return { lambda, edgeRps, queues, ca2, userLambda, served: servedShare, totalSourceRps, outcomes: outcomes(g, queues, servedShare) };
+  return { lambda, edgeRps, queues, ca2, userLambda, served: servedShare, totalSourceRps, pair, outcomes: outcomes(g, queues, servedShare) };
 }
 
 /**

@@ -22,7 +22,7 @@ export function endToEnd(g: SimGraph, flow: Flow): { perSource: Map<number, Dist
     // Only async messages reach it: no request waits for it, so its time is never read.
     if (syncInbound[u] === 0 && !g.nodes[u].isSource) continue;
     const calls = downstream(g, u, flow, R as Dist[], inbound);
-    R[u] = sum(flow.queues[u].response, calls);
+    R[u] = throughPair(g, u, flow, R as Dist[], inbound) ?? sum(flow.queues[u].response, calls);
     // A source's own requests start with its calls: only what other components send it
     // queues there (computeFlow routes the source's rate straight to its connections).
     if (g.nodes[u].isSource) perSource.set(u, calls);
@@ -52,6 +52,24 @@ function downstream(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint
 }
 
 const callTime = (e: SimEdge, R: Dist[]) => delay(R[e.to], e.networkMs);
+
+/**
+ * A constant single server whose one synchronous call goes to another it alone feeds
+ * (tandem.ts): the two stations' times are not independent, so the pair's response is taken
+ * whole, then the second's own calls.
+ */
+function throughPair(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint32Array): Dist | undefined {
+  const both = flow.pair[u];
+  if (!both) return undefined;
+  let call: SimEdge | undefined;
+  for (const e of g.nodes[u].out) {
+    if (g.edges[e].mode !== 'sync') continue;
+    if (call) return undefined;
+    call = g.edges[e];
+  }
+  if (!call) return undefined;
+  return sum(delay(both, call.networkMs), downstream(g, call.to, flow, R, inbound));
+}
 
 /**
  * Parallel calls to K ≥ 2 identical single-server exponential leaves that all see the same

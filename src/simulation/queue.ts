@@ -1,10 +1,12 @@
 // One component as a queue: c identical servers, one FIFO queue, arrivals at rate λ with
 // squared coefficient of variation ca2. Exact where theory is (M/M/c, M/G/1, D/M/1, M/M/c/K),
-// two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor).
+// two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor),
+// and M/H2/c solved exactly for highly variable services on several servers (mh2c.ts).
 import type { SimNode } from './graph';
 import { closure, expSum, fitted, fromCdf, mixture, point, sum, withHeavy, type Dist } from './dist';
 import { gammaP } from './special';
 import { erlangC, mmck } from './erlang';
+import { h2Balanced, h2ThreeMoments, mh2cWait } from './mh2c';
 
 export { erlangC };
 
@@ -74,14 +76,70 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
     for (let i = 0; i < 200; i++) sigma = Math.exp((-mu * (1 - sigma)) / lambdaPerMs);
     waitMs = sigma / (mu * (1 - sigma));
     response = expSum([mu * (1 - sigma)]);
+  } else if (usesH2(node, ca2)) {
+    // Highly variable service on several servers: M/H2/c, solved exactly (mh2c.ts).
+    const w = h2Wait(node, c, lambdaPerMs);
+    waitMs = w.pw * w.mean;
+    response = waitThenServe(node, w.pw, w.mean, w.cv2 * w.mean * w.mean);
   } else {
     const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;
     waitMs = (C / theta) * ((ca2 + cs2) / 2) * klb;
-    // Waiting taken as "none, or exponential" as in M/M/c: P(wait) = C with the mean above.
     const pw = Math.max(1e-9, Math.min(1, C));
-    response = waitThenServe(node, pw, waitMs / pw, (waitMs / pw) ** 2);
+    const wPlus = waitMs / pw;
+    response = waitThenServe(node, pw, wPlus, wPlus * wPlus * waitShape(node, lambdaPerMs, rho));
   }
   return { rho, utilization: rho, stable: true, waitMs, responseMs: waitMs + mean, response, blockProb: 0, cd2: Math.max(0, cd2) };
+}
+
+/** Up to this many servers a high-variability service gets the M/H2/c wait (cost grows as c³). */
+const MAX_H2_SERVERS = 16;
+
+/** Whether a station's wait is M/H2/c's: Poisson arrivals, cs² > 1, 2…MAX_H2_SERVERS servers. */
+export function usesH2(node: SimNode, ca2: number): boolean {
+  return Math.abs(ca2 - 1) < 1e-9 && node.cv > 1 && node.dist === 'lognormal' && node.servers > 1 && node.servers <= MAX_H2_SERVERS;
+}
+type HeavyWait = { pw: number; mean: number; cv2: number };
+/** Solved waits by station: a design re-analysed on every edit and in sweeps asks for the same again. */
+const h2Cache = new Map<string, HeavyWait>();
+
+/**
+ * The wait of M/G/c with a highly variable (lognormal) service, from two H2 fits of the service
+ * solved exactly (mh2c.ts): the two-moment, balanced-means fit overstates the lognormal's mean
+ * wait and the three-moment fit — which puts the far tail into a rare, huge phase — understates
+ * it (Gupta et al. 2010: two moments do not determine the M/G/c wait). P(wait) and the mean
+ * positive wait are taken at their geometric means, the positive wait's shape (cv²) from the
+ * three-moment fit; docs/accuracy.md has the measured error.
+ */
+function h2Wait(node: SimNode, c: number, lambda: number): HeavyWait {
+  const [s1, s2, s3] = serviceMoments(node);
+  const key = `${c} ${lambda} ${s1} ${s2} ${s3}`;
+  const hit = h2Cache.get(key);
+  if (hit) return hit;
+  const two = mh2cWait(c, lambda, h2Balanced(s1, s2 / (s1 * s1) - 1));
+  const fit3 = h2ThreeMoments(s1, s2, s3);
+  const three = fit3 ? mh2cWait(c, lambda, fit3) : two;
+  const m2 = two.w1 / two.pw;
+  const m3 = three.w1 / three.pw;
+  const w = { pw: Math.sqrt(two.pw * three.pw), mean: Math.sqrt(m2 * m3), cv2: Math.max(0, three.w2 / three.pw / (m3 * m3) - 1) };
+  if (h2Cache.size >= 4096) h2Cache.clear();
+  h2Cache.set(key, w);
+  return w;
+}
+
+/**
+ * Squared cv of a positive wait in G/G/c with constant service, from the M/D/1 with the same
+ * load and the service sped up c times (the "fast single server", which for exponential
+ * service is exact: M/M/c's positive wait is Exp(cμ − λ), M/M/1's at rate cμ):
+ * Takács's E[W²] = 2E[W]² + λE[S³]/(3(1−ρ)), each moment of the positive wait the
+ * unconditional one over ρ. Below 1: a constant service makes the wait less variable.
+ */
+function waitShape(node: SimNode, lambda: number, rho: number): number {
+  if (node.dist !== 'constant') return 1;
+  const c = node.servers;
+  const [, s2, s3] = serviceMoments(node);
+  const w1 = (lambda * s2) / (c * c * 2 * (1 - rho));
+  const w2 = 2 * w1 * w1 + (lambda * s3) / (c * c * c * 3 * (1 - rho));
+  return w2 / rho / (w1 / rho) ** 2 - 1;
 }
 
 /**
