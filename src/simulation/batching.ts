@@ -12,7 +12,7 @@
 // heavy load is the servers batching more, not a queue growing without bound).
 // A request arriving while every server is busy (Erlang C at the busy share) waits until the
 // first frees, then rides in the next batch; otherwise it is held while a batch gathers. Near
-// capacity the batch size comes out low: with several servers evenly spaced batches are
+// capacity the batch size comes out low: with two servers evenly spaced batches are
 // unstable and the servers drift into alternating short and full batches with idle time
 // between, so latencies are 10–20 % low and the busy share high (docs/accuracy.md).
 import type { SimNode } from './graph';
