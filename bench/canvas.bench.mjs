@@ -103,13 +103,15 @@ export async function runCanvasBench() {
       );
       await page.close();
     }
-    return {
-      nodes: NODES,
-      edges: EDGES,
-      pan: { ...out.app.pan, bareFrameMs: out.bare.pan.frameMs, bareScriptMsPerFrame: out.bare.pan.scriptMsPerFrame, frameRatio: round(out.app.pan.frameMs / out.bare.pan.frameMs) },
-      drag: { ...out.app.drag, bareFrameMs: out.bare.drag.frameMs, bareScriptMsPerFrame: out.bare.drag.scriptMsPerFrame, frameRatio: round(out.app.drag.frameMs / out.bare.drag.frameMs) },
-      targets: { scriptMsPerFrame: 2, frameRatio: 1.25 },
-    };
+    // Against the bare canvas: the library's own cost per frame is its floor, not ours.
+    const versus = (k) => ({
+      ...out.app[k],
+      bareFrameMs: out.bare[k].frameMs,
+      bareScriptMsPerFrame: out.bare[k].scriptMsPerFrame,
+      frameRatio: round(out.app[k].frameMs / out.bare[k].frameMs),
+      scriptMsOverBare: round(out.app[k].scriptMsPerFrame - out.bare[k].scriptMsPerFrame),
+    });
+    return { nodes: NODES, edges: EDGES, pan: versus('pan'), drag: versus('drag'), targets: { frameRatio: '≤ 1.10', scriptMsOverBare: '≤ 0.5' } };
   } finally {
     await browser.close();
     app.stop();

@@ -16,7 +16,7 @@ function bigDesign(n) {
 }
 
 export async function runLoadBench() {
-  const server = await serve([], 4182);
+  const server = await serve(process.env.BENCH_DIST ? ['--outDir', process.env.BENCH_DIST] : [], Number(process.env.BENCH_PORT ?? 4182));
   const browser = await launch();
   try {
     const page = await browser.newPage();

@@ -9,13 +9,17 @@ const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 const results = { date: new Date().toISOString(), node: process.version };
 
-run('npx', ['vite', 'build', '--logLevel', 'warn']);
+// BENCH_DIST: the folder the app is built into and served from (default dist/), so that a run
+// beside others does not replace their build.
+const dist = process.env.BENCH_DIST ?? 'dist';
+process.env.BENCH_DIST = dist;
+run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, '--emptyOutDir']);
 const benches = [
   ['load', runLoadBench],
   ['canvas', runCanvasBench],
 ];
 // Each further bench is a file bench/<name>.bench.mjs exporting run<Name>Bench().
-for (const name of ['sim', 'layout', 'share', 'interview']) {
+for (const name of ['sim', 'layout', 'share', 'interview', 'scale']) {
   const file = new URL(`./${name}.bench.mjs`, import.meta.url);
   if (!existsSync(file)) continue;
   const mod = await import(file.href);

@@ -16,6 +16,12 @@ const ANIMATION_MS = 320;
  * frames come too slowly to read as motion, so the nodes jump in one step instead.
  */
 const ANIMATE_LIMIT = 150;
+/**
+ * A jump of that many is applied this many nodes a frame (transient edits, then one undo step):
+ * re-rendering a thousand nodes and their connections in one step blocks the page for a third
+ * of a second.
+ */
+const CHUNK = 50;
 /** "Tidy as I edit" waits for a pause in editing. */
 const TIDY_DELAY_MS = 400;
 const PREFS_KEY = 'mlsd.layout';
@@ -122,10 +128,11 @@ export class AutoLayout {
     const moving = movedCount(from, target);
     if (moving === 0) return Promise.resolve(false);
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (reduced || moving > ANIMATE_LIMIT || typeof requestAnimationFrame !== 'function') {
+    if (typeof requestAnimationFrame !== 'function' || (reduced && moving <= CHUNK)) {
       this.editor.dispatch((d) => applyPlacements(d, target));
       return Promise.resolve(true);
     }
+    if (reduced || moving > ANIMATE_LIMIT) return this.applyInChunks(base, from, target);
     const token = ++this.animation;
     const start = performance.now();
     let shown = base;
@@ -140,6 +147,28 @@ export class AutoLayout {
         shown = applyPlacements(base, t === 1 ? target : interpolate(from, target, easeInOut(t)));
         this.editor.dispatch(() => shown, { record: false });
         if (t < 1) return void requestAnimationFrame(frame);
+        this.editor.commit();
+        resolve(true);
+      };
+      requestAnimationFrame(frame);
+    });
+  }
+
+  /** Moves the nodes to their places a chunk per frame; stops where it is if another edit takes over. */
+  private applyInChunks(base: Design, from: Placements, target: Placements): Promise<boolean> {
+    const moved = [...target].filter(([id]) => movedCount(from, new Map([[id, target.get(id)!]])) > 0);
+    const token = ++this.animation;
+    let shown = base;
+    let at = 0;
+    return new Promise((resolve) => {
+      const frame = () => {
+        if (token !== this.animation || this.editor.design !== shown) {
+          this.editor.commit();
+          return resolve(true);
+        }
+        shown = applyPlacements(shown, new Map(moved.slice(at, (at += CHUNK))));
+        this.editor.dispatch(() => shown, { record: false });
+        if (at < moved.length) return void requestAnimationFrame(frame);
         this.editor.commit();
         resolve(true);
       };

@@ -18,7 +18,8 @@ export interface RestoreOptions {
 }
 
 export const MAX_TEXT_BYTES = 5_000_000;
-export const MAX_NODES = 20_000;
+/** The most components the canvas opens in a few seconds; docs/format.md states the same. */
+export const MAX_NODES = 5_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** JSON text or an already parsed value. */
@@ -41,6 +42,8 @@ function parseText(text: string): unknown {
   } catch {
     fail('This is not a design file: it is not valid JSON (it may be truncated).');
   }
+  // Refused before the deep copy: a design over the limit costs nothing more to turn away.
+  if (isObject(value)) checkCounts(value);
   return sanitize(value, 0);
 }
 
@@ -86,8 +89,7 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
   if (current.edges !== undefined && !Array.isArray(current.edges)) fail('This design\'s "edges" is not a list.');
   const rawNodes = current.nodes as unknown[];
   const rawEdges = (current.edges ?? []) as unknown[];
-  if (rawNodes.length > MAX_NODES) fail(`This design has too many components (${rawNodes.length}; the limit is ${MAX_NODES}).`);
-  if (rawEdges.length > MAX_NODES * 4) fail(`This design has too many connections (${rawEdges.length}).`);
+  checkCounts({ nodes: rawNodes, edges: rawEdges });
 
   const ctx = newContext(options);
   const nodes = rawNodes.map((n, i) => restoreNode(n, i, ctx));
@@ -114,6 +116,14 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
   if (bad !== null) fail(`This design has a number that is not finite (NaN or Infinity) at ${bad.slice(1, 120)}.`);
   warnings.push(...contextWarnings(ctx));
   return { ok: true, design, warnings };
+}
+
+function checkCounts(doc: Record<string, unknown>): void {
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  const [nodes, edges] = [count(doc.nodes), count(doc.edges)];
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (nodes > MAX_NODES) fail(`This design has too many components (${n(nodes)}; the limit is ${n(MAX_NODES)}).`);
+  if (edges > MAX_NODES * 4) fail(`This design has too many connections (${n(edges)}; the limit is ${n(MAX_NODES * 4)}).`);
 }
 
 /**

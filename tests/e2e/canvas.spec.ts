@@ -151,3 +151,19 @@ test('arrowheads keep one size on thin and busy pipes, in the colour of their pi
   expect(await line('thin').evaluate((el) => getComputedStyle(el).strokeDasharray)).not.toBe('none');
   expect(await line('busy').evaluate((el) => getComputedStyle(el).strokeDasharray)).toBe('none');
 });
+
+test('a large design opens zoomed far out without drawing icons there, and zooming in brings them', async ({ app, page }) => {
+  const n = 600;
+  const design = {
+    format: 'mlsd-design', version: 1, name: 'Large', notes: {},
+    nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'cache', label: `Node ${i}`, position: { x: (i % 30) * 240, y: Math.floor(i / 30) * 110 }, params: {} })),
+    edges: [],
+  };
+  await page.evaluate((d) => (window as any).__app.editor.load(d), design);
+  await page.evaluate(() => (window as any).__app.canvas.fitView(0));
+  await expect(page.locator('.svelte-flow__node')).toHaveCount(n);
+  await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(0);
+  await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 0, y: 0, zoom: 1 }));
+  await expect(page.locator('.svelte-flow__node[data-id="n0"] .icon svg')).toHaveCount(1);
+  await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(n);
+});

@@ -3,7 +3,7 @@ import { Editor } from '../../../src/app/editor.svelte';
 import { AutoLayout, structureOf } from '../../../src/app/layout.svelte';
 import { LayoutClient } from '../../../src/layout/layout-client';
 import { absolutePosition } from '../../../src/model/commands';
-import { InProcessWorker, reversedChain } from './helpers';
+import { design, InProcessWorker, node, reversedChain } from './helpers';
 
 function setup(hold = false) {
   const editor = new Editor();
@@ -26,6 +26,36 @@ describe('AutoLayout', () => {
     editor.undo();
     expect(editor.design).toBe(before);
     expect(editor.canUndo).toBe(false);
+  });
+
+  it('moves a large design to its places a few nodes a frame, as one undo step', async () => {
+    // Frames of a browser: each callback after the previous one returned.
+    vi.stubGlobal('requestAnimationFrame', (cb: (t: number) => void) => setTimeout(() => cb(performance.now()), 0));
+    try {
+      const n = 400;
+      const nodes = Array.from({ length: n }, (_, i) => node(`n${i}`, (n - i) * 300, (i % 7) * 90));
+      const editor = new Editor();
+      editor.load(design(nodes, nodes.slice(1).map((x, i): [string, string] => [nodes[i].id, x.id])));
+      const before = editor.design;
+      const layout = new AutoLayout(editor, new LayoutClient(() => new InProcessWorker()));
+      const steps: number[] = [];
+      let shown = before;
+      const watch = setInterval(() => {
+        if (editor.design === shown) return;
+        steps.push(editor.design.nodes.filter((x, i) => x !== shown.nodes[i]).length);
+        shown = editor.design;
+      }, 0);
+      expect(await layout.run()).toBe('done');
+      clearInterval(watch);
+      // Every node moved, never all in one step.
+      expect(editor.design.nodes.every((x, i) => x.position.x !== before.nodes[i].position.x || x.position.y !== before.nodes[i].position.y)).toBe(true);
+      expect(steps.length).toBeGreaterThan(4);
+      expect(Math.max(...steps)).toBeLessThanOrEqual(n / 4);
+      editor.undo();
+      expect(editor.design).toBe(before);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('says "unchanged" when the design is already laid out', async () => {
