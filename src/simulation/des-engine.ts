@@ -1,13 +1,14 @@
 // The discrete-event core, the one engine for every design. Requests live in preallocated
 // slots (struct of arrays, a free list), events are (time, sequence, id·4 + kind) triples in a
-// typed-array heap that pops equal times in the order they were scheduled (event-heap.ts),
+// calendar queue that pops equal times in the order they were scheduled (calendar-queue.ts),
 // each component is a FIFO multi-server queue with a ring buffer: no object is created per
 // request or per event. A call over a connection without network delay is handled at once,
-// without the heap. Network delays are constant per connection, so the calls in flight on one
+// without the event queue. Network delays are constant per connection, so the calls in flight on one
 // connection arrive in the order they were made: they wait in that connection's FIFO and only
-// the first of them is in the heap, which stays as small as the number of busy servers.
+// the first of them is in the queue, which stays as small as the number of busy servers.
 import type { SimGraph } from './graph';
-import { EventHeap, IntQueue } from './event-heap';
+import { IntQueue } from './event-heap';
+import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
@@ -27,7 +28,7 @@ const SEQ = 4;
 
 export class DesEngine {
   readonly nodes: Nodes;
-  readonly heap = new EventHeap(4096);
+  readonly heap = new CalendarQueue(4096);
   readonly rng: Prng;
   /** Per-component response times, then one per source, then end to end. */
   readonly hist: Histograms;
@@ -108,10 +109,8 @@ export class DesEngine {
         over = true;
         break;
       }
-      const t = heap.peekTime();
-      const d = heap.peekData();
-      heap.pop();
-      this.now = t;
+      const d = heap.take();
+      this.now = heap.time;
       this.events++;
       const id = d >> 2;
       const kind = d & 3;
@@ -125,7 +124,9 @@ export class DesEngine {
         const job = lane.shift();
         if (lane.size > 0) {
           const next = lane.peek();
-          heap.pushNumbered(this.jArrive[next], this.jSeq[next], id * 4 + ARRIVE);
+          heap.at = this.jArrive[next];
+          heap.atSeq = this.jSeq[next];
+          heap.add(id * 4 + ARRIVE);
         }
         this.arrive(job);
       } else {
@@ -144,7 +145,8 @@ export class DesEngine {
     if (i === this.nextMark) this.nextMark = passMilestone(this, i, t);
     if (i + 1 < this.requests) {
       const rate = this.nodes.rate[s];
-      this.heap.push(t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate)), s * 4 + SOURCE);
+      this.heap.at = t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate));
+      this.heap.schedule(s * 4 + SOURCE);
     }
     const job = this.alloc();
     this.jNode[job] = s;
@@ -179,7 +181,8 @@ export class DesEngine {
     if (canStart) {
       N.busy[u]++;
       this.jStart[job] = t;
-      this.heap.push(t + this.service(u), job * 4 + DONE);
+      this.heap.at = t + this.service(u);
+      this.heap.schedule(job * 4 + DONE);
     } else {
       q.push(job);
       if (N.batchMax[u] > 0) this.tryBatch(u);
@@ -197,7 +200,8 @@ export class DesEngine {
     if (q.size > 0) {
       const next = q.shift();
       this.jStart[next] = t;
-      this.heap.push(t + this.service(u), next * 4 + DONE);
+      this.heap.at = t + this.service(u);
+      this.heap.schedule(next * 4 + DONE);
     } else {
       N.busy[u]--;
     }
@@ -216,7 +220,8 @@ export class DesEngine {
       else if (t < this.jArrive[q.peek()] + N.batchTimeout[u]) {
         if (!N.timerPending[u]) {
           N.timerPending[u] = 1;
-          this.heap.push(this.jArrive[q.peek()] + N.batchTimeout[u], u * 4 + TIMER);
+          this.heap.at = this.jArrive[q.peek()] + N.batchTimeout[u];
+          this.heap.schedule(u * 4 + TIMER);
         }
         return;
       }
@@ -233,7 +238,8 @@ export class DesEngine {
         last = j;
       }
       this.jNext[last] = -1;
-      this.heap.push(t + this.service(u) + (n - 1) * N.batchPerItem[u], head * 4 + DONE);
+      this.heap.at = t + this.service(u) + (n - 1) * N.batchPerItem[u];
+      this.heap.schedule(head * 4 + DONE);
     }
   }
 
@@ -355,7 +361,11 @@ export class DesEngine {
       this.jArrive[child] = at;
       this.jSeq[child] = seq;
       const lane = this.lanes[k];
-      if (lane.size === 0) this.heap.pushNumbered(at, seq, k * 4 + ARRIVE);
+      if (lane.size === 0) {
+        this.heap.at = at;
+        this.heap.atSeq = seq;
+        this.heap.add(k * 4 + ARRIVE);
+      }
       lane.push(child);
     } else {
       this.jArrive[child] = t;
