@@ -78,9 +78,15 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
     response = expSum([mu * (1 - sigma)]);
   } else if (usesH2(node, ca2)) {
     // Highly variable service on several servers: M/H2/c, solved exactly (mh2c.ts).
+    // Other arrivals: the M/G/c wait times Allen–Cunneen's ratio between GI/G/c and M/G/c,
+    // (ca² + cs²)/(1 + cs²) with the Krämer–Langenbach-Belz factor; smoother arrivals find all
+    // servers busy less often, so the ratio goes to P(wait) (the rest, past 1, to its length).
     const w = h2Wait(node, c, lambdaPerMs);
-    waitMs = w.pw * w.mean;
-    response = waitThenServe(node, w.pw, w.mean, w.cv2 * w.mean * w.mean);
+    const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2))) : 1;
+    waitMs = w.pw * w.mean * ((ca2 + cs2) / (1 + cs2)) * klb;
+    const pw = Math.max(1e-9, Math.min(1, waitMs / w.mean));
+    const wPlus = waitMs / pw;
+    response = waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus);
   } else {
     const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;
     waitMs = (C / theta) * ((ca2 + cs2) / 2) * klb;
@@ -91,16 +97,18 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
   return { rho, utilization: rho, stable: true, waitMs, responseMs: waitMs + mean, response, blockProb: 0, cd2: Math.max(0, cd2) };
 }
 
-/** Up to this many servers a high-variability service gets the M/H2/c wait (cost grows as c³). */
-const MAX_H2_SERVERS = 16;
+/** Up to this many servers a high-variability service gets the M/H2/c wait (its cost grows as c⁴). */
+export const MAX_H2_SERVERS = 16;
 
-/** Whether a station's wait is M/H2/c's: Poisson arrivals, cs² > 1, 2…MAX_H2_SERVERS servers. */
+/** Whether a station's wait comes from M/H2/c: a lognormal service with cs² > 1 on 2…MAX_H2_SERVERS servers. */
 export function usesH2(node: SimNode, ca2: number): boolean {
-  return Math.abs(ca2 - 1) < 1e-9 && node.cv > 1 && node.dist === 'lognormal' && node.servers > 1 && node.servers <= MAX_H2_SERVERS;
+  return node.cv > 1 && node.dist === 'lognormal' && node.servers > 1 && node.servers <= MAX_H2_SERVERS;
 }
 type HeavyWait = { pw: number; mean: number; cv2: number };
-/** Solved waits by station: a design re-analysed on every edit and in sweeps asks for the same again. */
+/** Solved points by station shape and load, dimensionless (see h2Wait). */
 const h2Cache = new Map<string, HeavyWait>();
+/** Loads solved on a grid of this step, interpolated between: a load sweep reuses them. */
+const GRID = 64;
 
 /**
  * The wait of M/G/c with a highly variable (lognormal) service, from two H2 fits of the service
@@ -108,19 +116,50 @@ const h2Cache = new Map<string, HeavyWait>();
  * wait and the three-moment fit — which puts the far tail into a rare, huge phase — understates
  * it (Gupta et al. 2010: two moments do not determine the M/G/c wait). P(wait) and the mean
  * positive wait are taken at their geometric means, the positive wait's shape (cv²) from the
- * three-moment fit; docs/accuracy.md has the measured error.
+ * three-moment fit; docs/accuracy.md has the measured error. Time scales out (E[S] = 1), and
+ * the smooth ratios P(wait)/Erlang C, mean positive wait × (cμ − λ) and cv² are solved at
+ * loads k/GRID and interpolated (cubic Lagrange) between; near saturation solved where asked.
  */
 function h2Wait(node: SimNode, c: number, lambda: number): HeavyWait {
   const [s1, s2, s3] = serviceMoments(node);
-  const key = `${c} ${lambda} ${s1} ${s2} ${s3}`;
+  const rho = (lambda * s1) / c;
+  const shape = `${c} ${s2 / (s1 * s1)} ${s3 / (s1 * s1 * s1)}`;
+  const x = rho * GRID;
+  // Below the second grid point, extrapolated from the first four (the ratios are smooth down to ρ = 0).
+  const i = Math.max(2, Math.floor(x));
+  let r: HeavyWait;
+  if (i > GRID - 3) r = normalizedWait(shape, c, s2 / (s1 * s1), s3 / (s1 * s1 * s1), rho);
+  else {
+    r = { pw: 0, mean: 0, cv2: 0 };
+    for (let j = i - 1; j <= i + 2; j++) {
+      let w = 1;
+      for (let m = i - 1; m <= i + 2; m++) if (m !== j) w *= (x - m) / (j - m);
+      const p = normalizedWait(shape, c, s2 / (s1 * s1), s3 / (s1 * s1 * s1), j / GRID);
+      r.pw += w * p.pw;
+      r.mean += w * p.mean;
+      r.cv2 += w * p.cv2;
+    }
+  }
+  const C = erlangC(c, c * rho);
+  return { pw: Math.min(1, r.pw * C), mean: (r.mean * s1) / (c * (1 - rho)), cv2: Math.max(0, r.cv2) };
+}
+
+/** The ratios of h2Wait at load ρ for a service of mean 1 with the given E[S²], E[S³]. */
+function normalizedWait(shape: string, c: number, m2: number, m3: number, rho: number): HeavyWait {
+  const key = `${shape} ${rho}`;
   const hit = h2Cache.get(key);
   if (hit) return hit;
-  const two = mh2cWait(c, lambda, h2Balanced(s1, s2 / (s1 * s1) - 1));
-  const fit3 = h2ThreeMoments(s1, s2, s3);
+  const lambda = rho * c;
+  const two = mh2cWait(c, lambda, h2Balanced(1, m2 - 1));
+  const fit3 = h2ThreeMoments(1, m2, m3);
   const three = fit3 ? mh2cWait(c, lambda, fit3) : two;
-  const m2 = two.w1 / two.pw;
-  const m3 = three.w1 / three.pw;
-  const w = { pw: Math.sqrt(two.pw * three.pw), mean: Math.sqrt(m2 * m3), cv2: Math.max(0, three.w2 / three.pw / (m3 * m3) - 1) };
+  const mean2 = two.w1 / two.pw;
+  const mean3 = three.w1 / three.pw;
+  const w = {
+    pw: Math.sqrt(two.pw * three.pw) / erlangC(c, lambda),
+    mean: Math.sqrt(mean2 * mean3) * (c - lambda),
+    cv2: three.w2 / three.pw / (mean3 * mean3) - 1,
+  };
   if (h2Cache.size >= 4096) h2Cache.clear();
   h2Cache.set(key, w);
   return w;

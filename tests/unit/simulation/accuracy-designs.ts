@@ -99,9 +99,11 @@ export function accuracyCases(): AccuracyCase[] {
       ], chain(['src', 'A', 'B'])),
     },
     // Heavy-tailed services on several servers.
-    ...[[3, 4, 0.8], [2, 8, 0.7], [3, 2, 0.6]].map(([cv, c, rho]) => ({
-      id: `lognormal cv ${cv}, ${c} servers, ρ ${rho}`, cls: 'heavy-tailed multi-server', watch: [], requests: M,
-      design: design('heavy', [{ id: 'src', params: { rps: (rho * c * 1000) / 20 } }, { id: 'A', params: svc('lognormal', 20, { replicas: c }, cv) }], chain(['src', 'A'])),
+    // Past 16 servers, or behind evenly spaced arrivals, the wait is Allen–Cunneen's (queue.ts).
+    ...[[3, 4, 0.8], [2, 8, 0.7], [3, 2, 0.6], [2, 12, 0.8], [3, 16, 0.7], [2, 24, 0.8], [3, 20, 0.7], [2, 4, 0.7, 1]].map(([cv, c, rho, even]) => ({
+      id: `lognormal cv ${cv}, ${c} servers, ρ ${rho}${even ? ', evenly spaced arrivals' : ''}`,
+      cls: c > 16 || even ? 'heavy-tailed, past 16 servers or not Poisson' : 'heavy-tailed multi-server', watch: [], requests: M,
+      design: design('heavy', [{ id: 'src', params: { rps: (rho * c * 1000) / 20, ...(even ? { arrivals: 'uniform' } : {}) } }, { id: 'A', params: svc('lognormal', 20, { replicas: c }, cv) }], chain(['src', 'A'])),
     })),
     // Fork-join of multi-server branches.
     {

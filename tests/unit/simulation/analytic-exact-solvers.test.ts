@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/simulation/analytic';
 import { h2Balanced, h2ThreeMoments, mh2cWait } from '../../../src/simulation/mh2c';
 import { erlangC } from '../../../src/simulation/erlang';
+import { analyzeQueue } from '../../../src/simulation/queue';
 import type { Report } from '../../../src/simulation/report';
 import { relErr, wrap } from './oracle-helpers';
 
@@ -77,5 +78,27 @@ describe('constant single servers in tandem', () => {
     const r = tandem(10, 11);
     const firstWait = (0.8 * 10) / (2 * 0.2);
     expect(relErr(r.nodes.B.meanWaitMs!, W - firstWait)).toBeLessThan(1e-9);
+  });
+});
+
+describe('a lognormal service on several servers', () => {
+  // The wait analyzeQueue gives, interpolated across loads, against the two H2 solves made at
+  // exactly that load (P(wait) and the mean positive wait at their geometric means).
+  function direct(c: number, lambda: number, cv: number) {
+    const m2 = 400 * (1 + cv * cv);
+    const two = mh2cWait(c, lambda, h2Balanced(20, cv * cv));
+    const three = mh2cWait(c, lambda, h2ThreeMoments(20, m2, 8000 * (1 + cv * cv) ** 3)!);
+    return Math.sqrt(two.pw * three.pw) * Math.sqrt((two.w1 / two.pw) * (three.w1 / three.pw));
+  }
+
+  it('waits what the M/H2/c solves at that load give, at light, middling and heavy load', () => {
+    for (const [c, cv] of [[2, 3], [4, 1.8], [16, 2]]) {
+      for (const rho of [0.003, 0.02, 0.37, 0.8123, 0.99]) {
+        const node = { dist: 'lognormal', cv, servers: c, meanMs: 20, queueLimit: null, batch: null } as never;
+        const lambda = (rho * c) / 20;
+        const q = analyzeQueue(node, lambda, 1);
+        expect(relErr(q.waitMs, direct(c, lambda, cv)), `c=${c} cv=${cv} ρ=${rho}`).toBeLessThan(1e-4);
+      }
+    }
   });
 });
