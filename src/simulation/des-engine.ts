@@ -111,6 +111,7 @@ export class DesEngine {
       }
       const d = heap.take();
       this.now = heap.time;
+      this.c.now = heap.time;
       this.events++;
       const id = d >> 2;
       const kind = d & 3;
@@ -163,7 +164,10 @@ export class DesEngine {
     this.c.arrivals[u]++;
     if (N.pass[u]) {
       this.c.completions[u]++;
-      if (t >= this.tWarm) this.hist.add(u, 0);
+      if (t >= this.tWarm) {
+        this.hist.sample = 0;
+        this.hist.addSample(u);
+      }
       this.dispatch(job);
       return;
     }
@@ -176,13 +180,12 @@ export class DesEngine {
       this.finish(job);
       return;
     }
-    this.c.advance(u, t, N);
+    this.c.advance(u, N);
     N.inSystem[u]++;
     if (canStart) {
       N.busy[u]++;
       this.jStart[job] = t;
-      this.heap.at = t + this.service(u);
-      this.heap.schedule(job * 4 + DONE);
+      this.serve(u, 0, job * 4 + DONE);
     } else {
       q.push(job);
       if (N.batchMax[u] > 0) this.tryBatch(u);
@@ -193,15 +196,14 @@ export class DesEngine {
     const t = this.now;
     const N = this.nodes;
     const u = this.jNode[job];
-    this.c.advance(u, t, N);
+    this.c.advance(u, N);
     N.inSystem[u]--;
     this.record(u, job);
     const q = this.queues[u];
     if (q.size > 0) {
       const next = q.shift();
       this.jStart[next] = t;
-      this.heap.at = t + this.service(u);
-      this.heap.schedule(next * 4 + DONE);
+      this.serve(u, 0, next * 4 + DONE);
     } else {
       N.busy[u]--;
     }
@@ -225,7 +227,7 @@ export class DesEngine {
         }
         return;
       }
-      this.c.advance(u, t, N);
+      this.c.advance(u, N);
       this.c.batches[u]++;
       N.busy[u]++;
       const head = q.shift();
@@ -238,16 +240,14 @@ export class DesEngine {
         last = j;
       }
       this.jNext[last] = -1;
-      this.heap.at = t + this.service(u) + (n - 1) * N.batchPerItem[u];
-      this.heap.schedule(head * 4 + DONE);
+      this.serve(u, n - 1, head * 4 + DONE);
     }
   }
 
   private batchDone(head: number): void {
-    const t = this.now;
     const N = this.nodes;
     const u = this.jNode[head];
-    this.c.advance(u, t, N);
+    this.c.advance(u, N);
     N.busy[u]--;
     let count = 0;
     for (let j = head; j >= 0; j = this.jNext[j]) {
@@ -268,17 +268,23 @@ export class DesEngine {
     this.c.completions[u]++;
     const arrive = this.jArrive[job];
     if (arrive >= this.tWarm) {
-      this.hist.add(u, t - arrive);
+      this.hist.sample = t - arrive;
+      this.hist.addSample(u);
       this.c.waitSum[u] += this.jStart[job] - arrive;
     }
   }
 
-  private service(u: number): number {
+  /**
+   * Schedules the end of a service that starts now at component u (`extra` batch items more
+   * than one add their per-item time). The time goes straight into the queue: a service time
+   * returned by a call the compiler did not inline would be boxed.
+   */
+  private serve(u: number, extra: number, payload: number): void {
     const N = this.nodes;
     const kind = N.dist[u];
-    if (kind === 0) return this.rng.exponential(N.mean[u]);
-    if (kind === 1) return N.mean[u];
-    return Math.exp(N.lnMu[u] + N.lnSigma[u] * this.rng.normal());
+    const s = kind === 0 ? this.rng.exponential(N.mean[u]) : kind === 1 ? N.mean[u] : Math.exp(N.lnMu[u] + N.lnSigma[u] * this.rng.normal());
+    this.heap.at = this.now + s + extra * N.batchPerItem[u];
+    this.heap.schedule(payload);
   }
 
   /** After service: the request's downstream calls (none on a cache hit). */
@@ -399,9 +405,10 @@ export class DesEngine {
     c.rootsDone++;
     if (arrive < this.tWarm) return;
     const v = t - arrive;
-    this.hist.add(this.e2e, v);
+    this.hist.sample = v;
+    this.hist.addSample(this.e2e);
     const own = this.sourceHist[s];
-    if (own !== this.e2e) this.hist.add(own, v);
+    if (own !== this.e2e) this.hist.addSample(own);
     const half = arrive < this.tHalf ? 0 : 2;
     c.halves[half] += v;
     c.halves[half + 1]++;

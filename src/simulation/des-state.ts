@@ -172,8 +172,12 @@ export class Counters {
     this.last = new Float64Array(n);
   }
 
-  /** Integrates node u's busy servers and requests present up to time t. */
-  advance(u: number, t: number, N: Nodes): void {
+  /** The engine's current time, kept here so that `advance` needs no double argument (it would be boxed). */
+  now = 0.5;
+
+  /** Integrates node u's busy servers and requests present up to `now`. */
+  advance(u: number, N: Nodes): void {
+    const t = this.now;
     const dt = t - this.last[u];
     this.busyArea[u] += N.busy[u] * dt;
     this.countArea[u] += N.inSystem[u] * dt;
@@ -182,13 +186,15 @@ export class Counters {
 
   /** Warm-up over: start counting afresh. */
   reset(t: number, N: Nodes): void {
-    for (let u = 0; u < this.last.length; u++) this.advance(u, t, N);
+    this.now = t;
+    for (let u = 0; u < this.last.length; u++) this.advance(u, N);
     for (const a of [this.arrivals, this.completions, this.rejections, this.edgeCalls, this.batches, this.busyArea, this.countArea]) a.fill(0);
     this.rootsDone = 0;
   }
 
   snapshot(t: number, N: Nodes): void {
-    for (let u = 0; u < this.last.length; u++) this.advance(u, t, N);
+    this.now = t;
+    for (let u = 0; u < this.last.length; u++) this.advance(u, N);
     this.window = {
       arrivals: this.arrivals.slice(),
       completions: this.completions.slice(),

@@ -43,7 +43,19 @@ export class Histograms {
     this.max = new Float64Array(count).fill(-Infinity);
   }
 
+  /**
+   * The value `addSample` records next. The engine hands values over in this field: a double
+   * passed to a call the compiler did not inline is boxed in a fresh heap object.
+   */
+  sample = 0.5;
+
   add(h: number, v: number): void {
+    this.sample = v;
+    this.addSample(h);
+  }
+
+  addSample(h: number): void {
+    const v = this.sample;
     this.n[h]++;
     this.sum[h] += v;
     if (v < this.min[h]) this.min[h] = v;

@@ -29,10 +29,35 @@ const ZF = new Float64Array(256);
   }
 }
 
+// Ziggurat tables for the standard normal's right half (Marsaglia & Tsang 2000, 128 layers
+// of equal area NV), on 24-bit magnitudes: NK[i] accepts at once, NW[i] scales to x,
+// NF[i] = e^(−x_i²/2).
+const NR = 3.442619855899;
+const NV = 9.91256303526217e-3;
+const NK = new Float64Array(128);
+const NW = new Float64Array(128);
+const NF = new Float64Array(128);
+{
+  let d = NR;
+  let td = d;
+  const q = NV / Math.exp(-0.5 * d * d);
+  NK[0] = Math.floor((d / q) * M);
+  NK[1] = 0;
+  NW[0] = q / M;
+  NW[127] = d / M;
+  NF[0] = 1;
+  NF[127] = Math.exp(-0.5 * d * d);
+  for (let i = 126; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(NV / d + Math.exp(-0.5 * d * d)));
+    NK[i + 1] = Math.floor((d / td) * M);
+    td = d;
+    NF[i] = Math.exp(-0.5 * d * d);
+    NW[i] = d / M;
+  }
+}
+
 export class Prng {
   private readonly s = new Int32Array(4);
-  /** The second normal deviate of the last Box–Muller pair, or NaN. */
-  private spare = NaN;
 
   constructor(seed: number) {
     // Spread the seed over the state, then discard the first outputs so seeds 1, 2, 3…
@@ -95,16 +120,40 @@ export class Prng {
     }
   }
 
-  /** Standard normal by Box–Muller, keeping the pair's second value for the next call. */
+  /**
+   * Standard normal by Marsaglia and Tsang's ziggurat: one 32-bit draw, a lookup and a compare
+   * in 98.8 % of calls, where Box–Muller costs a logarithm, a square root and a sine or cosine
+   * per pair (lognormal service times draw one per request at each component). The low 7 bits
+   * pick the layer, the top 25 the signed point in it (Doornik's remedy for the original's
+   * shared bits). Exact: rejections in the wedges, and Marsaglia's tail method beyond the last
+   * layer.
+   */
   normal(): number {
-    const s = this.spare;
-    if (s === s) {
-      this.spare = NaN;
-      return s;
+    const j = this.nextInt();
+    const i = j & 127;
+    const x = j >> 7;
+    if (Math.abs(x) < NK[i]) return x * NW[i];
+    return this.normalSlow(x, i);
+  }
+
+  private normalSlow(x: number, i: number): number {
+    for (;;) {
+      if (i === 0) {
+        // The tail beyond NR: x = −ln U₁ / NR, accepted when −2 ln U₂ > x².
+        let t: number;
+        let y: number;
+        do {
+          t = -Math.log(1 - this.next()) / NR;
+          y = -Math.log(1 - this.next());
+        } while (y + y < t * t);
+        return x > 0 ? NR + t : -NR - t;
+      }
+      const v = x * NW[i];
+      if (NF[i] + this.next() * (NF[i - 1] - NF[i]) < Math.exp(-0.5 * v * v)) return v;
+      const j = this.nextInt();
+      i = j & 127;
+      x = j >> 7;
+      if (Math.abs(x) < NK[i]) return x * NW[i];
     }
-    const r = Math.sqrt(-2 * Math.log(1 - this.next()));
-    const th = 6.283185307179586 * this.next();
-    this.spare = r * Math.sin(th);
-    return r * Math.cos(th);
   }
 }
