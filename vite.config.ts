@@ -68,5 +68,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Simulation tests run up to 10⁶ requests; on a loaded 2-core machine the default 5 s is too short.
+    testTimeout: 30_000,
   },
 });
