@@ -68,6 +68,28 @@ test('a design near capacity says its figures are uncertain and why', async ({ a
   await page.screenshot({ path: 'test-results/near-capacity.png' });
 });
 
+test('approximate analytic figures say so, with the expected error, until the refined ones replace them', async ({ app, page }) => {
+  const client = await app.addByClick('client');
+  await app.addByClick('model-server-gpu'); // dynamic batching: outside the analytic accuracy goal
+  await expect.poll(async () => (await app.design()).edges.length).toBe(1);
+  await app.node(client).click();
+  const load = page.getByLabel('Load (requests/s)', { exact: true });
+  await load.fill('300');
+  await load.press('Enter');
+
+  const panel = results(page);
+  const note = panel.getByTestId('sim-approximate');
+  await expect(note).toHaveText(/^approximate \(dynamic batching\): expected error up to ±\d+ % — refining…$/);
+  await expect(note).toHaveAttribute('title', /refined figures replace them/);
+  await expect(panel.getByTestId('sim-latency')).toHaveText(/^mean ≈[\d.]+ ms · p50 ≈[\d.]+ ms · p95 ≈[\d.]+ ms · p99 ≈[\d.]+ ms$/);
+  await page.screenshot({ path: 'test-results/approximate.png' });
+
+  // The discrete-event figures carry their own intervals: the note and the "≈" go.
+  await expect(panel.getByTestId('sim-mode')).toHaveText(REFINED, { timeout: 20_000 });
+  await expect(note).toHaveCount(0);
+  await expect(panel.getByTestId('sim-latency')).not.toContainText('≈');
+});
+
 test('a large design gets its figures from the analytic worker and says why it is not refined', async ({ app, page }) => {
   await page.evaluate(() => {
     const nodes = [{ id: 'c0', kind: 'client', position: { x: 0, y: 0 }, params: { rps: 50 } }];
