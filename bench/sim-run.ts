@@ -1,5 +1,6 @@
-// One measurement of the simulation bench, in its own process (run with tsx by
-// sim.bench.mjs) so that timings start from a fresh JIT and peak memory is this run's alone.
+// One measurement of the simulation bench, in its own process (bundled and run by
+// sim.bench.mjs; tsx runs it too) so that timings start from a fresh JIT and peak memory is
+// this run's alone.
 // Usage: sim-run.ts o1|large|analytic|template:<name>[-warm] [requests]. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 import { simulateDes } from '../src/simulation/des';
@@ -70,7 +71,10 @@ function des(design: Design, warm: boolean) {
   const r = simulateDes(design, {
     requests,
     seed: 1,
-    onProgress: () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers)),
+    onProgress: () => {
+      const m = process.memoryUsage();
+      heapPeak = Math.max(heapPeak, m.heapUsed + m.arrayBuffers);
+    },
   });
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

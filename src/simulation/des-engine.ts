@@ -7,7 +7,7 @@
 // connection arrive in the order they were made: they wait in that connection's FIFO and only
 // the first of them is in the queue, which stays as small as the number of busy servers.
 import type { SimGraph } from './graph';
-import { IntQueue } from './event-heap';
+import { IntQueue } from './int-queue';
 import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';

@@ -1,4 +1,4 @@
-// Waiting lines of the discrete-event engine. The future-event list itself is calendar-queue.ts.
+// Waiting lines of the discrete-event engine (its future-event list is calendar-queue.ts).
 /** A FIFO of ints in a growable ring buffer: a component's waiting line. */
 export class IntQueue {
   private buf = new Int32Array(16);
