@@ -119,6 +119,8 @@ export class Session {
       document.removeEventListener('visibilitychange', flush);
       stopGuard();
       stopEffects();
+      // The refinement's workers and a discrete-event run end with the app, not with the page.
+      this.simulation.destroy();
     };
   }
 
