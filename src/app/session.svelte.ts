@@ -38,6 +38,8 @@ export interface OpenResult {
 /** The canvas, as far as the session moves it. */
 export interface CanvasView {
   fitView(duration?: number): void;
+  /** Frames a design just opened: whole, or a large one at a readable zoom on its sources. */
+  openView(): void;
   viewportCenter(): Position;
 }
 
@@ -95,7 +97,7 @@ export class Session {
     });
     void this.openExternal({ kind: 'link', hash }).then(async (r) => {
       if (r.status !== 'preview') await this.library.init();
-      this.view.fitView(0);
+      this.view.openView();
       this.ready = true;
     });
     const flush = () => void this.library.flush();
@@ -135,7 +137,7 @@ export class Session {
     if (r.is === 'link') {
       if (await this.preview.open(r.hash)) {
         this.notice = null;
-        this.view.fitView(0);
+        this.view.openView();
         return { status: 'preview', message: null };
       }
       // The preview has said why (and left the address bar); its sentence is shown here instead.
@@ -146,7 +148,7 @@ export class Session {
     if (this.notice?.kind === 'error') this.notice = null;
     await this.library.create(r.design ?? undefined);
     this.library.notices = r.warnings;
-    this.view.fitView(0);
+    this.view.openView();
     return { status: 'opened', message: null };
   }
 

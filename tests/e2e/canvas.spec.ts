@@ -167,3 +167,60 @@ test('a large design opens zoomed far out without drawing icons there, and zoomi
   await expect(page.locator('.svelte-flow__node[data-id="n0"] .icon svg')).toHaveCount(1);
   await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(n);
 });
+
+test('a large design opens at a readable zoom on its source, draws only what is in view, and pipes meet their handles', async ({ app, page }) => {
+  // 1,600 components on a grid, chained; the one source sits at the left, halfway down.
+  const n = 1600;
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`, kind: i === 400 ? 'client' : 'cache', label: `Node ${i}`,
+    position: { x: (i % 40) * 240, y: Math.floor(i / 40) * 110 }, params: i === 400 ? { rps: 50 } : {},
+  }));
+  const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, source: `n${i}`, target: node.id, params: { mode: 'sync' } }));
+  const file = { format: 'mlsd-design', version: 1, name: 'Large', nodes, edges, notes: {} };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Share and export' }).click();
+  await page.getByRole('menuitem', { name: 'Import design file' }).click();
+  await (await chooser).setFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+
+  await expect.poll(async () => (await app.design()).nodes.length).toBe(n);
+  const source = app.node('n400');
+  await expect(source).toBeVisible();
+  await app.settle();
+  expect((await page.evaluate(() => (window as any).__app.canvas.getViewport())).zoom).toBe(0.75);
+  const pane = (await app.pane().boundingBox())!;
+  const box = (await source.boundingBox())!;
+  expect(box.x - pane.x).toBeGreaterThan(20);
+  expect(box.x - pane.x).toBeLessThan(80);
+  expect(Math.abs(box.y + box.height / 2 - (pane.y + pane.height / 2))).toBeLessThan(30);
+  const drawn = await page.locator('.svelte-flow__node').count();
+  expect(drawn).toBeGreaterThan(10);
+  expect(drawn).toBeLessThan(n / 4);
+
+  // Nodes drawn straight from their declared size and handles: each pipe starts on its source's
+  // right handle and ends (its arrowhead's tip) on its target's left handle, also once the canvas
+  // has taken new objects for both (here, selected).
+  await page.evaluate(() => (window as any).__app.editor.select(['n400', 'n401'], []));
+  await expect(source).toHaveClass(/selected/);
+  await app.settle();
+  const ends = await page.evaluate(() => {
+    const v = (window as any).__app.canvas.getViewport();
+    const paneBox = document.querySelector('.svelte-flow__pane')!.getBoundingClientRect();
+    const toFlow = (x: number, y: number) => ({ x: (x - paneBox.left - v.x) / v.zoom, y: (y - paneBox.top - v.y) / v.zoom });
+    const handle = (id: string, kind: string) => document.querySelector(`.svelte-flow__node[data-id="${id}"] .svelte-flow__handle.${kind}`)!.getBoundingClientRect();
+    const s = handle('n400', 'source');
+    const t = handle('n401', 'target');
+    const line = document.querySelector('.svelte-flow__edge[data-id="e400"] path.pipe-line')!.getAttribute('d')!;
+    const tip = document.querySelector('.svelte-flow__edge[data-id="e400"] path.pipe-arrow')!.getAttribute('d')!;
+    const nums = (d: string) => d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    return { start: nums(line).slice(0, 2), tip: nums(tip).slice(2, 4), source: toFlow(s.right, s.top + s.height / 2), target: toFlow(t.left, t.top + t.height / 2) };
+  });
+  expect(Math.abs(ends.start[0] - ends.source.x)).toBeLessThan(1.5);
+  expect(Math.abs(ends.start[1] - ends.source.y)).toBeLessThan(1.5);
+  expect(Math.abs(ends.tip[0] - ends.target.x)).toBeLessThan(1.5);
+  expect(Math.abs(ends.tip[1] - ends.target.y)).toBeLessThan(1.5);
+
+  // Panning brings the rest in.
+  await expect(app.node('n1599')).toHaveCount(0);
+  await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: -39 * 240 * 0.75 + 200, y: -39 * 110 * 0.75 + 200, zoom: 0.75 }));
+  await expect(app.node('n1599')).toBeVisible();
+});

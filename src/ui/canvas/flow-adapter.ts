@@ -1,10 +1,10 @@
 // Our design → xyflow nodes and edges. The only translation between the two models: saved
 // files never see xyflow's shapes. An edit that touches one component hands xyflow one new
 // object, not a thousand.
-import type { Edge, Node } from '@xyflow/svelte';
+import type { Edge, Node, NodeHandle, Position } from '@xyflow/svelte';
 import type { Design, DesignEdge, DesignNode } from '../../model/design';
 import { catalog, nodeName } from '../../app/catalog-view';
-import { GROUP_KIND, NOTE_KIND, nodeSize } from '../../app/design-view';
+import { COMPONENT_SIZE, GROUP_KIND, NOTE_KIND, nodeSize } from '../../app/design-view';
 import type { NodeMetrics } from '../../app/sim-view';
 
 export type { NodeMetrics };
@@ -44,6 +44,21 @@ export function designId(id: string): string {
   return id.includes('~') ? id.replace(/~([0-9a-f]{1,6})~/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : id;
 }
 
+/** From this many components on, the canvas mounts only what is in view (Canvas.svelte). */
+export const DRAW_VISIBLE_FROM = 1500;
+
+/*
+ * A node xyflow has never measured is mounted whatever the view, to be measured. A component's
+ * box is known (COMPONENT_SIZE), so in a design drawn only where visible it comes with its size
+ * and handles declared, as xyflow would measure them: the 8 px handles straddle the 1.5 px
+ * border, centred on the height (checked against the DOM in tests/e2e/canvas.spec.ts).
+ */
+const HANDLE = 8;
+const DECLARED_HANDLES: NodeHandle[] = [
+  { type: 'target', position: 'left' as Position, x: -3, y: COMPONENT_SIZE.height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: 'right' as Position, x: COMPONENT_SIZE.width - 5, y: COMPONENT_SIZE.height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
+
 const typeOf = (n: DesignNode) => (n.kind === GROUP_KIND ? 'frame' : n.kind === NOTE_KIND ? 'note' : 'component');
 
 /*
@@ -51,13 +66,15 @@ const typeOf = (n: DesignNode) => (n.kind === GROUP_KIND ? 'frame' : n.kind === 
  * once it has measured it (adding `measured`), and a node handed back without that is treated as
  * new, forgetting its size and handles, so every edge on it is dropped and laid out again. Taking
  * xyflow's own object whenever our inputs for it are unchanged means a selection or a drop hands
- * xyflow the one or two objects that did change, not a thousand unmeasured ones.
+ * xyflow the one or two objects that did change, not a thousand unmeasured ones. With
+ * `declareSize` (a design drawn only where visible), new components carry their size and handles.
  */
 export function flowNodes(
   design: Design,
   selected: ReadonlySet<string>,
   metrics: ReadonlyMap<string, NodeMetrics> | undefined,
   held: readonly FlowNode[],
+  declareSize = false,
 ): FlowNode[] {
   const byId = new Map(held.map((n) => [n.data?.node.id, n]));
   const out = design.nodes.map((n) => {
@@ -68,6 +85,9 @@ export function flowNodes(
     const flow = toFlowNode(n, sel, m);
     // Same box, new content (a label, a colour): xyflow keeps its measurement and handles.
     if (prev?.measured && prev.type === flow.type && sameSize(prev.data.node, n)) flow.measured = prev.measured;
+    else if (declareSize && flow.type === 'component') flow.measured = { ...COMPONENT_SIZE };
+    // Handles declared hold only for the plain box (presentation draws components taller).
+    if (declareSize && flow.type === 'component' && isPlainBox(flow.measured)) flow.handles = DECLARED_HANDLES;
     return flow;
   });
   // Unchanged content keeps the same array, so the canvas skips its update entirely.
@@ -94,6 +114,10 @@ export function flowEdges(
       : toFlowEdge(e, sel, t, maxTrafficRps);
   });
   return sameItems(out, held) ? (held as FlowEdge[]) : out;
+}
+
+function isPlainBox(m: FlowNode['measured']): boolean {
+  return m?.width === COMPONENT_SIZE.width && m.height === COMPONENT_SIZE.height;
 }
 
 function sameSize(a: DesignNode, b: DesignNode): boolean {

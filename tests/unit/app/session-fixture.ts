@@ -9,7 +9,7 @@ export async function openSession(kv = memoryKeyValue()) {
   const themes: string[] = [];
   const session = new Session({
     store: new DesignStore(kv),
-    view: { fitView: (duration = 200) => void fits.push(duration), viewportCenter: () => ({ x: 600, y: 400 }) },
+    view: { fitView: (duration = 200) => void fits.push(duration), openView: () => void fits.push(0), viewportCenter: () => ({ x: 600, y: 400 }) },
     pictures: pictureMaker(() => 'light'),
     toggleTheme: () => void themes.push('toggled'),
   });
