@@ -2,6 +2,7 @@
 // latency distribution composed along the calls. Fast enough to rerun on every edit.
 import type { Design } from '../model/design';
 import { capacityRps, compileGraph, offeredPerUnit, type SimGraph } from './graph';
+import { designCapacity } from './capacity';
 import { analyzeQueue, type QueueResult } from './queue';
 import { analyzeBatchQueue } from './batching';
 import { endToEnd } from './compose';
@@ -203,26 +204,6 @@ export function overloadOf(g: SimGraph, queues: QueueResult[]): { overloaded: st
   return { overloaded, saturated };
 }
 
-/**
- * `maxRps`, a property of the design: the total source rate (all sources scaled together) at
- * which the first component reaches utilization 1, every callee seeing the full offered flow;
- * that component is the bottleneck. The same at any offered load.
- */
-export function designCapacity(g: SimGraph): { maxRps: number; bottleneck: string | null } {
-  const { lambda, total } = offeredPerUnit(g);
-  let best = Infinity;
-  let bottleneck: string | null = null;
-  for (const u of g.order) {
-    const node = g.nodes[u];
-    if (lambda[u] <= 0 || node.meanMs <= 0) continue;
-    const scale = capacityRps(node) / lambda[u];
-    if (scale < best * (1 - 1e-12)) {
-      best = scale;
-      bottleneck = node.id;
-    }
-  }
-  return { maxRps: Number.isFinite(best) ? total * best : 0, bottleneck };
-}
-
-// Capacity and offered flow are compiled with the graph (graph.ts); re-exported for the planner.
-export { capacityRps, offeredPerUnit };
+// Capacity and offered flow are compiled with the graph (graph.ts), the design's maximum load
+// found in capacity.ts; re-exported for the planner and the discrete-event report.
+export { capacityRps, offeredPerUnit, designCapacity };

@@ -17,8 +17,8 @@ export interface Outcomes {
   sourceComplete: Float64Array;
 }
 
-/** `served[u]`: the share of node u's admitted arrivals it completes (1 when stable). */
-export function outcomes(g: SimGraph, queues: QueueResult[], served: Float64Array): Outcomes {
+/** `served[u]`: the share of node u's admitted arrivals it completes (1 when stable); of each queue only whether it is stable and what it rejects is read. */
+export function outcomes(g: SimGraph, queues: Pick<QueueResult, 'stable' | 'blockProb'>[], served: Float64Array): Outcomes {
   const n = g.nodes.length;
   const fail = new Float64Array(n);
   const complete = new Float64Array(n);
