@@ -20,7 +20,6 @@ export interface DesignCapacity {
   bottleneck: string | null;
 }
 
-
 export function designCapacity(g: SimGraph): DesignCapacity {
   const { lambda, total } = offeredPerUnit(g);
   let best = Infinity;
