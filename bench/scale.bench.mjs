@@ -98,6 +98,43 @@ function timeAction(page, action, arg, settleMs = 1200) {
   );
 }
 
+/** In the page: the view panned once a frame for 60 frames; median frame time and longest task. */
+function timePan(page) {
+  return page.evaluate(async () => {
+    const api = window.__app.canvas;
+    const start = api.getViewport();
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    await frame();
+    const t0 = performance.now();
+    const times = [];
+    let last = t0;
+    for (let i = 1; i <= 60; i++) {
+      api.setViewport({ x: start.x - i * 12, y: start.y - i * 4, zoom: start.zoom });
+      await frame();
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    api.setViewport(start);
+    await new Promise((r) => setTimeout(r, 300));
+    times.sort((a, b) => a - b);
+    return { frameMs: times[30], longest: Math.max(0, ...window.__longtasks.filter((t) => t.start >= t0).map((t) => t.ms)) };
+  });
+}
+
+/** In the page: what an autosave copies on the main thread (IndexedDB clones the design as it is put). */
+function timeSaveClone(page) {
+  return page.evaluate(() => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      structuredClone(window.__app.editor.design);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2];
+  });
+}
+
 /** In the page: one drag of a component over 30 frames; median frame time, and the drop. */
 function timeDrag(page) {
   return page.evaluate(async () => {
@@ -195,6 +232,8 @@ export async function runScaleBench() {
     for (let i = 0; i < 5; i++) edits.push(await timeAction(page, 'param', i));
     const drags = [];
     for (let i = 0; i < 3; i++) drags.push(await timeDrag(page));
+    const pan = await timePan(page);
+    const cloneMs = await timeSaveClone(page);
     await page.evaluate(() => window.__app.library.flush());
 
     const t0 = Date.now();
@@ -226,6 +265,8 @@ export async function runScaleBench() {
       add: { ms: med(adds, 'ms'), longestTaskMs: med(adds, 'longest'), target: '< 50 ms main thread' },
       paramEdit: { ms: med(edits, 'ms'), longestTaskMs: med(edits, 'longest'), target: '< 50 ms main thread' },
       drag2000: { frameMs: med(drags, 'frameMs'), dropMs: med(drags, 'dropMs'), longestTaskMs: med(drags, 'longest'), target: 'drop < 50 ms main thread' },
+      pan2000: { frameMs: round(pan.frameMs, 1), longestTaskMs: round(pan.longest, 0), target: 'frames as at 1,000 (canvas bench)' },
+      autosaveClone2000: { ms: round(cloneMs, 1), target: 'part of an edit\'s < 50 ms' },
       reload2000: { ms: reloadMs, longestTaskMs: round(reloadLongest, 0), target: '< 2000 ms' },
       layoutApply1000: { result: layout.result, ms: round(layout.ms, 0), longestTaskMs: round(layout.longest, 0), target: 'longest task ≤ 50 ms' },
       link20000: { ...link, longest: undefined, longestTaskMs: round(link.longest, 0), heapMB: round(link.heapMB, 0), target: 'opens < 5000 ms, or refused up front with a message' },

@@ -168,11 +168,11 @@ export class AutoLayout {
         }
         shown = applyPlacements(shown, new Map(moved.slice(at, (at += CHUNK))));
         this.editor.dispatch(() => shown, { record: false });
-        if (at < moved.length) return void requestAnimationFrame(frame);
+        if (at < moved.length) return afterFrame(frame);
         this.editor.commit();
         resolve(true);
       };
-      requestAnimationFrame(frame);
+      afterFrame(frame);
     });
   }
 
@@ -190,6 +190,15 @@ export function structureOf(design: Design): string {
   const nodes = design.nodes.map((n) => `${n.id}<${n.parentId ?? ''}`).join(',');
   const edges = design.edges.map((e) => `${e.source}>${e.target}`).join(',');
   return `${nodes}|${edges}`;
+}
+
+/*
+ * Runs `step` in a task of its own once the next frame is drawn, not inside the frame: drawing a
+ * thousand nodes and updating them are then two short tasks instead of one long one, and a click
+ * or a key gets in between.
+ */
+function afterFrame(step: () => void): void {
+  requestAnimationFrame(() => setTimeout(step, 0));
 }
 
 function readPrefs(): { direction?: unknown; tidy?: unknown } {
