@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/svelte';
 import { designId, flowEdges, flowId, flowNodes, type FlowNode } from '../../../src/ui/canvas/flow-adapter';
 import { ARROW_LENGTH, arrowHead, pipeWidth } from '../../../src/ui/canvas/pipe-look';
-import { emptyDesign, type Design } from '../../../src/model/design';
+import { emptyDesign, NOTE_KIND, type Design } from '../../../src/model/design';
 import { addNodes, moveNodes, updateNode } from '../../../src/model/commands';
 
 function design(): Design {
@@ -49,6 +49,27 @@ describe('design → canvas nodes', () => {
     const next = flowNodes(updateNode(d, 'f', { size: { width: 400, height: 200 } }), new Set(), undefined, held);
     expect(next[0].measured).toBeUndefined();
     expect(next[0].width).toBe(400);
+  });
+
+  it('gives components of a design drawn only where visible their size and handles, so xyflow need not draw them first', () => {
+    const d = addNodes(design(), [{ id: 'c2', kind: NOTE_KIND, position: { x: 0, y: 200 }, params: {} }], []);
+    const next = flowNodes(d, new Set(), undefined, [], true);
+    const [a] = next;
+    expect(a.measured).toEqual({ width: 184, height: 64 });
+    expect(a.handles!.map((h) => [h.type, h.position, h.x + (h.position === Position.Right ? h.width! : 0), h.y + h.height! / 2])).toEqual([
+      ['target', Position.Left, -3, 32],
+      ['source', Position.Right, 187, 32],
+    ]);
+    // A note draws at its own size: xyflow measures it.
+    expect(next[3].handles).toBeUndefined();
+    expect(next[3].measured).toBeUndefined();
+    // Drawn taller (presentation), xyflow's own measurement stands: declared handles would be wrong.
+    const tall = next.map((n) => ({ ...n, measured: { width: 184, height: 92 }, handles: undefined }));
+    const again = flowNodes(updateNode(d, 'a', { label: 'A' }), new Set(), undefined, tall, true);
+    expect(again[0].measured).toEqual({ width: 184, height: 92 });
+    expect(again[0].handles).toBeUndefined();
+    // Drawn whole, nothing is declared.
+    expect(flowNodes(d, new Set(), undefined, [])[0].measured).toBeUndefined();
   });
 });
 
