@@ -30,6 +30,12 @@ test('presentation mode hides the zoom buttons, enlarges components and frames t
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('app')).not.toHaveClass(/presenting/);
   await expect(page.locator('.svelte-flow__controls')).toBeVisible();
+  // Leaving frames the design again, animated: wait until the view stops moving.
+  await expect.poll(async () => {
+    const before = await zoom();
+    await page.waitForTimeout(150);
+    return (await zoom()) === before;
+  }).toBe(true);
   await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 0, y: 0, zoom: 1 }));
   await app.settle();
   expect(await box()).toEqual([184, 64, 13]);
