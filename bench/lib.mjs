@@ -12,15 +12,25 @@ export function run(cmd, args) {
 export async function serve(args, port) {
   const proc = spawn('npx', ['vite', 'preview', ...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  const stop = () => {
     try {
-      if ((await fetch(url)).ok) return { url, stop: () => { try { process.kill(-proc.pid); } catch { /* already gone */ } } };
+      process.kill(-proc.pid);
+    } catch {
+      /* already gone */
+    }
+  };
+  // A loaded machine can take many seconds to start Vite; a server that never answers is
+  // stopped, so it cannot hold the port for the next bench.
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop };
     } catch {
       /* not up yet */
     }
     await sleep(100);
   }
-  throw new Error(`preview server on ${port} did not start`);
+  stop();
+  throw new Error(`preview server on ${port} did not start within 60 s`);
 }
 
 export function launch() {
