@@ -50,7 +50,9 @@ function cdfAt(d: Dist, t: number): number {
 
 function leafCdf(d: Dist, t: number): number {
   const leaf = d.leaf;
-  if (leaf === LEAF_NONE) return d.cdf(t);
+  // `+`: the call's result typed as a number, so that every branch returns an unboxed double
+  // where this is compiled in place (otherwise each result is boxed for the merge).
+  if (leaf === LEAF_NONE) return +d.cdf(t);
   if (leaf === LEAF_POINT) return t >= d.shift - 1e-12 ? 1 : 0;
   if (t <= d.shift) return 0;
   const x = t - d.shift;
@@ -72,10 +74,24 @@ function make(mean: number, variance: number, cdf: (t: number) => number, shift:
 }
 const NO_RATES: number[] = [];
 
+/**
+ * cdf() of leaves and mixtures: cdfAt on the distribution it is called on, one function for
+ * all of them, as a closure per distribution is an allocation each (and most stay live for the
+ * whole analysis). So it is always called as `d.cdf(t)`; a copy that drops `parts` or `leaf`
+ * takes `ownCdfOf(d)` instead.
+ */
+function ownCdf(this: Dist, t: number): number {
+  return cdfAt(this, t);
+}
+
+/** d's CDF as a function that stands alone. */
+export function ownCdfOf(d: Dist): (t: number) => number {
+  return d.cdf === ownCdf ? closure((t: number) => cdfAt(d, t)) : d.cdf;
+}
+
 /** A leaf shape (see cdfAt), its own cdf() the same formula. */
 function leafDist(leaf: number, args: readonly number[] | undefined, mean: number, variance: number, shift: number, heavy: boolean, exps: number[] | undefined): Dist {
-  const d: Dist = make(mean, variance, closure((t: number) => cdfAt(d, t)), shift, exps && exps.length > 0 ? exps.length : 1, heavy, exps, undefined, leaf, args);
-  return d;
+  return make(mean, variance, ownCdf, shift, exps && exps.length > 0 ? exps.length : 1, heavy, exps, undefined, leaf, args);
 }
 
 /** The same distribution with another "heavy" flag (which fit its later sums should take). */
@@ -86,7 +102,7 @@ export function withHeavy(d: Dist, heavy: boolean): Dist {
 /** A small independent jitter on a dominant time: the dominant shape, moved by the jitter's mean. */
 function jittered(dominant: Dist, small: Dist): Dist {
   const d = delay(dominant, small.mean);
-  return make(d.mean, dominant.variance + small.variance, d.cdf, d.shift, d.cost, d.heavy, undefined, undefined);
+  return make(d.mean, dominant.variance + small.variance, ownCdfOf(d), d.shift, d.cost, d.heavy, undefined, undefined);
 }
 
 const MAX_COST = 24;
@@ -214,12 +230,7 @@ export function mixture(parts: { w: number; d: Dist }[], maxCost = MAX_COST): Di
     cost += d.cost;
     heavy ||= d.heavy;
   }
-  const cdf = closure((t: number) => {
-    let f = 0;
-    for (let i = 0; i < ps.length; i++) f += ps[i].w * leafCdf(ps[i].d, t);
-    return f;
-  });
-  const d = make(mean, Math.max(0, second - mean * mean), cdf, shift, cost, heavy, undefined, ps);
+  const d = make(mean, Math.max(0, second - mean * mean), ownCdf, shift, cost, heavy, undefined, ps);
   return cost <= maxCost ? d : simplify(d);
 }
 
@@ -302,8 +313,11 @@ export function maxOf(parts: Dist[], meanOverride?: number, maxCost = MAX_PRODUC
     for (const g of gs) prod *= g.k === 1 ? cdfAt(g.d, t) : cdfAt(g.d, t) ** g.k;
     return prod;
   });
-  const lo = Math.max(...parts.map((p) => p.shift));
-  const { m1, m2 } = survivalMoments(cdf, lo, gs);
+  let lo = -Infinity;
+  for (const p of parts) lo = Math.max(lo, p.shift);
+  survivalMoments(lo, gs);
+  const m1 = MOMENTS[0];
+  const m2 = MOMENTS[1];
   // A known mean (correlated fork-join branches) moves the product's shape to it: a shift
   // keeps the tail's spread, which the product gets nearly right (within about 2 % of the
   // exact fork-join percentiles of O11).
@@ -331,7 +345,7 @@ function sameShape(a: Dist, b: Dist): boolean {
  * an 8-point rule (12 for heavy tails) after t = lo − θ·ln(1 − u), which makes an
  * exponential-like tail smooth on [0, 1); ~1e-3 relative.
  */
-function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; k: number }[]): { m1: number; m2: number } {
+function survivalMoments(lo: number, gs: { d: Dist; k: number }[]): void {
   let theta = 0;
   let heavy = false;
   let cost = 0;
@@ -340,30 +354,54 @@ function survivalMoments(cdf: (t: number) => number, lo: number, gs: { d: Dist; 
     heavy ||= g.d.heavy;
     cost += g.d.cost;
   }
-  let m1 = lo;
+  let m1 = lo + 0; // a double from the start: the loops then add unboxed
   let m2 = lo * lo;
   if (cost <= CHEAP_PRODUCT) {
     let hi = lo;
     for (const g of gs) hi = Math.max(hi, g.d.heavy ? quantile(g.d, 1 - 1e-9 / g.k) : g.d.mean + (21 + Math.log(g.k)) * tailScale(g.d));
     const { x, w } = gaussLegendre(64);
     const half = (hi - lo) / 2;
+    for (let i = 0; i < x.length; i++) AT[i] = lo + half * (x[i] + 1);
+    productCdfs(gs, x.length);
     for (let i = 0; i < x.length; i++) {
-      const t = lo + half * (x[i] + 1);
-      const s = 1 - cdf(t);
+      const s = 1 - CDF[i];
       m1 += half * w[i] * s;
-      m2 += half * w[i] * 2 * t * s;
+      m2 += half * w[i] * 2 * AT[i] * s;
     }
   } else {
     const { x, w } = gaussLegendre(heavy ? 12 : 8);
+    for (let i = 0; i < x.length; i++) AT[i] = lo - theta * Math.log(1 - (x[i] + 1) / 2);
+    productCdfs(gs, x.length);
     for (let i = 0; i < x.length; i++) {
       const u = (x[i] + 1) / 2;
-      const t = lo - theta * Math.log(1 - u);
-      const s = ((1 - cdf(t)) * theta) / (1 - u);
+      const s = ((1 - CDF[i]) * theta) / (1 - u);
       m1 += 0.5 * w[i] * s;
-      m2 += 0.5 * w[i] * 2 * t * s;
+      m2 += 0.5 * w[i] * 2 * AT[i] * s;
     }
   }
-  return { m1, m2 };
+  MOMENTS[0] = m1;
+  MOMENTS[1] = m2;
+}
+/** survivalMoments' E[T] and E[T²]: written here, not returned in an object. */
+const MOMENTS = new Float64Array(2);
+/**
+ * survivalMoments' points and the product's CDF at each: one loop evaluates them all, so the
+ * CDF code is compiled in place once (twice, once per rule, left calls that box every double).
+ */
+const AT = new Float64Array(64);
+const CDF = new Float64Array(64);
+
+/** CDF[i] = P(slowest ≤ AT[i]) for i < n: the groups' CDFs multiplied in order, each to the power of its count. */
+function productCdfs(gs: { d: Dist; k: number }[], n: number): void {
+  for (let i = 0; i < n; i++) {
+    const t = AT[i];
+    let prod = 1;
+    for (let j = 0; j < gs.length; j++) {
+      const g = gs[j];
+      prod *= g.k === 1 ? cdfAt(g.d, t) : cdfAt(g.d, t) ** g.k;
+    }
+    CDF[i] = prod;
+  }
 }
 
 const tailScale = (d: Dist) => Math.max(Math.sqrt(d.variance), d.variance / Math.max(1e-12, d.mean - d.shift));

@@ -3,7 +3,7 @@
 // two-moment approximations elsewhere (Allen–Cunneen with the Krämer–Langenbach-Belz factor),
 // and M/H2/c solved exactly for highly variable services on several servers (mh2c.ts).
 import type { SimNode } from './graph';
-import { closure, expSum, fitted, fromCdf, mixture, point, sum, withHeavy, type Dist } from './dist';
+import { closure, expSum, fitted, fromCdf, mixture, ownCdfOf, point, sum, withHeavy, type Dist } from './dist';
 import { gammaP } from './special';
 import { erlangC, mmck } from './erlang';
 import { h2Balanced, h2ThreeMoments, mh2cWait } from './mh2c';
@@ -105,8 +105,22 @@ export function usesH2(node: SimNode, ca2: number): boolean {
   return node.cv > 1 && node.dist === 'lognormal' && node.servers > 1 && node.servers <= MAX_H2_SERVERS;
 }
 type HeavyWait = { pw: number; mean: number; cv2: number };
-/** Solved points by station shape and load, dimensionless (see h2Wait). */
-const h2Cache = new Map<string, HeavyWait>();
+/**
+ * Solved points by station shape (servers, E[S²], E[S³]) and load, dimensionless (see h2Wait):
+ * maps keyed by the numbers themselves, as formatting them into a string key costs more than
+ * the lookup saves.
+ */
+const h2Cache = new Map<number, Map<number, Map<number, Map<number, HeavyWait>>>>();
+let h2Cached = 0;
+function h2Points(c: number, m2: number, m3: number): Map<number, HeavyWait> {
+  let byM2 = h2Cache.get(c);
+  if (!byM2) h2Cache.set(c, (byM2 = new Map()));
+  let byM3 = byM2.get(m2);
+  if (!byM3) byM2.set(m2, (byM3 = new Map()));
+  let byLoad = byM3.get(m3);
+  if (!byLoad) byM3.set(m3, (byLoad = new Map()));
+  return byLoad;
+}
 /** Loads solved on a grid of this step, interpolated between: a load sweep reuses them. */
 const GRID = 64;
 
@@ -123,7 +137,7 @@ const GRID = 64;
 function h2Wait(node: SimNode, c: number, lambda: number): HeavyWait {
   const [s1, s2, s3] = serviceMoments(node);
   const rho = (lambda * s1) / c;
-  const shape = `${c} ${s2 / (s1 * s1)} ${s3 / (s1 * s1 * s1)}`;
+  const shape = h2Points(c, s2 / (s1 * s1), s3 / (s1 * s1 * s1));
   const x = rho * GRID;
   // Below the second grid point, extrapolated from the first four (the ratios are smooth down to ρ = 0).
   const i = Math.max(2, Math.floor(x));
@@ -145,9 +159,8 @@ function h2Wait(node: SimNode, c: number, lambda: number): HeavyWait {
 }
 
 /** The ratios of h2Wait at load ρ for a service of mean 1 with the given E[S²], E[S³]. */
-function normalizedWait(shape: string, c: number, m2: number, m3: number, rho: number): HeavyWait {
-  const key = `${shape} ${rho}`;
-  const hit = h2Cache.get(key);
+function normalizedWait(shape: Map<number, HeavyWait>, c: number, m2: number, m3: number, rho: number): HeavyWait {
+  const hit = shape.get(rho);
   if (hit) return hit;
   const lambda = rho * c;
   const two = mh2cWait(c, lambda, h2Balanced(1, m2 - 1));
@@ -160,8 +173,13 @@ function normalizedWait(shape: string, c: number, m2: number, m3: number, rho: n
     mean: Math.sqrt(mean2 * mean3) * (c - lambda),
     cv2: three.w2 / three.pw / (mean3 * mean3) - 1,
   };
-  if (h2Cache.size >= 4096) h2Cache.clear();
-  h2Cache.set(key, w);
+  if (h2Cached >= 4096) {
+    h2Cache.clear();
+    h2Cached = 0;
+    shape = h2Points(c, m2, m3);
+  }
+  h2Cached++;
+  shape.set(rho, w);
   return w;
 }
 
@@ -258,7 +276,7 @@ function limited(node: SimNode, lambda: number, rho: number, ca2: number): Queue
     const top = logRho > 0 ? Q * logRho : 0;
     const parts = Array.from({ length: Q + 1 }, (_, n) => ({ w: Math.exp(n * logRho - top), d: fromCdf((n + 1) * mean, (n + 1) * mean * mean, (t) => gammaP(n + 1, t / mean)) }));
     const mixed = mixture(parts, EXACT_STATES);
-    response = fromCdf(T, mixed.variance, mixed.cdf);
+    response = fromCdf(T, mixed.variance, ownCdfOf(mixed));
   } else {
     response = fitted(0, T, Math.max(0, w2 - w1 * w1) + (node.cv * mean) ** 2, node.cv > 1.5);
   }
