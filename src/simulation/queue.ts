@@ -56,11 +56,12 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
   }
   const mu = 1 / mean;
   const poisson = Math.abs(ca2 - 1) < 1e-9;
-  const C = erlangC(c, lambdaPerMs * mean);
   const theta = c * mu - lambdaPerMs;
   let waitMs: number;
   let response: Dist;
+  // Erlang C only in the branches that read it: its log-space recursion is a good part of the flow pass.
   if (poisson && node.dist === 'exponential') {
+    const C = erlangC(c, lambdaPerMs * mean);
     waitMs = C / theta;
     response = c === 1 ? expSum([theta]) : mmcResponse(mu, theta, C);
   } else if (poisson && c === 1) {
@@ -89,6 +90,7 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
     response = waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus);
   } else {
     const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;
+    const C = erlangC(c, lambdaPerMs * mean);
     waitMs = (C / theta) * ((ca2 + cs2) / 2) * klb;
     const pw = Math.max(1e-9, Math.min(1, C));
     const wPlus = waitMs / pw;
