@@ -215,7 +215,7 @@ async function openBigLink(browser, url) {
 
 export async function runScaleBench() {
   const dist = process.env.BENCH_DIST;
-  const server = await serve(dist ? ['--outDir', dist] : [], Number(process.env.BENCH_PORT ?? 4190));
+  const server = await serve(dist ? ['--outDir', dist] : [], Number(process.env.BENCH_PORT ?? 4192));
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
