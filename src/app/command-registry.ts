@@ -5,6 +5,7 @@
 import type { Session } from './session.svelte';
 import { copySelection, pasteClipboard } from './clipboard';
 import { keyLabel, keysMatch } from './keys';
+import { textPaneOf } from './text-pane.svelte';
 
 export { keyLabel, keysLabel } from './keys';
 
@@ -67,6 +68,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'layout', group: 'View', label: 'Auto-layout (the selection when two or more are selected)', keys: ['Shift+L'], run: (s) => void s.layout.run() },
   { id: 'layout-direction', group: 'View', label: 'Auto-layout: switch between left to right and top to bottom', run: (s) => s.layout.setDirection(s.layout.direction === 'RIGHT' ? 'DOWN' : 'RIGHT') },
   { id: 'layout-tidy', group: 'View', label: 'Auto-layout: tidy as I edit (on/off)', run: (s) => s.layout.setTidy(!s.layout.tidy) },
+  { id: 'text-pane', group: 'View', label: 'Text pane: the design as text, edited both ways', keys: ['Shift+E'], run: (s) => textPaneOf(s).toggle() },
   { id: 'theme', group: 'View', label: 'Toggle theme', run: (s) => s.toggleTheme() },
   { id: 'designs', group: 'Design', label: 'Open designs…', run: (s) => (s.dialog = 'designs') },
   { id: 'new-design', group: 'Design', label: 'New design', run: (s) => void s.library.create() },

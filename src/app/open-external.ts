@@ -1,11 +1,14 @@
 // What a design coming in from outside holds, whichever way it came: a picked or dropped file
-// (design JSON, or a PNG/SVG exported here), pasted text (a design's JSON or a share link), a
-// share link in the address bar, or a gallery template. Everything that is a design passes
-// through the same restore(), so no way in can open a design differently from another; a refusal
-// is one sentence for a person, the same for the same content whichever way it came.
+// (design JSON, or a PNG/SVG exported here), pasted text (a design's JSON, a share link or a
+// Mermaid flowchart), a share link in the address bar, or a gallery template. Everything that
+// is a design passes through the same restore(), so no way in can open a design differently from
+// another; a refusal is one sentence for a person, the same for the same content whichever way
+// it came.
 import type { Design } from '../model/design';
 import { designTextFromFile, looksLikeDesignText, MAX_IMPORT_BYTES } from '../persistence/import-file';
 import { isShareHash } from '../persistence/share-link';
+import { looksLikeMermaid, mermaidToDesign } from '../persistence/mermaid-import';
+import { catalog } from '../catalog';
 import { restoreWithCatalog } from './library.svelte';
 import { templateDesign } from './templates';
 
@@ -41,6 +44,7 @@ export async function readExternal(input: ExternalInput): Promise<Reading> {
     case 'text': {
       const t = input.text.trim();
       if (SHARE_LINK.test(t)) return { is: 'link', hash: t.slice(t.indexOf('#d=')) };
+      if (looksLikeMermaid(t)) return readMermaid(t);
       return looksLikeDesignText(t) ? readDesignText(t) : { is: 'other' };
     }
     case 'link':
@@ -56,4 +60,14 @@ export async function readExternal(input: ExternalInput): Promise<Reading> {
 function readDesignText(text: string): Reading {
   const r = restoreWithCatalog(text);
   return r.ok ? { is: 'design', design: r.design, warnings: r.warnings } : { is: 'refused', message: refusal(r.error) };
+}
+
+/** A pasted Mermaid flowchart: kinds guessed from its labels, then the same restore() as a file. */
+function readMermaid(text: string): Reading {
+  const m = mermaidToDesign(text, catalog.kinds);
+  if (!m.ok) return { is: 'refused', message: refusal(m.error) };
+  const r = restoreWithCatalog(m.design);
+  if (!r.ok) return { is: 'refused', message: refusal(r.error) };
+  const skipped = m.skipped.length ? [`${m.skipped.length} line${m.skipped.length > 1 ? 's' : ''} of the flowchart could not be read and ${m.skipped.length > 1 ? 'were' : 'was'} left out (line ${m.skipped.slice(0, 5).join(', ')}${m.skipped.length > 5 ? '…' : ''}).`] : [];
+  return { is: 'design', design: r.design, warnings: [...r.warnings, ...skipped] };
 }

@@ -7,6 +7,7 @@ import { COMMANDS, commandForKey, keysLabel, titleOf } from '../../../src/app/co
 import { keyLabel } from '../../../src/app/keys';
 import ShortcutsDialog from '../../../src/ui/dialogs/ShortcutsDialog.svelte';
 import { handleShortcut } from '../../../src/ui/shortcuts';
+import { textPaneOf } from '../../../src/app/text-pane.svelte';
 import { key, openSession } from './session-fixture';
 
 /** The key press a written combination stands for. */
@@ -109,5 +110,6 @@ function snapshot(s: Awaited<ReturnType<typeof openSession>>['session'], fits: n
     interview: [s.interview.panelOpen, s.interview.running, s.interview.presenting, s.interview.calculatorOpen, s.interview.active],
     fits: fits.length,
     themes: themes.length,
+    textPane: textPaneOf(s).open,
   });
 }
