@@ -5,6 +5,7 @@
 import type { Session } from './session.svelte';
 import { copySelection, pasteClipboard } from './clipboard';
 import { keyLabel, keysMatch } from './keys';
+import { reviewTab } from './review.svelte';
 import { textPaneOf } from './text-pane.svelte';
 
 export { keyLabel, keysLabel } from './keys';
@@ -93,6 +94,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'timer-reset', group: 'Interview', label: 'Reset the interview timer', run: (s) => s.interview.reset() },
   { id: 'present', group: 'Interview', label: 'Presentation mode for screen sharing (Escape leaves it)', keys: ['P'], run: (s) => s.interview.togglePresenting() },
   { id: 'calculator', group: 'Interview', label: 'Back-of-the-envelope calculator (QPS, storage)', keys: ['Shift+C'], run: (s) => (s.interview.calculatorOpen = true) },
+  { id: 'review', group: 'Interview', label: 'Review the design: what an interviewer would say is missing, step by step', run: (s) => ((reviewTab.shown = true), (s.interview.panelOpen = true)) },
   { id: 'shortcuts', group: 'Help', label: 'Show the keyboard shortcuts', keys: ['?'], run: (s) => (s.dialog = 'shortcuts') },
 ];
 

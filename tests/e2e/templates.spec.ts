@@ -39,3 +39,32 @@ test('the command palette opens the gallery, and Blank starts an empty design', 
   await page.getByRole('button', { name: 'Designs' }).click();
   await expect(page.getByRole('list', { name: 'Saved designs' }).getByRole('listitem')).toHaveCount(2);
 });
+
+test('each template card shows a picture of its design, and the search box filters the cards', async ({ app, page }) => {
+  await app.addByClick('client');
+  await page.getByRole('button', { name: 'Designs' }).click();
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const gallery = page.getByRole('list', { name: 'Templates' });
+  const pictures = gallery.locator('img');
+  await expect(pictures).toHaveCount(10);
+  // Every picture decoded to a drawing with a size, and is laid out at one.
+  await expect
+    .poll(() => pictures.evaluateAll((imgs) => (imgs as HTMLImageElement[]).every((i) => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0)))
+    .toBe(true);
+  for (const box of await Promise.all((await pictures.all()).map((p) => p.boundingBox()))) {
+    expect(box!.width).toBeGreaterThan(0);
+    expect(box!.height).toBeGreaterThan(0);
+  }
+  // The picture is the template's own design: its components' labels are in it.
+  const video = decodeURIComponent((await gallery.getByRole('button', { name: 'Video recommendation' }).locator('img').getAttribute('src'))!);
+  expect(video).toMatch(/^data:image\/svg\+xml/);
+  expect(video).toContain('Video ANN');
+
+  await page.getByRole('searchbox', { name: 'Search templates' }).fill('ads');
+  await expect(gallery.locator('[data-template]')).toHaveCount(1);
+  await expect(gallery.locator('[data-template]')).toHaveAccessibleName('Ad click prediction');
+  await page.getByRole('searchbox', { name: 'Search templates' }).fill('zzz');
+  await expect(page.getByRole('status').filter({ hasText: 'No template matches' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search templates' }).fill('');
+  await expect(gallery.locator('[data-template]')).toHaveCount(10);
+});

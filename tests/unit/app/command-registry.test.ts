@@ -8,6 +8,7 @@ import { keyLabel } from '../../../src/app/keys';
 import ShortcutsDialog from '../../../src/ui/dialogs/ShortcutsDialog.svelte';
 import { handleShortcut } from '../../../src/ui/shortcuts';
 import { textPaneOf } from '../../../src/app/text-pane.svelte';
+import { reviewTab } from '../../../src/app/review.svelte';
 import { key, openSession } from './session-fixture';
 
 /** The key press a written combination stands for. */
@@ -108,6 +109,7 @@ function snapshot(s: Awaited<ReturnType<typeof openSession>>['session'], fits: n
     current: s.library.currentId,
     layout: [s.layout.direction, s.layout.tidy, s.layout.busy],
     interview: [s.interview.panelOpen, s.interview.running, s.interview.presenting, s.interview.calculatorOpen, s.interview.active],
+    review: reviewTab.shown,
     fits: fits.length,
     themes: themes.length,
     textPane: textPaneOf(s).open,
