@@ -6,9 +6,11 @@ import type { Session } from './session.svelte';
 import { copySelection, pasteClipboard } from './clipboard';
 import { keyLabel, keysMatch } from './keys';
 import { reviewTab } from './review.svelte';
+import { cycleArea, focusInspector } from './focus';
 import { textPaneOf } from './text-pane.svelte';
 
 export { keyLabel, keysLabel } from './keys';
+export { namedCommands, type NamedCommand } from './named-commands';
 
 export type CommandGroup = 'Edit' | 'Add' | 'View' | 'Design' | 'Share' | 'Interview' | 'Help';
 
@@ -20,6 +22,10 @@ export interface Command {
   keys?: string[];
   /** `selection`: the keys act only with something selected, and are left to the page otherwise. */
   when?: 'selection';
+  /** The keys act even in a text field (moving between the page's areas must work from anywhere). */
+  anywhere?: boolean;
+  /** The keys act only with the focus on the canvas or nowhere: a focused button keeps its Enter. */
+  canvasOnly?: boolean;
   group: CommandGroup;
   /** Its entry in the Share menu: the shorter name there, and the heading it starts. */
   menu?: { label: string; section?: string };
@@ -63,6 +69,8 @@ export const COMMANDS: readonly Command[] = [
     },
   },
   { id: 'escape', group: 'Edit', label: 'Leave presentation mode, else clear the selection', keys: ['Escape'], hidden: true, run: (s) => s.interview.leavePresenting() || s.editor.select([], []) },
+  { id: 'connect-pair', group: 'Edit', label: 'Connect the two selected components, the left one to the right one', keys: ['C'], when: 'selection', hidden: true, run: (s) => s.connectPair() },
+  { id: 'inspect', group: 'Edit', label: "Edit the selection: focus the inspector's first field", keys: ['Enter'], when: 'selection', canvasOnly: true, hidden: true, run: () => void focusInspector() },
   { id: 'add-frame', group: 'Add', label: 'Add a frame to group components', keys: ['F'], run: (s) => s.addFrame() },
   { id: 'add-note', group: 'Add', label: 'Add a text note', keys: ['T'], run: (s) => s.addNote() },
   { id: 'fit', group: 'View', label: 'Fit the design in view', keys: ['Shift+1'], run: (s) => s.view.fitView() },
@@ -95,6 +103,15 @@ export const COMMANDS: readonly Command[] = [
   { id: 'present', group: 'Interview', label: 'Presentation mode for screen sharing (Escape leaves it)', keys: ['P'], run: (s) => s.interview.togglePresenting() },
   { id: 'calculator', group: 'Interview', label: 'Back-of-the-envelope calculator (QPS, storage)', keys: ['Shift+C'], run: (s) => (s.interview.calculatorOpen = true) },
   { id: 'review', group: 'Interview', label: 'Review the design: what an interviewer would say is missing, step by step', run: (s) => ((reviewTab.shown = true), (s.interview.panelOpen = true)) },
+  {
+    id: 'next-area',
+    group: 'View',
+    label: 'Move the focus to the next area: toolbar, components, canvas, inspector, results (Shift+F6: back)',
+    keys: ['F6', 'Shift+F6'],
+    anywhere: true,
+    hidden: true,
+    run: (s, e) => cycleArea(e?.shiftKey ? -1 : 1, () => s.view.focus?.() ?? false),
+  },
   { id: 'shortcuts', group: 'Help', label: 'Show the keyboard shortcuts', keys: ['?'], run: (s) => (s.dialog = 'shortcuts') },
 ];
 
@@ -108,7 +125,13 @@ export function command(id: string): Command {
 
 /** The command a key press asks for, if any (`selected`: whether anything is selected). */
 export function commandForKey(e: KeyboardEvent, selected: boolean): Command | undefined {
-  return COMMANDS.find((c) => c.keys?.some((k) => keysMatch(k, e)) && (c.when !== 'selection' || selected));
+  return COMMANDS.find((c) => c.keys?.some((k) => keysMatch(k, e)) && (c.when !== 'selection' || selected) && (!c.canvasOnly || onCanvas(e)));
+}
+
+/** The key was pressed with the focus on the canvas, or on nothing in particular. */
+function onCanvas(e: KeyboardEvent): boolean {
+  const t = e.target as Element | null;
+  return !t || !t.closest || t === document.body || !!t.closest('[role="application"]');
 }
 
 /** A tooltip: the text, and the command's first key in brackets when it has one. */

@@ -20,6 +20,7 @@ import { freeSpot } from './placement';
 import { downloadText, pickFile } from './file-io';
 import { runExport, type ExportKind, type PictureMaker } from './exports';
 import { IMPORT_ACCEPT, readExternal, type ExternalInput } from './open-external';
+import { pairInOrder } from './named-commands';
 
 export type DialogName = 'designs' | 'templates' | 'shortcuts' | 'command' | 'share';
 
@@ -41,6 +42,13 @@ export interface CanvasView {
   /** Frames a design just opened: whole, or a large one at a readable zoom on its sources. */
   openView(): void;
   viewportCenter(): Position;
+  /**
+   * Brings an element into view and puts the keyboard focus on it: centred when `centre`, else
+   * panned only as far as needed (a component just added, one gone to by name).
+   */
+  reveal?(id: string, centre: boolean): void;
+  /** Focuses the selected component or connection, else the first component; false when there is none. */
+  focus?(): boolean;
 }
 
 export interface SessionParts {
@@ -187,29 +195,64 @@ export class Session {
   addComponent(kind: string): string {
     const { editor } = this;
     const d = editor.design;
-    const from = editor.selectedNodes.size === 1 ? d.nodes.find((n) => editor.selectedNodes.has(n.id) && n.kind !== 'group' && n.kind !== 'note') : undefined;
+    const from = d.nodes.find((n) => n.id === this.connectFromId);
     if (from) {
       const fanout = d.edges.filter((e) => e.source === from.id).length;
       const p = absolutePosition(d, from);
-      return editor.addComponent(kind, freeSpot(d, { x: p.x + 260, y: p.y + fanout * 90 }, COMPONENT_SIZE, COMPONENT_SIZE), from.id);
+      return this.shown(editor.addComponent(kind, freeSpot(d, { x: p.x + 260, y: p.y + fanout * 90 }, COMPONENT_SIZE, COMPONENT_SIZE), from.id));
     }
-    return editor.addComponent(kind, freeSpot(d, this.centred(COMPONENT_SIZE), COMPONENT_SIZE, COMPONENT_SIZE));
+    return this.shown(editor.addComponent(kind, freeSpot(d, this.centred(COMPONENT_SIZE), COMPONENT_SIZE, COMPONENT_SIZE)));
   }
 
   addFrame(): string {
-    return this.editor.addFrame(this.centred({ width: 480, height: 300 }));
+    return this.shown(this.editor.addFrame(this.centred({ width: 480, height: 300 })));
   }
 
   addNote(): string {
-    return this.editor.addNote(this.centred({ width: 200, height: 90 }));
+    return this.shown(this.editor.addNote(this.centred({ width: 200, height: 90 })));
+  }
+
+  /** Selects a component or a connection by id and centres the view on it, with the focus there. */
+  goTo(id: string): void {
+    const { design } = this.editor;
+    if (design.nodes.some((n) => n.id === id)) this.editor.select([id]);
+    else if (design.edges.some((e) => e.id === id)) this.editor.select([], [id]);
+    else return;
+    this.view.reveal?.(id, true);
+  }
+
+  /** Connects the one selected component to `target`; the selection stays, to connect it on. */
+  connectTo(target: string): void {
+    const from = this.connectFromId;
+    if (!from || from === target) return;
+    this.editor.connect(from, target);
+    this.view.reveal?.(from, false);
+  }
+
+  /** Connects exactly two selected components, the left one to the right one (see pairInOrder). */
+  connectPair(): void {
+    const pair = pairInOrder(this.editor.design, this.editor.selectedNodes);
+    if (pair) this.editor.connect(...pair);
+  }
+
+  /** The one selected component (not a frame or a note), which a quick add or "Connect to" starts from. */
+  get connectFromId(): string | null {
+    const sel = this.editor.selectedNodes;
+    if (sel.size !== 1) return null;
+    const node = this.editor.design.nodes.find((n) => sel.has(n.id));
+    return node && node.kind !== 'group' && node.kind !== 'note' ? node.id : null;
   }
 
   /** The label of the one selected component, which a quick add connects from. */
   get connectFrom(): string | null {
-    const sel = this.editor.selectedNodes;
-    if (sel.size !== 1) return null;
-    const id = [...sel][0];
-    return this.editor.design.nodes.find((n) => n.id === id)?.label ?? id;
+    const id = this.connectFromId;
+    return id && (this.editor.design.nodes.find((n) => n.id === id)?.label ?? id);
+  }
+
+  /** What was just added: in view, with the focus on it (not left on the page). */
+  private shown(id: string): string {
+    this.view.reveal?.(id, false);
+    return id;
   }
 
   /** Where a box of `size` sits centred in the view. */

@@ -6,10 +6,10 @@ import type { Session } from '../app/session.svelte';
 /** Handles a keydown anywhere on the page; returns true when it was a shortcut. */
 export function handleShortcut(e: KeyboardEvent, session: Session): boolean {
   const target = e.target as HTMLElement | null;
-  if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return false;
   const { selectedNodes, selectedEdges } = session.editor;
   const hit = commandForKey(e, selectedNodes.size + selectedEdges.size > 0);
-  if (!hit) return false;
+  if (!hit || target?.closest('dialog')) return false;
+  if (!hit.anywhere && target?.closest('input, textarea, select, [contenteditable="true"]')) return false;
   e.preventDefault();
   hit.run(session, e);
   return true;

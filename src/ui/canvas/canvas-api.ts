@@ -14,4 +14,11 @@ export interface CanvasApi {
   screenToFlow(p: { x: number; y: number }): { x: number; y: number };
   setViewport(v: { x: number; y: number; zoom: number }): void;
   getViewport(): { x: number; y: number; zoom: number };
+  /**
+   * Brings a component or connection into view and focuses it: centred when `centre`, else panned
+   * only when it is not already in full view (reveal.ts).
+   */
+  reveal(id: string, centre: boolean): void;
+  /** Focuses the selected component or connection, else the first component; false when there is none. */
+  focus(): boolean;
 }

@@ -3,12 +3,12 @@
 // and check it against the list.
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
-import { COMMANDS, commandForKey, keysLabel, titleOf } from '../../../src/app/command-registry';
+import { COMMANDS, commandForKey, keysLabel, namedCommands, titleOf } from '../../../src/app/command-registry';
 import { keyLabel } from '../../../src/app/keys';
+import { reviewTab } from '../../../src/app/review.svelte';
 import ShortcutsDialog from '../../../src/ui/dialogs/ShortcutsDialog.svelte';
 import { handleShortcut } from '../../../src/ui/shortcuts';
 import { textPaneOf } from '../../../src/app/text-pane.svelte';
-import { reviewTab } from '../../../src/app/review.svelte';
 import { key, openSession } from './session-fixture';
 
 /** The key press a written combination stands for. */
@@ -95,6 +95,79 @@ describe('the command registry', () => {
   });
 });
 
+describe('the design by name, from the keyboard', () => {
+  /** A session whose view records what it was asked to bring into view. */
+  async function recorded() {
+    const opened = await openSession();
+    const reveals: [string, boolean][] = [];
+    Object.assign(opened.session.view, { reveal: (id: string, centre: boolean) => void reveals.push([id, centre]) });
+    return { ...opened, reveals };
+  }
+  const labels = (s: Awaited<ReturnType<typeof openSession>>['session'], q: string) => namedCommands(s, q).map((c) => c.label);
+  const edges = (s: Awaited<ReturnType<typeof openSession>>['session']) => s.editor.design.edges.map((e) => [e.source, e.target, e.params.mode]);
+
+  it('typing a name offers to connect the selected component to one already there, and doing it keeps the selection', async () => {
+    const { session, reveals } = await recorded();
+    const client = session.addComponent('client');
+    const scoring = session.addComponent('ranking-service');
+    session.editor.setLabel(scoring, 'Scoring');
+    const cache = session.addComponent('cache'); // connected from Scoring, selected alone
+    expect(reveals.map(([id]) => id)).toEqual([client, scoring, cache]);
+    expect(labels(session, 'scor')).toEqual(['Connect to Scoring', 'Go to Scoring']);
+    namedCommands(session, 'connect client')[0].run(session);
+    expect(edges(session).slice(2)).toEqual([[cache, client, expect.any(String)]]);
+    expect([...session.editor.selectedNodes]).toEqual([cache]);
+    // Nothing selected: nothing to connect from, but still somewhere to go.
+    session.editor.select([]);
+    expect(labels(session, 'scoring')).toEqual(['Go to Scoring']);
+    expect(labels(session, 'go connection scoring cache')).toEqual(['Go to connection Scoring → Cache']);
+    expect(labels(session, '')).toEqual([]);
+  });
+
+  it('"go …" selects a component or a connection and centres the view on it', async () => {
+    const { session, reveals } = await recorded();
+    const client = session.addComponent('client');
+    const gateway = session.addComponent('api-gateway');
+    reveals.length = 0;
+    const [first] = namedCommands(session, 'go client');
+    expect(first.verbLed).toBe(true);
+    first.run(session);
+    expect([...session.editor.selectedNodes]).toEqual([client]);
+    expect(reveals).toEqual([[client, true]]);
+    namedCommands(session, 'go connection gateway')[0].run(session);
+    const edge = session.editor.design.edges[0];
+    expect([edge.source, edge.target]).toEqual([client, gateway]);
+    expect([[...session.editor.selectedNodes], [...session.editor.selectedEdges]]).toEqual([[], [edge.id]]);
+  });
+
+  it("a connection's mode is set by name, without the mouse", async () => {
+    const { session } = await openSession();
+    session.addComponent('client');
+    session.addComponent('api-gateway');
+    const before = session.editor.design.edges[0].params.mode;
+    const other = before === 'offline' ? 'async' : 'offline';
+    const entry = namedCommands(session, `connection client gateway ${other}`);
+    expect(entry.map((c) => c.label)).toEqual([`Connection Client app → API gateway: set ${other}`]);
+    entry[0].run(session);
+    expect(session.editor.design.edges[0].params.mode).toBe(other);
+    session.editor.undo();
+    expect(session.editor.design.edges[0].params.mode).toBe(before);
+  });
+
+  it('C links two selected components, the left one to the right one, whichever was selected first', async () => {
+    const { session } = await openSession();
+    const right = session.editor.addComponent('cache', { x: 500, y: 0 });
+    const left = session.editor.addComponent('app-service', { x: 100, y: 300 });
+    session.editor.select([right, left]);
+    expect(handleShortcut(press('C'), session)).toBe(true);
+    expect(edges(session)).toEqual([[left, right, expect.any(String)]]);
+    // One selected: C has nothing to link, and changes nothing.
+    session.editor.select([left]);
+    handleShortcut(press('C'), session);
+    expect(edges(session)).toHaveLength(1);
+  });
+});
+
 function commandForKeyIs(id: string, spec: string): boolean {
   return commandForKey(press(spec), true)?.id === id;
 }
@@ -109,9 +182,9 @@ function snapshot(s: Awaited<ReturnType<typeof openSession>>['session'], fits: n
     current: s.library.currentId,
     layout: [s.layout.direction, s.layout.tidy, s.layout.busy],
     interview: [s.interview.panelOpen, s.interview.running, s.interview.presenting, s.interview.calculatorOpen, s.interview.active],
-    review: reviewTab.shown,
     fits: fits.length,
     themes: themes.length,
+    review: reviewTab.shown,
     textPane: textPaneOf(s).open,
   });
 }
