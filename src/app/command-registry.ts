@@ -6,6 +6,7 @@ import type { Session } from './session.svelte';
 import { copySelection, pasteClipboard } from './clipboard';
 import { keyLabel, keysMatch } from './keys';
 import { reviewTab } from './review.svelte';
+import { minimap } from './minimap.svelte';
 import { cycleArea, focusInspector } from './focus';
 import { textPaneOf } from './text-pane.svelte';
 
@@ -79,6 +80,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'layout-tidy', group: 'View', label: 'Auto-layout: tidy as I edit (on/off)', run: (s) => s.layout.setTidy(!s.layout.tidy) },
   { id: 'text-pane', group: 'View', label: 'Text pane: the design as text, edited both ways', keys: ['Shift+E'], run: (s) => textPaneOf(s).toggle() },
   { id: 'theme', group: 'View', label: 'Toggle theme', run: (s) => s.toggleTheme() },
+  { id: 'minimap', group: 'View', label: 'Show or hide the minimap', keys: ['Shift+M'], run: () => minimap.toggle() },
   { id: 'designs', group: 'Design', label: 'Open designs…', run: (s) => (s.dialog = 'designs') },
   { id: 'new-design', group: 'Design', label: 'New design', run: (s) => void s.library.create() },
   { id: 'template', group: 'Design', label: 'New from template…', run: (s) => (s.dialog = 'templates') },

@@ -9,6 +9,9 @@ import { nextId, takenIds } from '../model/ids';
 import { nodeSize } from '../model/geometry';
 import { catalog } from '../catalog';
 
+/** The catalog as the connection-mode rule reads it. */
+const roleOf = (kind: string) => catalog.get(kind);
+
 export type Command = (design: Design) => Design;
 
 /** `record: false` while typing: each key is saved, and `commit()` on blur makes the run one undo step. */
@@ -82,7 +85,7 @@ export class Editor {
       position: { x: Math.round(position.x), y: Math.round(position.y) },
       params: catalog.defaultsFor(kind) ?? {},
     };
-    this.dispatch((d) => cmd.addComponent(d, node, connectFrom));
+    this.dispatch((d) => cmd.addComponent(d, node, connectFrom, roleOf));
     this.select([id]);
     return id;
   }
@@ -119,8 +122,9 @@ export class Editor {
     return id;
   }
 
-  connect(source: string, target: string, params: EdgeParams = { mode: 'sync' }): void {
-    this.dispatch((d) => cmd.connectNodes(d, source, target, params));
+  /** Without `params`, the connection takes the mode the kinds it joins call for. */
+  connect(source: string, target: string, params?: EdgeParams): void {
+    this.dispatch((d) => cmd.connectNodes(d, source, target, params, roleOf));
   }
 
   reconnect(edgeId: string, source: string, target: string): void {

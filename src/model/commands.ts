@@ -10,6 +10,9 @@ import { fitText } from './text';
 import { nextId, takenIds } from './ids';
 import { nodeSize } from './geometry';
 import { setParam } from './param-path';
+import { modeBetween, type RoleOf } from './connection-mode';
+
+const noRoles: RoleOf = () => undefined;
 
 export function rename(design: Design, name: string): Design {
   const fitted = fitName(name);
@@ -179,16 +182,23 @@ export function setParent(design: Design, ids: Iterable<string>, groupId: string
 // Named edits the editor's verbs dispatch: each is the whole change of one user action, so a
 // component never composes edits itself, and each returns the same design when nothing changes.
 
-/** Adds a component; with `from` (an existing node) also a sync connection from it to the new one. */
-export function addComponent(design: Design, node: DesignNode, from?: string): Design {
+/**
+ * Adds a component; with `from` (an existing node) also a connection from it to the new one, in
+ * the mode the kinds it joins call for (connection-mode.ts; `roleOf` reads the catalog).
+ */
+export function addComponent(design: Design, node: DesignNode, from?: string, roleOf: RoleOf = noRoles): Design {
   const next = addNodes(design, [node]);
   if (!from || !design.nodes.some((n) => n.id === from)) return next;
-  return connect(next, { id: nextId(takenIds(next), 'e'), source: from, target: node.id, params: { mode: 'sync' } });
+  return connectNodes(next, from, node.id, undefined, roleOf);
 }
 
-/** Connects two nodes with a new connection named after the ones already there. */
-export function connectNodes(design: Design, source: string, target: string, params: EdgeParams = { mode: 'sync' }): Design {
-  return connect(design, { id: nextId(takenIds(design), 'e'), source, target, params });
+/**
+ * Connects two nodes with a new connection named after the ones already there; without
+ * `params`, in the mode the kinds it joins call for.
+ */
+export function connectNodes(design: Design, source: string, target: string, params?: EdgeParams, roleOf: RoleOf = noRoles): Design {
+  const fitted = params ?? { mode: modeBetween(design, source, target, roleOf) };
+  return connect(design, { id: nextId(takenIds(design), 'e'), source, target, params: fitted });
 }
 
 /** Adds a frame and puts the given top-level nodes in it, keeping where they are on the canvas. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { COMMANDS, commandForKey, keysLabel, namedCommands, titleOf } from '../../../src/app/command-registry';
 import { keyLabel } from '../../../src/app/keys';
+import { minimap } from '../../../src/app/minimap.svelte';
 import { reviewTab } from '../../../src/app/review.svelte';
 import ShortcutsDialog from '../../../src/ui/dialogs/ShortcutsDialog.svelte';
 import { handleShortcut } from '../../../src/ui/shortcuts';
@@ -184,6 +185,7 @@ function snapshot(s: Awaited<ReturnType<typeof openSession>>['session'], fits: n
     interview: [s.interview.panelOpen, s.interview.running, s.interview.presenting, s.interview.calculatorOpen, s.interview.active],
     fits: fits.length,
     themes: themes.length,
+    minimap: minimap.shown,
     review: reviewTab.shown,
     textPane: textPaneOf(s).open,
   });
