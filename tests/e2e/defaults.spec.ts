@@ -9,7 +9,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 /** A grid of components filling the canvas's shape, as a design grown on the canvas would. */
 async function grid(page: Page, cols: number, rows: number) {
   await page.evaluate(([cols, rows]) => {
-    const nodes = [];
+    const nodes: unknown[] = [];
     for (let i = 0; i < cols * rows; i++) {
       nodes.push({ id: `n${i}`, kind: 'cache', position: { x: (i % cols) * 260, y: Math.floor(i / cols) * 140 }, params: {} });
     }
