@@ -103,3 +103,15 @@ test('the Share menu opens, moves and closes with the keyboard, and closes on a 
   await page.locator('aside.inspector').click({ position: { x: 200, y: 320 } });
   await expect(menu).toHaveCount(0);
 });
+
+test('the page never scrolls: the panels scroll inside the window and the results bar stays in view, with or without the text pane', async ({ app: _app, page }) => {
+  const fits = async () => {
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+    const results = (await page.locator('.results').first().boundingBox())!;
+    expect(results.y + results.height).toBeLessThanOrEqual(768);
+  };
+  await fits();
+  await page.keyboard.press('Shift+E');
+  await expect(page.getByRole('textbox', { name: /text/i }).first()).toBeVisible();
+  await fits();
+});
