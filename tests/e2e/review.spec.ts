@@ -7,8 +7,15 @@ test('the review reads a template as strong, follows an edit, and a finding sele
   await page.getByRole('list', { name: 'Templates' }).getByRole('button', { name: 'Video recommendation' }).click();
   await expect.poll(async () => (await app.design()).name).toBe('Video recommendation');
 
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('Review the design');
+  // The gallery closes first; then the command palette opens on Ctrl+K.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const command = page.getByRole('combobox', { name: 'Command' });
+  await expect(async () => {
+    await page.keyboard.press('Control+k');
+    await expect(command).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await command.fill('Review the design');
+  await expect(page.getByRole('option', { name: /Review the design/ }).first()).toBeVisible();
   await page.keyboard.press('Enter');
   const review = page.getByRole('region', { name: 'Review of the design' });
   await expect(review.getByTestId('review-grade')).toHaveText('strong');
