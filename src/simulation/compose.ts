@@ -39,10 +39,7 @@ function downstream(g: SimGraph, u: number, flow: Flow, R: Dist[], inbound: Uint
   if (sync.length === 0) return ZERO;
   let made: Dist;
   if (node.dispatch === 'one') {
-    let total = 0;
-    for (const e of node.out) total += g.edges[e].weight;
-    total ||= 1;
-    made = mixture(node.out.map((i) => ({ w: g.edges[i].weight / total, d: g.edges[i].mode === 'sync' ? callTime(g.edges[i], R) : ZERO })));
+    made = mixture(node.out.map((i) => ({ w: g.edges[i].share, d: g.edges[i].mode === 'sync' ? callTime(g.edges[i], R) : ZERO })));
   } else {
     const each = sync.map((e) => (e.probability >= 1 ? callTime(e, R) : mixture([{ w: 1 - e.probability, d: ZERO }, { w: e.probability, d: callTime(e, R) }])));
     if (node.fanout === 'sequential') made = each.reduce((acc, d) => sum(acc, d), ZERO);

@@ -27,15 +27,14 @@ export function outcomes(g: SimGraph, queues: Pick<QueueResult, 'stable' | 'bloc
   for (let i = g.order.length - 1; i >= 0; i--) {
     const u = g.order[i];
     const node = g.nodes[u];
-    const weights = node.dispatch === 'one' ? node.out.reduce((s, e) => s + g.edges[e].weight, 0) || 1 : 1;
     let callsFail = node.dispatch === 'one' ? 0 : 1; // 'all': the product of successes first
     let callsComplete = 1;
     for (const e of node.out) {
       const edge = g.edges[e];
       if (edge.mode !== 'sync') continue;
       if (node.dispatch === 'one') {
-        callsFail += (edge.weight / weights) * fail[edge.to];
-        callsComplete -= (edge.weight / weights) * (1 - complete[edge.to]);
+        callsFail += edge.share * fail[edge.to];
+        callsComplete -= edge.share * (1 - complete[edge.to]);
       } else {
         callsFail *= 1 - edge.probability * fail[edge.to];
         const c = 1 - edge.probability * (1 - complete[edge.to]);
