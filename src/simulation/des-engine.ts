@@ -1,5 +1,5 @@
 // The discrete-event core, the one engine for every design. Requests live in preallocated
-// slots (struct of arrays, a free list), events are (time, sequence, id·4 + kind) triples in a
+// slots (struct of arrays, a free list), events are (time, sequence, id·8 + kind) triples in a
 // calendar queue that pops equal times in the order they were scheduled (calendar-queue.ts),
 // each component is a FIFO multi-server queue with a ring buffer: no object is created per
 // request or per event. A call over a connection without network delay is handled at once,
@@ -13,7 +13,7 @@ import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
 
-// Event kinds, in the low two bits of a payload. Declared here, not imported: the hot loop
+// Event kinds, in the low three bits of a payload. Declared here, not imported: the hot loop
 // reads them on every event, and a module binding compiled to CommonJS (tsx, the tests and
 // the bench) is a getter call each time.
 const SOURCE = 0;
@@ -21,6 +21,9 @@ const SOURCE = 0;
 const ARRIVE = 1;
 const DONE = 2;
 const TIMER = 3;
+// Kinds 4–7 are free for the engine's other event sources: 4 scenario events (load-profile
+// changes, failures, autoscaling and timeline ticks), 5 per-call timers (timeouts, retry
+// backoff, hedges), 6 a token-level LLM server's step.
 
 const FAILED = 1;
 const ROOT = 2;
@@ -94,7 +97,7 @@ export class DesEngine {
     if (this.warmCount <= 0) this.tWarm = 0;
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
-      if (rate > 0) this.heap.push(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 4 + SOURCE);
+      if (rate > 0) this.heap.push(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);
     }
   }
 
@@ -113,8 +116,8 @@ export class DesEngine {
       this.now = heap.time;
       this.c.now = heap.time;
       this.events++;
-      const id = d >> 2;
-      const kind = d & 3;
+      const id = d >> 3;
+      const kind = d & 7;
       if (kind === DONE) {
         if (this.nodes.batchMax[this.jNode[id]] > 0) this.batchDone(id);
         else this.done(id);
@@ -127,7 +130,7 @@ export class DesEngine {
           const next = lane.peek();
           heap.at = this.jArrive[next];
           heap.atSeq = this.jSeq[next];
-          heap.add(id * 4 + ARRIVE);
+          heap.add(id * 8 + ARRIVE);
         }
         this.arrive(job);
       } else {
@@ -147,7 +150,7 @@ export class DesEngine {
     if (i + 1 < this.requests) {
       const rate = this.nodes.rate[s];
       this.heap.at = t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate));
-      this.heap.schedule(s * 4 + SOURCE);
+      this.heap.schedule(s * 8 + SOURCE);
     }
     const job = this.alloc();
     this.jNode[job] = s;
@@ -185,7 +188,7 @@ export class DesEngine {
     if (canStart) {
       N.busy[u]++;
       this.jStart[job] = t;
-      this.serve(u, 0, job * 4 + DONE);
+      this.serve(u, 0, job * 8 + DONE);
     } else {
       q.push(job);
       if (N.batchMax[u] > 0) this.tryBatch(u);
@@ -203,7 +206,7 @@ export class DesEngine {
     if (q.size > 0) {
       const next = q.shift();
       this.jStart[next] = t;
-      this.serve(u, 0, next * 4 + DONE);
+      this.serve(u, 0, next * 8 + DONE);
     } else {
       N.busy[u]--;
     }
@@ -223,7 +226,7 @@ export class DesEngine {
         if (!N.timerPending[u]) {
           N.timerPending[u] = 1;
           this.heap.at = this.jArrive[q.peek()] + N.batchTimeout[u];
-          this.heap.schedule(u * 4 + TIMER);
+          this.heap.schedule(u * 8 + TIMER);
         }
         return;
       }
@@ -240,7 +243,7 @@ export class DesEngine {
         last = j;
       }
       this.jNext[last] = -1;
-      this.serve(u, n - 1, head * 4 + DONE);
+      this.serve(u, n - 1, head * 8 + DONE);
     }
   }
 
@@ -370,7 +373,7 @@ export class DesEngine {
       if (lane.size === 0) {
         this.heap.at = at;
         this.heap.atSeq = seq;
-        this.heap.add(k * 4 + ARRIVE);
+        this.heap.add(k * 8 + ARRIVE);
       }
       lane.push(child);
     } else {
