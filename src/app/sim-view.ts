@@ -6,6 +6,8 @@ import type { Report } from '../simulation/report';
 
 export interface NodeMetrics {
   utilization: number;
+  /** Offered load against capacity where it differs from utilization (batching servers); colours read it. */
+  load?: number;
   p99Ms: number | null;
   /** No steady state: the queue grows without limit. */
   overloaded: boolean;
@@ -34,13 +36,15 @@ export type TrafficMap = ReadonlyMap<string, number>;
 export type Level = 'green' | 'amber' | 'red';
 
 export function levelOf(m: NodeMetrics): Level {
-  if (m.overloaded || m.saturated || m.utilization >= 0.9) return 'red';
-  return m.utilization >= 0.7 ? 'amber' : 'green';
+  const load = m.load ?? m.utilization;
+  if (m.overloaded || m.saturated || load >= 0.9) return 'red';
+  return load >= 0.7 ? 'amber' : 'green';
 }
 
 function sameMetrics(a: NodeMetrics, b: NodeMetrics): boolean {
   return (
     a.utilization === b.utilization &&
+    a.load === b.load &&
     a.p99Ms === b.p99Ms &&
     a.overloaded === b.overloaded &&
     a.saturated === b.saturated &&
@@ -69,8 +73,9 @@ export function toMetrics(report: Report | null, prev?: MetricsMap): MetricsMap 
       overloaded: over,
       saturated: sat,
       rejected: n.errorRate >= VISIBLE_REJECTION ? n.errorRate : 0,
-      bottleneck: report.bottleneck === id && (over || sat || n.utilization >= BOTTLENECK_TAG_UTILIZATION),
+      bottleneck: report.bottleneck === id && (over || sat || (n.load ?? n.utilization) >= BOTTLENECK_TAG_UTILIZATION),
     };
+    if (n.load !== undefined) next.load = n.load;
     const half = report.confidence?.nodes[id]?.p99Ms;
     if (half !== undefined && !over) next.p99HalfMs = half;
     const old = prev?.get(id);

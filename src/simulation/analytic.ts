@@ -10,6 +10,7 @@ import { quantile, type Dist } from './dist';
 import { approximation } from './accuracy';
 import { regularFeeders, throughRegularPair } from './tandem';
 import { outcomes, type Outcomes } from './failures';
+import { closeLoops } from './closed-loop';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface AnalyzeOptions {
@@ -49,6 +50,8 @@ export function analyze(design: Design, opts: AnalyzeOptions = {}): SimResult {
 }
 
 export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
+  const open = closeLoops(g, loadScale, analyzeGraph); // closed-loop sources at their fixed-point rate
+  if (open) return analyzeGraph(open, loadScale);
   const flow = computeFlow(g, loadScale);
   const { lambda, queues, totalSourceRps } = flow;
   const { overloaded, saturated } = overloadOf(g, queues);
@@ -72,6 +75,7 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
       rejectedRps: lambda[u] * q.blockProb,
       L: q.stable ? (X / 1000) * q.responseMs : null,
     };
+    if (n.batch) nodes[n.id].load = lambda[u] / capacityRps(n);
   }
   // A user request fails when a call on its synchronous path is rejected (a rejected async
   // message fails none); it completes when every component on that path finishes its part.

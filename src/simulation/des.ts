@@ -10,8 +10,9 @@
 // own requests start at the source without queueing there. `requests` counts user requests of
 // all sources together.
 import type { Design } from '../model/design';
-import { compileGraph, type SimGraph } from './graph';
-import { computeFlow, designCapacity, overloadOf } from './analytic';
+import { capacityRps, compileGraph, type SimGraph } from './graph';
+import { analyzeGraph, computeFlow, designCapacity, overloadOf } from './analytic';
+import { closeLoops } from './closed-loop';
 import { DesEngine } from './des-engine';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
@@ -38,7 +39,9 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   const g = compiled.graph;
   const requests = Math.max(1, Math.floor(opts.requests ?? 200_000));
   const loadScale = opts.loadScale ?? 1;
-  if (!g.sources.some((s) => g.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
+  // Closed-loop sources are simulated user by user; stability and capacity are judged at their analytic throughput.
+  const open = closeLoops(g, loadScale, analyzeGraph) ?? g;
+  if (!open.sources.some((s) => open.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
   const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale);
   for (;;) {
     if (engine.step(STEP)) break;
@@ -46,7 +49,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
     if (opts.shouldStop?.()) return { ok: false, error: 'The discrete-event run was stopped.' };
   }
   opts.onProgress?.(1);
-  const report = buildReport(g, engine, loadScale);
+  const report = buildReport(open, engine, loadScale);
   report.wallMs = performance.now() - t0;
   return { ok: true, report };
 }
@@ -80,7 +83,10 @@ function buildReport(g: SimGraph, e: DesEngine, loadScale: number): Report {
       rejectedRps: perSec(w.rejections[u]),
       L: steady && spanMs > 0 ? w.countArea[u] / spanMs : null,
     };
-    if (n.batch) nodes[n.id].meanBatchSize = w.batches[u] > 0 ? w.completions[u] / w.batches[u] : 0;
+    if (n.batch) {
+      nodes[n.id].meanBatchSize = w.batches[u] > 0 ? w.completions[u] / w.batches[u] : 0;
+      nodes[n.id].load = nodes[n.id].arrivalRps / capacityRps(n);
+    }
   }
   const edges = byId<Report['edges'][string]>();
   for (let k = 0; k < w.edgeCalls.length; k++) edges[g.edges[e.nodes.edgeId[k]].id] = { rps: perSec(w.edgeCalls[k]) };

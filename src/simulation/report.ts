@@ -24,6 +24,12 @@ export interface NodeReport {
   rejectedRps: number;
   /** Time-average number of requests at the component (Little: L = X·T). */
   L: number | null;
+  /**
+   * Batching components: the offered rate against the most they complete (full batches). Their
+   * busy share runs high at any load — a server that holds a batch of one is busy — so this,
+   * not utilization, says how close they are to overload.
+   */
+  load?: number;
   /** Discrete-event mode, batching components: requests per batch, on average. */
   meanBatchSize?: number;
 }

@@ -16,7 +16,7 @@ function p99Text(ms: number | null): string | null {
 export function badgeParts(m: NodeMetrics): BadgePart[] {
   if (m.overloaded) return [{ text: 'overload', strong: true }];
   if (m.saturated) return [{ text: 'overloaded', strong: true }, { text: ` ${rejectedShare(m.rejected)} rejected` }];
-  const parts: BadgePart[] = [{ text: `${Math.round(m.utilization * 100)}%` }];
+  const parts: BadgePart[] = [{ text: `${Math.round((m.load ?? m.utilization) * 100)}%` }];
   const p99 = p99Text(m.p99Ms);
   if (m.rejected > 0) parts.push({ text: ' ' }, { text: `${rejectedShare(m.rejected)} rejected`, strong: true });
   else if (p99 !== null) parts.push({ text: ' ' }, { text: `p99 ${p99}`, strong: true }, { text: ' ms' });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { levelOf, noLoad, toMetrics, toTraffic, type NodeMetrics } from '../../../src/app/sim-view';
 import { emptyDesign, type Design } from '../../../src/model/design';
-import { addNodes, connect, setReplicas } from '../../../src/model/commands';
+import { addNodes, connect, connectNodes, setReplicas } from '../../../src/model/commands';
 import type { NodeReport, Report } from '../../../src/simulation/report';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../../src/simulation/analytic';
+import { simulateDes } from '../../../src/simulation/des';
 
 const nodeReport = (utilization: number, p99Ms: number | null): NodeReport => ({
   arrivalRps: 100, throughputRps: 100, utilization, meanWaitMs: 1, meanResponseMs: 2, p99Ms, errorRate: 0, rejectedRps: 0, L: 0.2,
@@ -97,4 +100,37 @@ describe('setReplicas', () => {
     expect(next.nodes[2]).toBe(d.nodes[2]);
     expect(setReplicas(d, { a: 1, c: 3 })).toBe(d);
   });
+});
+
+describe('a batching server is coloured by its load, not its busy share', () => {
+  // A default client (1,000 requests/s) into a default GPU model server: 7 replicas with
+  // batches of up to 8 complete 7 · 8 / (25.5 + 7 · 1.5) ms ≈ 1,556 requests/s. Each replica
+  // is busy nearly all the time gathering small batches, yet the server runs at 64 % of what it
+  // can complete: green, not red.
+  const catalogDefaults = JSON.parse(readFileSync('components-catalog/online-serving/model-server-gpu.json', 'utf8')).defaults;
+  const client = JSON.parse(readFileSync('components-catalog/clients-edge/client.json', 'utf8')).defaults;
+  let d: Design = emptyDesign();
+  d = addNodes(d, [
+    { id: 'c', kind: 'client', position: { x: 0, y: 0 }, params: client },
+    { id: 'm', kind: 'model-server-gpu', position: { x: 300, y: 0 }, params: catalogDefaults },
+  ]);
+  d = connectNodes(d, 'c', 'm');
+  const capacity = (7 * 8) / (25.5 + 7 * 1.5);
+
+  for (const [engine, run] of [
+    ['analytic', () => analyze(d)],
+    ['discrete-event', () => simulateDes(d, { requests: 60_000, seed: 3 })],
+  ] as const) {
+    it(`${engine}: load = arrivals / full-batch capacity, and the colour follows it`, () => {
+      const r = run();
+      if (!r.ok) throw new Error(r.error);
+      const n = r.report.nodes.m;
+      expect(n.load!).toBeCloseTo(n.arrivalRps / (capacity * 1000), 6);
+      expect(n.load!).toBeGreaterThan(0.6);
+      expect(n.load!).toBeLessThan(0.68);
+      expect(n.utilization).toBeGreaterThan(0.7);
+      const m = toMetrics(r.report)!.get('m')!;
+      expect(levelOf(m)).toBe('green');
+    });
+  }
 });
