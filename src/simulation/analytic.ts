@@ -10,7 +10,7 @@ import { quantile, type Dist } from './dist';
 import { approximation } from './accuracy';
 import { regularFeeders, throughRegularPair } from './tandem';
 import { outcomes, type Outcomes } from './failures';
-import { closeLoops } from './closed-loop';
+import { closedLoopReport, solveClosedLoops } from './closed-loop';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface AnalyzeOptions {
@@ -50,8 +50,8 @@ export function analyze(design: Design, opts: AnalyzeOptions = {}): SimResult {
 }
 
 export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
-  const open = closeLoops(g, loadScale, analyzeGraph); // closed-loop sources at their fixed-point rate
-  if (open) return analyzeGraph(open, loadScale);
+  const closed = solveClosedLoops(g, loadScale, analyzeGraph); // closed-loop sources at their fixed-point rate
+  if (closed) return closedLoopReport(closed, loadScale, analyzeGraph);
   const flow = computeFlow(g, loadScale);
   const { lambda, queues, totalSourceRps } = flow;
   const { overloaded, saturated } = overloadOf(g, queues);

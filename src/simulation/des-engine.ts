@@ -12,6 +12,7 @@ import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
+import { startUsers } from './closed-loop';
 
 // Event kinds, in the low three bits of a payload. Declared here, not imported: the hot loop
 // reads them on every event, and a module binding compiled to CommonJS (tsx, the tests and
@@ -42,6 +43,8 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** Think time of each closed-loop source, −1 for every other node (closed-loop.ts). */
+  private readonly think: Float64Array;
 
   // Request slots.
   private cap = 1024;
@@ -95,9 +98,10 @@ export class DesEngine {
     this.c = new Counters(n, g.edges.length);
     ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
     if (this.warmCount <= 0) this.tWarm = 0;
+    this.think = startUsers(g, loadScale, this.heap, this.rng, SOURCE);
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
-      if (rate > 0) this.heap.push(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);
+      if (rate > 0 && this.think[s] < 0) this.heap.push(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);
     }
   }
 
@@ -147,7 +151,7 @@ export class DesEngine {
     if (i >= this.requests) return;
     this.generated = i + 1;
     if (i === this.nextMark) this.nextMark = passMilestone(this, i, t);
-    if (i + 1 < this.requests) {
+    if (i + 1 < this.requests && this.think[s] < 0) {
       const rate = this.nodes.rate[s];
       this.heap.at = t + (this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate));
       this.heap.schedule(s * 8 + SOURCE);
@@ -401,6 +405,11 @@ export class DesEngine {
   private rootDone(s: number, flags: number, arrive: number): void {
     const t = this.now;
     const c = this.c;
+    if (this.think[s] >= 0) {
+      // A closed-loop user has its answer (or its error): it thinks, then sends again.
+      this.heap.at = t + this.rng.exponential(this.think[s]);
+      this.heap.schedule(s * 8 + SOURCE);
+    }
     if (flags & FAILED) {
       if (arrive >= this.tWarm) c.rootsFailed++;
       return;

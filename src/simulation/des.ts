@@ -12,7 +12,7 @@
 import type { Design } from '../model/design';
 import { capacityRps, compileGraph, type SimGraph } from './graph';
 import { analyzeGraph, computeFlow, designCapacity, overloadOf } from './analytic';
-import { closeLoops } from './closed-loop';
+import { solveClosedLoops } from './closed-loop';
 import { DesEngine } from './des-engine';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
@@ -40,7 +40,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   const requests = Math.max(1, Math.floor(opts.requests ?? 200_000));
   const loadScale = opts.loadScale ?? 1;
   // Closed-loop sources are simulated user by user; stability and capacity are judged at their analytic throughput.
-  const open = closeLoops(g, loadScale, analyzeGraph) ?? g;
+  const open = solveClosedLoops(g, loadScale, analyzeGraph)?.atThroughput ?? g;
   if (!open.sources.some((s) => open.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
   const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale);
   for (;;) {

@@ -27,6 +27,9 @@ export interface SimNode {
   /** Indexes into SimGraph.edges of this node's outgoing connections, in design order. */
   out: number[];
   replicas: number;
+  /** Closed-loop sources (closed-loop.ts): users who each wait for their answer, then think `thinkMs` on average. */
+  users?: number;
+  thinkMs?: number;
 }
 
 export interface SimEdge {
@@ -121,6 +124,7 @@ export function compileGraph(design: Design): CompileResult {
       fanout: p.fanout === 'sequential' ? 'sequential' : 'parallel',
       batch,
       out: [],
+      ...(isSource(n) && Number.isFinite(p.users) && (p.users as number) >= 1 ? { users: Math.floor(p.users as number), thinkMs: Number.isFinite(p.thinkMs) ? Math.max(0, p.thinkMs as number) : 0 } : {}),
     });
   }
   const edges: SimEdge[] = [];
