@@ -3,6 +3,7 @@
 // and positions, sizes and the framework's step notes stay in the design, not in the text.
 import { GROUP_KIND, NOTE_KIND, type Design, type DesignNode, type EdgeMode, type NodeParams } from '../model/design';
 import { writeId, writeText, writeValue, type Arrow } from './design-text-syntax';
+import { edgeCommentKey, nodeCommentKey, textCommentsOf, type TextComments } from '../model/text-comments';
 
 export type DefaultsFor = (kind: string) => NodeParams | undefined;
 
@@ -15,16 +16,28 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function printDesign(design: Design, defaultsFor: DefaultsFor = () => undefined): string {
-  const head = [`design ${writeText(design.name)}`];
-  if (design.slo) head.push(`slo p99Ms=${writeValue(design.slo.p99Ms)} rps=${writeValue(design.slo.rps)}`);
-  const nodes = design.nodes.map((n) => nodeLine(design, n, defaultsFor));
+  const notes = textCommentsOf(design);
+  const head = [commented(notes, 'design', `design ${writeText(design.name)}`)];
+  if (design.slo) head.push(commented(notes, 'slo', `slo p99Ms=${writeValue(design.slo.p99Ms)} rps=${writeValue(design.slo.rps)}`));
+  const nodes = design.nodes.map((n) => commented(notes, nodeCommentKey(n.id), nodeLine(design, n, defaultsFor)));
   const edges = design.edges.map((e) => {
     const params = Object.entries(e.params).filter(([k]) => k !== 'mode');
     const arrow = ARROW_OF[e.params.mode] ?? '->';
     const label = e.label !== undefined ? ` ${writeText(e.label)}` : '';
-    return `${writeId(e.source)} ${arrow} ${writeId(e.target)}${label}${pairs(params.map(([k, v]) => [EDGE_SHORT[k] ?? writeKey(k), v]))}`;
+    return commented(notes, edgeCommentKey(e.id), `${writeId(e.source)} ${arrow} ${writeId(e.target)}${label}${pairs(params.map(([k, v]) => [EDGE_SHORT[k] ?? writeKey(k), v]))}`);
   });
-  return [head, nodes, edges].filter((part) => part.length > 0).map((part) => part.join('\n')).join('\n\n') + '\n';
+  const end = Object.hasOwn(notes, 'end') && notes.end.above !== undefined ? [commentLines(notes.end.above)] : [];
+  return [head, nodes, edges, end].filter((part) => part.length > 0).map((part) => part.join('\n')).join('\n\n') + '\n';
+}
+
+const commentLines = (text: string) => text.split('\n').map((c) => (c ? `# ${c}` : '#')).join('\n');
+
+/** A statement with the comments typed above it and on its line. */
+function commented(notes: TextComments, key: string, line: string): string {
+  const c = Object.hasOwn(notes, key) ? notes[key] : undefined;
+  if (!c) return line;
+  const above = c.above !== undefined ? `${commentLines(c.above)}\n` : '';
+  return `${above}${line}${c.after ? `  # ${c.after}` : ''}`;
 }
 
 function nodeLine(design: Design, n: DesignNode, defaultsFor: DefaultsFor): string {

@@ -14,7 +14,8 @@ export type Token =
   | { t: 'arrow'; v: Arrow; col: number }
   | { t: ':' | '=' | '{' | '}'; col: number };
 
-export type Lexed = { ok: true; tokens: Token[] } | { ok: false; error: string };
+/** `comment`: what follows a `#` on the line, without it (absent when there is none). */
+export type Lexed = { ok: true; tokens: Token[]; comment?: string } | { ok: false; error: string };
 
 const ARROWS: readonly Arrow[] = ['->', '~>', '..>'];
 const PUNCT = new Set([':', '=', '{', '}']);
@@ -31,7 +32,7 @@ export function lex(line: string): Lexed {
       i++;
       continue;
     }
-    if (c === '#') break;
+    if (c === '#') return { ok: true, tokens, comment: line.slice(i + 1).trim() };
     const col = i + 1;
     const arrow = arrowAt(line, i);
     if (arrow) {

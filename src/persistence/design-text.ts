@@ -13,6 +13,7 @@ import { ARROW_OF, EDGE_SHORT, type DefaultsFor } from './design-text-print';
 import { restore } from './restore';
 import { resolveFrames } from './design-text-frames';
 import { unknownEdgeParam, unknownKind, unknownParam } from './design-text-names';
+import { edgeCommentKey, nodeCommentKey, type TextComment, type TextComments } from '../model/text-comments';
 
 export { printDesign } from './design-text-print';
 
@@ -89,6 +90,10 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
   let name: string | undefined;
   let slo: Design['slo'];
   const baseKind = new Map(base?.nodes.map((n) => [n.id, n.kind]));
+  // Comments go with the statement below them, or on their line; connections are keyed by their
+  // place in the text until they have ids.
+  const comments = new Map<string, TextComment>();
+  let above: string[] = [];
 
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
@@ -97,12 +102,21 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
       const lexed = lex(raw);
       if (!lexed.ok) return fail(lexed.error);
       const toks = lexed.tokens;
-      if (toks.length === 0) return;
+      if (toks.length === 0) {
+        if (lexed.comment !== undefined) above.push(lexed.comment);
+        return;
+      }
+      const comment: TextComment = {};
+      if (above.length > 0) comment.above = above.join('\n');
+      if (lexed.comment) comment.after = lexed.comment;
+      above = [];
       const [first, second] = toks;
+      const keep = (key: string) => void ((comment.above !== undefined || comment.after !== undefined) && comments.set(key, comment));
       const keyword = first.t === 'word' && second?.t !== ':' && second?.t !== 'arrow' ? first.v : null;
       if (keyword === 'design') {
         name = second?.t === 'str' ? second.v : fail('write the design\'s name in quotes: design "My design".');
         if (toks.length > 2) fail(`unexpected ${said(toks[2])} after the name.`);
+        keep('design');
       } else if (keyword === 'slo') {
         const p = Object.fromEntries(readPairs(toks, 1).pairs.map(([k, v]) => [k, v]));
         const extra = Object.keys(p).find((k) => k !== 'p99Ms' && k !== 'rps');
@@ -110,6 +124,7 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
         const problem = sloProblem(p);
         if (problem) fail(problem);
         slo = { p99Ms: p.p99Ms as number, rps: p.rps as number };
+        keep('slo');
       } else if (keyword === 'frame' || keyword === 'note') {
         const id = idOf(second, `the ${keyword}'s id`);
         let at = 2;
@@ -121,6 +136,7 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
           const label = pairs.find(([k]) => k === 'label');
           if (label) node.label = String(label[1]);
           node.params = withParams({}, pairs.filter(([k]) => k !== 'label'));
+          keep(nodeCommentKey(id));
           return void nodes.push({ line, node });
         }
         if (words !== undefined) node.label = words;
@@ -128,6 +144,7 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
         if (toks[next]?.t !== '{' || toks.at(-1)?.t !== '}') fail(`a frame lists its members in braces: frame ${id} "Label" { a b c }.`);
         const inner = toks.slice(next + 1, -1);
         const members = inner.map((t) => ({ id: idOf(t, 'a member id'), line }));
+        keep(nodeCommentKey(id));
         nodes.push({ line, node, members });
       } else if (second?.t === ':') {
         const id = idOf(first, 'an id');
@@ -144,9 +161,12 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
         node.params = withParams(defaults ?? {}, pairs);
         const problem = nodeParamsProblem(node.params);
         if (problem) fail(problem);
+        keep(nodeCommentKey(id));
         nodes.push({ line, node });
       } else if (second?.t === 'arrow') {
-        edges.push(...readEdges(toks, line, options));
+        const read = readEdges(toks, line, options);
+        keep(`edge:${edges.length}`);
+        edges.push(...read);
       } else {
         fail(`a line is a component (id: kind "Label"), a connection (a -> b), a frame, a note, design "…" or slo; "${raw.trim().slice(0, 30)}" is none of these.`);
       }
@@ -162,7 +182,8 @@ export function parseDesign(text: string, options: ParseOptions): ParseResult {
     if (missing !== undefined) errors.push({ line, message: `"${missing}" is not a component: declare it on a line of its own first (${missing}: kind).` });
   }
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return assemble({ name, slo, nodes: nodes.map((s) => s.node), edges: edges.map((e) => e.edge) }, options);
+  if (above.length > 0) comments.set('end', { above: above.join('\n') });
+  return assemble({ name, slo, nodes: nodes.map((s) => s.node), edges: edges.map((e) => e.edge), comments }, options);
 }
 
 function readEdges(toks: Token[], line: number, options: ParseOptions): { line: number; edge: DesignEdge }[] {
@@ -193,7 +214,7 @@ function readEdges(toks: Token[], line: number, options: ParseOptions): { line: 
 }
 
 /** The read design over the base: kept fields, ids and positions; then restore() checks it whole. */
-function assemble(read: { name?: string; slo?: Design['slo']; nodes: DesignNode[]; edges: DesignEdge[] }, options: ParseOptions): ParseResult {
+function assemble(read: { name?: string; slo?: Design['slo']; nodes: DesignNode[]; edges: DesignEdge[]; comments: Map<string, TextComment> }, options: ParseOptions): ParseResult {
   const base = options.base ?? emptyDesign();
   const baseNodes = new Map(base.nodes.map((n) => [n.id, n]));
   const added: string[] = [];
@@ -218,9 +239,12 @@ function assemble(read: { name?: string; slo?: Design['slo']; nodes: DesignNode[
     taken.add(id);
     return { ...e, id };
   });
-  const { slo: _s, ...rest } = base;
+  const { slo: _s, textComments: _c, ...rest } = base;
   const design: Design = { ...rest, name: read.name ?? base.name, nodes, edges };
   if (read.slo) design.slo = read.slo;
+  const comments: TextComments = {};
+  for (const [key, c] of read.comments) comments[key.startsWith('edge:') ? edgeCommentKey(edges[Number(key.slice(5))].id) : key] = c;
+  if (Object.keys(comments).length > 0) design.textComments = comments;
   const r = restore(design, { defaultsFor: options.defaultsFor });
   return r.ok ? { ok: true, design: r.design, added } : { ok: false, errors: [{ line: 0, message: r.error }] };
 }

@@ -2,6 +2,7 @@
 // through restore(), which validates, migrates, fills catalog defaults and keeps unknown fields.
 import { FORMAT, FORMAT_VERSION, GROUP_KIND, type Design, type DesignNode, type NodeParams } from '../model/design';
 import { sloProblem } from '../model/checks';
+import { fitTextComments } from '../model/text-comments';
 import { fitName } from '../model/fit';
 import { DEFAULT_DESIGN_NAME, TEXT_LIMITS } from '../model/rules';
 import { cleanText, fitText } from '../model/text';
@@ -112,6 +113,9 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
     delete design.slo;
     warnings.push(`${sloIssue} The SLO was removed; set it again in the results panel.`);
   }
+  const comments = fitTextComments(current.textComments, design);
+  if (comments) design.textComments = comments;
+  else delete design.textComments;
   const bad = nonFinitePath(design, '');
   if (bad !== null) fail(`This design has a number that is not finite (NaN or Infinity) at ${bad.slice(1, 120)}.`);
   warnings.push(...contextWarnings(ctx));
