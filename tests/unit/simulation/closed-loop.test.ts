@@ -8,6 +8,7 @@ import { analyze } from '../../../src/simulation/analytic';
 import type { Report } from '../../../src/simulation/report';
 import type { Design } from '../../../src/model/design';
 import { relErr, wrap } from './oracle-helpers';
+import { EXPECTED_ERROR } from '../../../src/simulation/closed-loop';
 
 const S = 10; // ms, the M/M/1 station's mean service
 const Z = 50; // ms, mean think time
@@ -114,5 +115,23 @@ describe('closed-loop load in the analytic engine (fixed point of X = N / (R(X) 
     const a = analytic(design(5, Z), 2);
     const b = analytic(design(10, Z));
     expect(relErr(a.throughputRps, b.throughputRps)).toBeLessThan(1e-9);
+  });
+});
+
+describe('closed-loop analytic latencies against the discrete-event engine', () => {
+  // Below half load the open model's shape is the closed one's (within 6 %, the run's noise included); above it the analytic report
+  // says it is approximate and by how much at most (closed-loop.ts, EXPECTED_ERROR).
+  it.each([
+    [2, 50, false, null], [60, 1000, false, 'closed-loop'], [5, 50, false, 'closed-loop'],
+    [8, 50, true, 'closed-loop'], [20, 50, true, 'closed-loop-near-capacity'], [100, 50, false, 'closed-loop-near-capacity'],
+  ] as const)('%i users, Z = %i ms (two stations: %s): %s', (N, z, two, cls) => {
+    const a = analytic(design(N, z, two));
+    const d = des(design(N, z, two), 80_000);
+    const limit = cls === null ? { mean: 6, p50: 6, p95: 6, p99: 6 } : EXPECTED_ERROR[cls];
+    expect(a.approximate?.classes ?? []).toEqual(cls === null ? [] : [cls]);
+    for (const k of ['mean', 'p50', 'p95', 'p99'] as const) {
+      const err = Math.abs(a.latencyMs[k]! / d.latencyMs[k]! - 1) * 100;
+      expect(err, `${k}: analytic ${a.latencyMs[k]} vs ${d.latencyMs[k]}`).toBeLessThanOrEqual(limit[k]);
+    }
   });
 });
