@@ -12,6 +12,7 @@ import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
+import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
 
 // Event kinds, in the low three bits of a payload. Declared here, not imported: the hot loop
@@ -25,6 +26,7 @@ const TIMER = 3;
 // Kinds 4–7 are free for the engine's other event sources: 4 scenario events (load-profile
 // changes, failures, autoscaling and timeline ticks), 5 per-call timers (timeouts, retry
 // backoff, hedges), 6 a token-level LLM server's step.
+const SCENARIO = 4;
 
 const FAILED = 1;
 const ROOT = 2;
@@ -43,6 +45,8 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** The running scenario (scenario/hooks.ts); null in a steady-state run, where each hook is this one check. */
+  tl: ScenarioHooks | null = null;
   /** Think time of each closed-loop source, −1 for every other node (closed-loop.ts). */
   private readonly think: Float64Array;
 
@@ -137,6 +141,8 @@ export class DesEngine {
           heap.add(id * 8 + ARRIVE);
         }
         this.arrive(job);
+      } else if (kind === SCENARIO) {
+        this.tl!.act(id);
       } else {
         this.nodes.timerPending[id] = 0;
         this.tryBatch(id);
@@ -146,6 +152,7 @@ export class DesEngine {
   }
 
   private source(s: number): void {
+    if (this.tl !== null) return this.tl.source(s);
     const t = this.now;
     const i = this.generated;
     if (i >= this.requests) return;
@@ -169,6 +176,13 @@ export class DesEngine {
     const N = this.nodes;
     const u = this.jNode[job];
     this.c.arrivals[u]++;
+    if (this.tl !== null && this.tl.down[u] !== 0) {
+      // Its frame is down, or it has no replica left: the call is refused.
+      this.c.rejections[u]++;
+      this.jFlags[job] |= FAILED;
+      this.finish(job);
+      return;
+    }
     if (N.pass[u]) {
       this.c.completions[u]++;
       if (t >= this.tWarm) {
@@ -207,7 +221,8 @@ export class DesEngine {
     N.inSystem[u]--;
     this.record(u, job);
     const q = this.queues[u];
-    if (q.size > 0) {
+    // A scenario may have taken servers away (a failure, a scale-down): a busy one drains.
+    if (q.size > 0 && (this.tl === null || N.busy[u] <= N.servers[u])) {
       const next = q.shift();
       this.jStart[next] = t;
       this.serve(u, 0, next * 8 + DONE);
@@ -405,6 +420,7 @@ export class DesEngine {
   private rootDone(s: number, flags: number, arrive: number): void {
     const t = this.now;
     const c = this.c;
+    if (this.tl !== null) this.tl.rootDone(flags & FAILED, arrive);
     if (this.think[s] >= 0) {
       // A closed-loop user has its answer (or its error): it thinks, then sends again.
       this.heap.at = t + this.rng.exponential(this.think[s]);
@@ -424,6 +440,30 @@ export class DesEngine {
     const half = arrive < this.tHalf ? 0 : 2;
     c.halves[half] += v;
     c.halves[half + 1]++;
+  }
+
+  /** A scenario's source sends a user request now. */
+  startRequest(s: number): void {
+    const job = this.alloc();
+    this.jNode[job] = s;
+    this.jParent[job] = -1;
+    this.jFlags[job] = ROOT;
+    this.jArrive[job] = this.now;
+    this.dispatch(job);
+  }
+
+  /** A scenario gave component u more servers (a recovery, a scale-up): waiting requests start on them. */
+  refill(u: number): void {
+    const N = this.nodes;
+    if (N.batchMax[u] > 0) return this.tryBatch(u);
+    const q = this.queues[u];
+    this.c.advance(u, N);
+    while (N.busy[u] < N.servers[u] && q.size > 0) {
+      const next = q.shift();
+      N.busy[u]++;
+      this.jStart[next] = this.now;
+      this.serve(u, 0, next * 8 + DONE);
+    }
   }
 
   private alloc(): number {

@@ -27,16 +27,24 @@ export interface Timeline {
   offeredRps: Series;
   /** User requests that completed without error, per second. */
   goodputRps: Series;
-  /** Failed user requests per second, by cause. */
+  /**
+   * Failures per second by cause, counted where they happen: a call refused by a queue limit,
+   * a frame that is down or a component without replicas (rejected), a caller giving up
+   * (timedOut), an open breaker (breakerOpen), a failed service (failed). `lostRps` counts the
+   * user requests they failed.
+   */
   errors: {
     rejected: Series;
     timedOut: Series;
     breakerOpen: Series;
     failed: Series;
   };
+  /** User requests that failed, any cause, per second (by when they failed). */
+  lostRps?: Series;
   /** End-to-end latency of the requests that completed in the bucket (null: none did). */
   p50Ms: Series;
   p99Ms: Series;
+  meanMs?: Series;
   nodes: Record<string, NodeTimeline>;
   /** The scenario's events, as markers: when, and what in plain words. */
   markers: { atS: number; label: string }[];
@@ -60,6 +68,8 @@ export interface ScenarioSummary {
   recoveries: { atS: number; label: string; recoverS: Estimate }[];
   /** Calls made over each connection per user request (retries and hedges included). */
   amplification: Record<string, Estimate>;
+  /** Mean latency of the user requests sent during the scenario that succeeded. */
+  meanMs?: Estimate;
 }
 
 export interface ScenarioResult {

@@ -1,0 +1,314 @@
+// The scenario's side of the discrete-event engine: time-varying sources, the scenario's
+// events, autoscaling and the timeline's buckets. Everything is an action in one list, run by
+// the engine as event kind 4 with the action's number as id (ids below the node count are
+// the sources' next candidate arrivals). The engine calls in here only when a scenario runs.
+import type { DesEngine } from '../des-engine';
+import { Histograms } from '../histogram';
+import type { ScenarioPlan } from './plan';
+import { maxOn, multiplier } from './profile';
+import { Buckets, type ErrorCause } from './buckets';
+
+const KIND = 4;
+const enum A {
+  Start,
+  Tick,
+  Fail,
+  Unfail,
+  Slow,
+  Unslow,
+  Flush,
+  Refill,
+  Down,
+  Up,
+  Scale,
+  Provisioned,
+}
+/** Steps of a flushed cache's linear refill (the hit ratio is off the line by at most h / 128). */
+const REFILL_STEPS = 64;
+
+export class ScenarioHooks {
+  readonly out: Buckets;
+  /** Per node: > 0 while it refuses calls (its frame is down, or no replica is left). */
+  readonly down: Uint8Array;
+  private readonly n: number;
+  private readonly W: number;
+  private readonly end: number;
+  private readonly bm: number;
+  private readonly nb: number;
+  /** Per source and segment (warm-up, then each bucket): the bound on its rate that candidates are drawn at. */
+  private readonly maj: Float64Array;
+  private readonly candMaj: Float64Array;
+  private readonly base: Float64Array;
+  private readonly hit0: Float64Array;
+  private readonly flushGen: Int32Array;
+  private readonly zero: Uint8Array;
+  private readonly pending: Int32Array;
+  private readonly scaleBusy: Float64Array;
+  private readonly aType: number[] = [];
+  private readonly aNode: number[] = [];
+  private readonly aValue: number[] = [];
+  private readonly hist = new Histograms(1);
+
+  constructor(
+    private readonly e: DesEngine,
+    private readonly plan: ScenarioPlan,
+  ) {
+    const n = (this.n = e.nodes.servers.length);
+    this.W = plan.warmMs;
+    this.end = plan.warmMs + plan.durationMs;
+    this.bm = plan.bucketMs;
+    this.nb = plan.buckets;
+    this.out = new Buckets(n, e.nodes.eTo.length, plan.buckets);
+    this.down = new Uint8Array(n);
+    this.zero = new Uint8Array(n);
+    this.pending = new Int32Array(n);
+    this.scaleBusy = new Float64Array(n);
+    this.flushGen = new Int32Array(n);
+    this.hit0 = Float64Array.from(e.nodes.hit);
+    this.candMaj = new Float64Array(n);
+    this.base = Float64Array.from(e.nodes.rate);
+    const segs = this.nb + 1;
+    this.maj = new Float64Array(n * segs);
+    for (let s = 0; s < n; s++) {
+      if (!(this.base[s] > 0) || plan.closed[s]) continue;
+      const p = plan.profiles[s];
+      this.maj[s * segs] = this.base[s] * multiplier(p, 0);
+      for (let b = 0; b < this.nb; b++) this.maj[s * segs + b + 1] = this.base[s] * maxOn(p, (b * this.bm) / 1000, Math.min(this.end - this.W, (b + 1) * this.bm) / 1000);
+      this.nextCandidate(s, 0, -1, this.maj[s * segs]);
+    }
+    plan.autoscale.forEach((a, u) => {
+      if (!a) return;
+      const replicas = Math.min(a.max, Math.max(a.min, e.nodes.servers[u] / plan.concurrency[u]));
+      this.setServers(u, replicas * plan.concurrency[u]);
+      this.later(a.periodS * 1000, A.Scale, u, 0);
+    });
+    this.later(this.W, A.Start, 0, 0);
+    plan.events.forEach((ev, k) => {
+      const type = ev.event.type === 'fail' ? A.Fail : ev.event.type === 'slow' ? A.Slow : ev.event.type === 'flush' ? A.Flush : A.Down;
+      this.later(this.W + ev.event.atS * 1000, type, k, 0);
+    });
+  }
+
+  /** Counts a failure of the given cause in the current bucket (timeouts, open breakers, failed services). */
+  count(cause: ErrorCause): void {
+    const b = this.bucketAt(this.e.heap.time);
+    if (b >= 0) this.out.cause(cause, b);
+  }
+
+  /** An engine source event: a closed-loop user sends; an open source's first event from the engine is dropped (ours are kind 4). */
+  source(s: number): void {
+    if (!this.plan.closed[s] || this.e.heap.time >= this.end) return;
+    this.offer();
+    this.e.startRequest(s);
+  }
+
+  rootDone(failed: number, arrive: number): void {
+    const t = this.e.heap.time;
+    const inWindow = arrive >= this.W && arrive < this.end;
+    if (failed === 0) {
+      const v = t - arrive;
+      if (inWindow) this.out.succeeded(v);
+      const b = this.bucketAt(t);
+      if (b < 0) return;
+      this.out.good[b]++;
+      this.hist.add(0, v);
+    } else {
+      const b = this.bucketAt(t);
+      if (b >= 0) this.out.lost[b]++;
+    }
+  }
+
+  act(id: number): void {
+    if (id < this.n) return this.candidate(id);
+    const k = id - this.n;
+    const u = this.aNode[k];
+    const v = this.aValue[k];
+    const N = this.e.nodes;
+    switch (this.aType[k]) {
+      case A.Start:
+        this.out.start(this.e);
+        return this.later(this.bucketEnd(0), A.Tick, 0, 0);
+      case A.Tick:
+        return this.tick(v);
+      case A.Fail: {
+        const ev = this.plan.events[u].event as { node: string; replicas: number; durationS?: number };
+        const node = this.plan.events[u].nodes[0];
+        const c = this.plan.concurrency[node];
+        const lose = Math.min(ev.replicas, Math.floor(N.servers[node] / c));
+        this.setServers(node, N.servers[node] - lose * c);
+        if (ev.durationS !== undefined) this.after(ev.durationS, A.Unfail, node, lose);
+        return;
+      }
+      case A.Unfail:
+        return this.setServers(u, N.servers[u] + v * this.plan.concurrency[u]);
+      case A.Slow: {
+        const ev = this.plan.events[u].event as { factor: number; durationS?: number };
+        const node = this.plan.events[u].nodes[0];
+        this.slow(node, ev.factor);
+        if (ev.durationS !== undefined) this.after(ev.durationS, A.Unslow, node, ev.factor);
+        return;
+      }
+      case A.Unslow:
+        return this.slow(u, 1 / v);
+      case A.Flush: {
+        const warmupS = (this.plan.events[u].event as { warmupS: number }).warmupS;
+        const node = this.plan.events[u].nodes[0];
+        const gen = ++this.flushGen[node];
+        // Hit ratio 0 refilling linearly: each step holds the line's average over it.
+        N.hit[node] = (this.hit0[node] * 0.5) / REFILL_STEPS;
+        for (let i = 0; i < REFILL_STEPS; i++) this.after((warmupS * (i + 1)) / REFILL_STEPS, A.Refill, node, gen * (REFILL_STEPS + 1) + i + 1);
+        return;
+      }
+      case A.Refill: {
+        // A later flush of the same cache supersedes this refill.
+        if (Math.floor(v / (REFILL_STEPS + 1)) !== this.flushGen[u]) return;
+        const i = v % (REFILL_STEPS + 1);
+        N.hit[u] = i === REFILL_STEPS ? this.hit0[u] : (this.hit0[u] * (i + 0.5)) / REFILL_STEPS;
+        return;
+      }
+      case A.Down:
+      case A.Up: {
+        const ev = this.plan.events[u];
+        const d = this.aType[k] === A.Down ? 1 : -1;
+        for (const node of ev.nodes) this.down[node] += d;
+        const dur = (ev.event as { durationS?: number }).durationS;
+        if (d > 0 && dur !== undefined) this.after(dur, A.Up, u, 0);
+        if (d < 0) for (const node of ev.nodes) this.e.refill(node);
+        return;
+      }
+      case A.Scale:
+        return this.scale(u);
+      case A.Provisioned:
+        this.pending[u] -= v;
+        return this.setServers(u, N.servers[u] + v * this.plan.concurrency[u]);
+    }
+  }
+
+  /**
+   * Autoscaling, the Kubernetes Horizontal Pod Autoscaler's rule: desired = ⌈current ×
+   * utilization / target⌉ — here ⌈busy replicas averaged over the period / target⌉, within
+   * [min, max]. A scale-up serves after the provisioning delay; a scale-down is immediate (the
+   * removed replicas finish what they serve).
+   */
+  private scale(u: number): void {
+    const a = this.plan.autoscale[u]!;
+    const e = this.e;
+    const N = e.nodes;
+    e.c.advance(u, N);
+    const busy = (e.c.busyArea[u] - this.scaleBusy[u]) / (a.periodS * 1000) / this.plan.concurrency[u];
+    this.scaleBusy[u] = e.c.busyArea[u];
+    const desired = Math.min(a.max, Math.max(a.min, Math.ceil(busy / a.target - 1e-9)));
+    const current = N.servers[u] / this.plan.concurrency[u];
+    if (desired > current + this.pending[u]) {
+      const add = desired - current - this.pending[u];
+      this.pending[u] += add;
+      this.after(a.delayS, A.Provisioned, u, add);
+    } else if (desired < current) {
+      this.setServers(u, desired * this.plan.concurrency[u]);
+    }
+    this.after(a.periodS, A.Scale, u, 0);
+  }
+
+  /** Service times × f from now on (a lognormal's μ moves by ln f, its shape kept). */
+  private slow(u: number, f: number): void {
+    const N = this.e.nodes;
+    N.mean[u] *= f;
+    N.lnMu[u] += Math.log(f);
+    N.batchPerItem[u] *= f;
+  }
+
+  private setServers(u: number, servers: number): void {
+    const N = this.e.nodes;
+    this.out.serversChange(u, N.servers[u], this.e.heap.time);
+    const more = servers > N.servers[u];
+    N.servers[u] = servers;
+    const zero = servers <= 0 ? 1 : 0;
+    if (zero !== this.zero[u]) this.down[u] += zero ? 1 : -1;
+    this.zero[u] = zero;
+    if (more) this.e.refill(u);
+  }
+
+  private tick(b: number): void {
+    this.out.close(b, this.e, this.hist, this.plan.concurrency);
+    if (b + 1 < this.nb) this.later(this.bucketEnd(b + 1), A.Tick, 0, b + 1);
+  }
+
+  private bucketEnd(b: number): number {
+    return b + 1 >= this.nb ? this.end : this.W + (b + 1) * this.bm;
+  }
+
+  private bucketAt(t: number): number {
+    if (t < this.W || t >= this.end) return -1;
+    return Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
+  }
+
+  private offer(): void {
+    const t = this.e.heap.time;
+    const b = this.bucketAt(t);
+    if (b >= 0) this.out.offered[b]++;
+  }
+
+  /** A source's candidate arrival: kept with probability rate(t) / the bound it was drawn at (thinning). */
+  private candidate(s: number): void {
+    const e = this.e;
+    const t = e.heap.time;
+    const rate = this.base[s] * multiplier(this.plan.profiles[s], t < this.W ? 0 : (t - this.W) / 1000);
+    const seg = t < this.W ? -1 : Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
+    const keep = e.nodes.uniform[s] ? rate > 0 : e.rng.next() * this.candMaj[s] < rate;
+    this.nextCandidate(s, t, seg, rate);
+    if (!keep) return;
+    this.offer();
+    e.startRequest(s);
+  }
+
+  /**
+   * The next candidate after `t` (in segment `seg`): exponential gaps at the segment's bound,
+   * restarted at the segment's end when a gap crosses it (memoryless, so the stream stays
+   * exact); evenly spaced sources space by the current rate. None past the end of the run.
+   */
+  private nextCandidate(s: number, t: number, seg: number, rate = 0): void {
+    const segs = this.nb + 1;
+    let x = t;
+    if (this.e.nodes.uniform[s]) {
+      x = rate > 0 ? t + 1000 / rate : this.segEnd(seg);
+      if (x < this.end) this.later(x, -1, s, 0);
+      return;
+    }
+    for (let k = seg; k < this.nb; k++) {
+      const bound = this.maj[s * segs + k + 1];
+      const stop = this.segEnd(k);
+      if (bound > 0) {
+        x += this.e.rng.exponential(1000 / bound);
+        if (x < stop) {
+          this.candMaj[s] = bound;
+          this.later(x, -1, s, 0);
+          return;
+        }
+      }
+      x = stop;
+    }
+  }
+
+  private segEnd(seg: number): number {
+    return seg < 0 ? this.W : this.bucketEnd(seg);
+  }
+
+  /** `delayS` seconds from now; nothing after the end of the scenario. */
+  private after(delayS: number, type: A, u: number, v: number): void {
+    const at = this.e.heap.time + delayS * 1000;
+    if (at <= this.end) this.later(at, type, u, v);
+  }
+
+  /** Schedules an action (type −1: source `u`'s next candidate). */
+  private later(at: number, type: A | -1, u: number, v: number): void {
+    let id = u;
+    if (type !== -1) {
+      id = this.n + this.aType.length;
+      this.aType.push(type);
+      this.aNode.push(u);
+      this.aValue.push(v);
+    }
+    this.e.heap.at = at;
+    this.e.heap.schedule(id * 8 + KIND);
+  }
+}
