@@ -10,6 +10,8 @@ import { DesEngine } from '../des-engine';
 import { ScenarioHooks } from './hooks';
 import { planScenario } from './plan';
 import { buildResult } from './result';
+import { combineScenarioResults } from './combine';
+import { replicationSeed } from '../replications';
 import type { ScenarioResult } from './timeline';
 
 export interface ScenarioOptions {
@@ -51,4 +53,27 @@ export function simulateScenario(design: Design, opts: ScenarioOptions = {}): Sc
     }
   }
   return { ok: true, result: buildResult(g, engine.nodes, plan, hooks.out, engine.events, performance.now() - t0) };
+}
+
+export interface ReplicationOptions extends Omit<ScenarioOptions, 'onProgress'> {
+  replications: number;
+  /** The replications finished so far, combined. */
+  onProgress?: (partial: ScenarioResult, done: number) => void;
+}
+
+/**
+ * N independent replications one after another in this thread, replication i seeded
+ * replicationSeed(seed, i) (des-client.ts and the CLI spread the same runs over workers).
+ */
+export function runScenarioReplications(design: Design, opts: ReplicationOptions): ScenarioRun {
+  const n = Math.max(1, Math.floor(opts.replications));
+  const seed = opts.seed ?? 1;
+  const results: ScenarioResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = simulateScenario(design, { seed: replicationSeed(seed, i), shouldStop: opts.shouldStop });
+    if (!r.ok) return r;
+    results.push(r.result);
+    opts.onProgress?.(combineScenarioResults(results), i + 1);
+  }
+  return { ok: true, result: combineScenarioResults(results) };
 }
