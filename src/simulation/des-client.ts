@@ -4,6 +4,8 @@ import type { Design } from '../model/design';
 import type { Report, SimResult } from './report';
 import type { DesJob, DesReply } from './des.worker';
 import { combineReplications, replicationSeed } from './replications';
+import { combineScenarioResults } from './scenario/combine';
+import type { ScenarioResult } from './scenario/timeline';
 
 export interface DesHandle {
   /** The result, or null when cancelled. */
@@ -59,7 +61,14 @@ export function runDes(
     settle(startFailure(err));
     return { promise, cancel: () => {} };
   }
-  listen(worker, (reply) => (reply.type === 'progress' ? onProgress(reply.fraction) : finish(reply.result)), finish);
+  listen(
+    worker,
+    (reply) => {
+      if (reply.type === 'progress') onProgress(reply.fraction);
+      else if (reply.type === 'done') finish(reply.result);
+    },
+    finish,
+  );
   worker.postMessage({ design: plain(design), requests: opts.requests, seed: opts.seed });
   return { promise, cancel: () => finish(null) };
 }
@@ -130,4 +139,73 @@ export function runReplications(
   }
   for (const w of workers) give(w);
   return { promise, cancel: () => finish(null) };
+}
+
+export interface ScenarioRunOptions {
+  replications: number;
+  /** The replications so far combined, partial timelines included, as they stream in. */
+  onProgress?: (partial: ScenarioResult) => void;
+  /** Replication i runs with replicationSeed(seed, i) (default 1). */
+  seed?: number;
+  /** Workers at once (default one per core, navigator.hardwareConcurrency). */
+  workers?: number;
+  /** Aborting ends every worker and rejects the promise. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs the design's scenario `replications` times on Web Workers, one per core, each worker
+ * taking the next replication when it finishes one. Rejects with the engine's sentence when the
+ * scenario cannot run. The final result combines the replications in replication order.
+ */
+export function runScenario(design: Design, opts: ScenarioRunOptions, spawn: () => DesWorkerLike = spawnWorker): Promise<ScenarioResult> {
+  const total = Math.max(1, Math.floor(opts.replications));
+  const cores = opts.workers ?? (typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1);
+  const job = plain(design);
+  const seed = opts.seed ?? 1;
+  const latest: (ScenarioResult | undefined)[] = new Array(total);
+  const workers: DesWorkerLike[] = [];
+  let next = 0;
+  let done = 0;
+  let settled = false;
+  return new Promise<ScenarioResult>((resolve, reject) => {
+    const end = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers.splice(0)) w.terminate();
+      fn();
+    };
+    const fail = (error: string) => end(() => reject(new Error(error)));
+    const present = () => latest.filter((r): r is ScenarioResult => !!r);
+    const give = (w: DesWorkerLike) => {
+      if (next >= total) return;
+      const i = next++;
+      listen(
+        w,
+        (reply) => {
+          if (settled) return;
+          if (reply.type === 'partial') {
+            latest[i] = reply.partial;
+            opts.onProgress?.(combineScenarioResults(present()));
+          } else if (reply.type === 'scenario') {
+            if (!reply.result.ok) return fail(reply.result.error);
+            latest[i] = reply.result.result;
+            if (++done === total) return end(() => resolve(combineScenarioResults(latest as ScenarioResult[])));
+            opts.onProgress?.(combineScenarioResults(present()));
+            give(w);
+          }
+        },
+        (r) => fail(r.ok ? 'The scenario run failed.' : r.error),
+      );
+      w.postMessage({ design: job, requests: 0, seed: replicationSeed(seed, i), scenario: true });
+    };
+    opts.signal?.addEventListener('abort', () => fail('The scenario run was stopped.'));
+    try {
+      for (let k = 0; k < Math.min(total, Math.max(1, cores)); k++) workers.push(spawn());
+    } catch (err) {
+      const r = startFailure(err);
+      return fail(r.ok ? '' : r.error);
+    }
+    for (const w of workers) give(w);
+  });
 }
