@@ -9,6 +9,7 @@ export const CATEGORIES: Category[] = [
   { id: 'streaming', name: 'Streaming' },
   { id: 'batch', name: 'Batch & offline data' },
   { id: 'ml-lifecycle', name: 'ML lifecycle' },
+  { id: 'genai', name: 'GenAI & LLM serving' },
 ];
 
 export interface Catalog {

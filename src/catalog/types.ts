@@ -1,7 +1,7 @@
 // A component kind as stored in components-catalog/ (see component.schema.json).
 import type { NodeParams } from '../model/design';
 
-export type CategoryId = 'clients-edge' | 'online-serving' | 'storage' | 'streaming' | 'batch' | 'ml-lifecycle';
+export type CategoryId = 'clients-edge' | 'online-serving' | 'storage' | 'streaming' | 'batch' | 'ml-lifecycle' | 'genai';
 
 export interface ParamSpec {
   key: string;

@@ -24,6 +24,18 @@ export const PARAM_RULES = {
   'batch.maxSize': { min: 1, max: 100_000, integer: true },
   'batch.timeoutMs': { min: 0, max: 1e6 },
   'batch.perItemMs': { min: 0, max: 1e6 },
+  // An LLM server (docs/llm-serving.md).
+  'llm.tp': { min: 1, max: 64, integer: true },
+  'llm.maxSeqs': { min: 1, max: 100_000, integer: true },
+  'llm.promptTokens': { min: 1, max: 1e6 },
+  'llm.promptCv': { min: 0, max: 10 },
+  'llm.outputTokens': { min: 1, max: 1e6 },
+  'llm.outputCv': { min: 0, max: 10 },
+  'llm.mfu': { min: 0.01, max: 1 },
+  'llm.mbu': { min: 0.01, max: 1 },
+  'llm.memoryUtilization': { min: 0.01, max: 1 },
+  'llm.stepOverheadMs': { min: 0, max: 1e5 },
+  'llm.gpuHourUsd': { min: 0, max: 1e4 },
 } as const satisfies Record<string, NumberRule>;
 
 /** Parameters that take one of a few words. The first is what the simulator assumes when unset. */
@@ -32,10 +44,13 @@ export const PARAM_CHOICES = {
   dispatch: ['all', 'one'],
   fanout: ['parallel', 'sequential'],
   'service.dist': ['exponential', 'constant', 'lognormal'],
+  'llm.model': ['llama-3.1-8b', 'llama-3.1-70b', 'llama-2-7b', 'llama-2-70b', 'mistral-7b', 'qwen2.5-7b', 'qwen2.5-72b', 'mixtral-8x7b'],
+  'llm.gpu': ['h100-sxm', 'h200', 'a100-80gb', 'l4', 'mi300x'],
+  'llm.batching': ['continuous', 'static'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Parameters that hold an object of ruled parameters (`service.meanMs` lives in `service`). */
-export const PARAM_GROUPS = ['service', 'batch'] as const;
+export const PARAM_GROUPS = ['service', 'batch', 'llm'] as const;
 
 export const EDGE_RULES = {
   probability: { min: 0, max: 1 },

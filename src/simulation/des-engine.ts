@@ -12,6 +12,7 @@ import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
+import { LlmServers } from './llm/station';
 import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
 
@@ -26,6 +27,7 @@ const TIMER = 3;
 // Kinds 4–7 are free for the engine's other event sources: 4 scenario events (load-profile
 // changes, failures, autoscaling and timeline ticks), 5 per-call timers (timeouts, retry
 // backoff, hedges), 6 a token-level LLM server's step.
+const LLM_STEP = 6;
 const SCENARIO = 4;
 
 const FAILED = 1;
@@ -45,6 +47,8 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
+  readonly llm: LlmServers | null;
   /** The running scenario (scenario/hooks.ts); null in a steady-state run, where each hook is this one check. */
   tl: ScenarioHooks | null = null;
   /** Think time of each closed-loop source, −1 for every other node (closed-loop.ts). */
@@ -100,6 +104,7 @@ export class DesEngine {
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     this.hist = new Histograms(this.e2e + 1);
     this.c = new Counters(n, g.edges.length);
+    this.llm = g.nodes.some((x) => x.llm) ? new LlmServers(g, this.rng, this) : null;
     ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
     if (this.warmCount <= 0) this.tWarm = 0;
     this.think = startUsers(g, loadScale, this.heap, this.rng, SOURCE);
@@ -143,6 +148,8 @@ export class DesEngine {
         this.arrive(job);
       } else if (kind === SCENARIO) {
         this.tl!.act(id);
+      } else if (kind === LLM_STEP) {
+        this.llmStep(id);
       } else {
         this.nodes.timerPending[id] = 0;
         this.tryBatch(id);
@@ -192,6 +199,7 @@ export class DesEngine {
       this.dispatch(job);
       return;
     }
+    if (this.llm !== null && this.llm.at[u] >= 0) return this.llmArrive(u, job);
     const q = this.queues[u];
     const limit = N.queueLimit[u];
     const canStart = N.batchMax[u] === 0 && N.busy[u] < N.servers[u];
@@ -283,6 +291,37 @@ export class DesEngine {
       this.dispatch(j);
       j = next;
     }
+  }
+
+  /** A request joins LLM server u's queue; a replica that was idle starts a step. */
+  private llmArrive(u: number, job: number): void {
+    const N = this.nodes;
+    this.c.advance(u, N);
+    N.inSystem[u]++;
+    const slot = this.llm!.arrive(u, job, this.now);
+    if (slot < 0) return;
+    N.busy[u]++;
+    this.heap.at = this.llm!.stepEnd;
+    this.heap.schedule(slot * 8 + LLM_STEP);
+  }
+
+  /** A replica's step ended: its finished requests go on as after DONE, and its next step starts. */
+  private llmStep(slot: number): void {
+    const L = this.llm!;
+    const N = this.nodes;
+    const u = L.slotNode[slot];
+    const n = L.step(slot, this.now);
+    this.c.advance(u, N);
+    N.inSystem[u] -= n;
+    if (L.stepEnd >= 0) {
+      this.heap.at = L.stepEnd;
+      this.heap.schedule(slot * 8 + LLM_STEP);
+    } else N.busy[u]--;
+    for (let i = 0; i < n; i++) {
+      this.jStart[L.done[i]] = L.doneStart[i];
+      this.record(u, L.done[i]);
+    }
+    for (let i = 0; i < n; i++) this.dispatch(L.done[i]);
   }
 
   private record(u: number, job: number): void {

@@ -14,6 +14,7 @@ import { capacityRps, compileGraph, type SimGraph } from './graph';
 import { analyzeGraph, computeFlow, designCapacity, overloadOf } from './analytic';
 import { solveClosedLoops } from './closed-loop';
 import { DesEngine } from './des-engine';
+import { llmDesReport } from './llm/des-report';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
 export interface DesOptions {
@@ -87,6 +88,7 @@ function buildReport(g: SimGraph, e: DesEngine, loadScale: number): Report {
       nodes[n.id].meanBatchSize = w.batches[u] > 0 ? w.completions[u] / w.batches[u] : 0;
       nodes[n.id].load = nodes[n.id].arrivalRps / capacityRps(n);
     }
+    if (n.llm && e.llm) Object.assign(nodes[n.id], llmDesReport(n, e.llm, u, nodes[n.id].arrivalRps, spanMs, steady));
   }
   const edges = byId<Report['edges'][string]>();
   for (let k = 0; k < w.edgeCalls.length; k++) edges[g.edges[e.nodes.edgeId[k]].id] = { rps: perSec(w.edgeCalls[k]) };

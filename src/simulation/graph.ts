@@ -5,6 +5,8 @@
 // outgoing calls as flat arrays, a component's capacity in requests per second.
 import { isDrawingOnly, type Design, type ServiceDist } from '../model/design';
 import { isSource } from '../model/source';
+import { compileLlm, llmNodeFields, type LlmConfig } from './llm/config';
+import { llmCapacityRps } from './llm/analytic';
 
 export interface SimNode {
   id: string;
@@ -30,6 +32,8 @@ export interface SimNode {
   /** Closed-loop sources (closed-loop.ts): users who each wait for their answer, then think `thinkMs` on average. */
   users?: number;
   thinkMs?: number;
+  /** An LLM server (llm/config.ts): token-level steps and KV cache instead of a service time. */
+  llm?: LlmConfig;
 }
 
 export interface SimEdge {
@@ -106,6 +110,8 @@ export function compileGraph(design: Design): CompileResult {
     const items = (num(p.itemsPerRequest) ?? 0) * (num(p.perItemMs) ?? 0);
     const b = p.batch as { maxSize?: number; timeoutMs?: number; perItemMs?: number } | undefined;
     const batch = b && (b.maxSize ?? 1) > 1 ? { maxSize: Math.floor(b.maxSize!), timeoutMs: Math.max(0, b.timeoutMs ?? 0), perItemMs: Math.max(0, b.perItemMs ?? 0) } : null;
+    const llm = compileLlm(p, replicas);
+    if (typeof llm === 'string') return { ok: false, error: `${label}: ${llm}` };
     index.set(n.id, nodes.length);
     nodes.push({
       id: n.id,
@@ -124,6 +130,7 @@ export function compileGraph(design: Design): CompileResult {
       fanout: p.fanout === 'sequential' ? 'sequential' : 'parallel',
       batch,
       out: [],
+      ...(llm ? llmNodeFields(llm) : {}),
       ...(isSource(n) && Number.isFinite(p.users) && (p.users as number) >= 1 ? { users: Math.floor(p.users as number), thinkMs: Number.isFinite(p.thinkMs) ? Math.max(0, p.thinkMs as number) : 0 } : {}),
     });
   }
@@ -177,6 +184,7 @@ function compileRoutes(nodes: SimNode[], edges: SimEdge[]): Routes {
 
 /** Requests per second a component completes when never idle (with full batches if it batches). */
 export function capacityRps(node: SimNode): number {
+  if (node.llm) return llmCapacityRps(node.llm);
   if (!node.batch) return (node.servers / node.meanMs) * 1000;
   const B = node.batch.maxSize;
   return ((node.servers * B) / (node.meanMs + (B - 1) * node.batch.perItemMs)) * 1000;

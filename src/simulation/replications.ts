@@ -3,6 +3,7 @@
 // (means and percentiles alike) and its 95 % confidence interval is Student's t over them:
 // x̄ ± t(0.975, n−1)·s/√n. Replications are independent by construction (own seeds, each
 // starting empty), which a single long run's successive requests are not.
+import { combineLlm } from './llm/des-report';
 import { byId, type Confidence, type LatencySummary, type NodeReport, type Report } from './report';
 import { studentTQuantile } from './student-t';
 
@@ -42,7 +43,10 @@ function summaries(list: LatencySummary[]): { value: LatencySummary; half: Laten
 
 function combineNode(list: NodeReport[]): NodeReport {
   const out = {} as NodeReport;
-  for (const key of Object.keys(list[0]) as (keyof NodeReport)[]) (out as unknown as Record<string, number | null>)[key] = avg(list.map((n) => n[key]));
+  for (const key of Object.keys(list[0]) as (keyof NodeReport)[]) {
+    if (key !== 'llm') (out as unknown as Record<string, number | null>)[key] = avg(list.map((n) => n[key] as number | null | undefined));
+  }
+  if (list[0].llm) out.llm = combineLlm(list.map((n) => n.llm!), avg, (s) => summaries(s).value);
   // Counts and rates never average to null: a component reached in one run and not another is 0 there.
   out.arrivalRps ??= 0;
   out.throughputRps ??= 0;

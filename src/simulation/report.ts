@@ -32,6 +32,18 @@ export interface NodeReport {
   load?: number;
   /** Discrete-event mode, batching components: requests per batch, on average. */
   meanBatchSize?: number;
+  /** An LLM server (docs/llm-serving.md): its token-level figures. */
+  llm?: LlmReport;
+}
+
+/** Time to first token, time per output token, end to end, output tokens/s, GPUs and $ per million output tokens. */
+export interface LlmReport {
+  ttftMs: LatencySummary;
+  tpotMs: number | null;
+  e2eMs: LatencySummary;
+  tokensPerS: number;
+  gpus: number;
+  usdPerMTokens: number | null;
 }
 
 export interface SourceReport {

@@ -1,0 +1,99 @@
+// The analytic LLM server (docs/llm-serving.md §Analytic): per replica, prefills form an
+// M/G/1 queue that goes first at every step boundary (DistServe models the prefill phase as
+// M/D/1), and the decode batch b is the fixed point of Little's law: b = λ · (n − 1) · TPOT(b),
+// where TPOT(b) is the decode step at batch b stretched by the time prefills take.
+import { fitted, point, quantile, type Dist } from '../dist';
+import type { QueueResult } from '../queue';
+import type { LatencySummary, LlmReport } from '../report';
+import type { LlmConfig } from './config';
+import { decodeStepMs, prefillMs } from './roofline';
+
+export interface LlmAnalysis {
+  queue: QueueResult;
+  report: LlmReport;
+  /** Mean running sequences per replica. */
+  batch: number;
+}
+
+/** Mean prompt and output lengths, and the mean context of a running sequence (longer outputs run longer: length-biased). */
+function workload(c: LlmConfig) {
+  const p = c.promptTokens;
+  const n = c.outputTokens;
+  return { p, n, ctx: p + (n * (1 + c.outputCv * c.outputCv)) / 2 };
+}
+
+/** The most sequences a replica runs at once: its limit, or what its KV cache holds at mean lengths. */
+export function maxBatch(c: LlmConfig): number {
+  const { p, n } = workload(c);
+  return Math.max(1, Math.min(c.maxSeqs, c.kvCapacity / (p + n)));
+}
+
+const stepAt = (c: LlmConfig, b: number, ctx: number) => decodeStepMs(c, Math.max(1, b), Math.max(1, b) * ctx);
+
+/** Requests per second the component completes at most (all replicas, full batches). */
+export function llmCapacityRps(c: LlmConfig): number {
+  const { p, n, ctx } = workload(c);
+  const D = prefillMs(c, p);
+  if (n <= 1) return (c.replicas / D) * 1000;
+  const B = maxBatch(c);
+  return ((c.replicas * B) / ((n - 1) * stepAt(c, B, ctx) + B * D)) * 1000;
+}
+
+export function analyzeLlm(c: LlmConfig, lambdaPerMs: number): LlmAnalysis {
+  const { p, n, ctx } = workload(c);
+  const lr = lambdaPerMs / c.replicas;
+  const D = prefillMs(c, p);
+  // The compute-bound part of a prefill grows with the prompt; its variance follows the prompt's.
+  const computeMs = (2 * c.model.activeParams * p) / ((c.gpu.flops * c.tp * c.mfu) / 1000);
+  const varD = computeMs >= D - c.stepOverheadMs ? (c.promptCv * computeMs) ** 2 : 0;
+  const capacity = llmCapacityRps(c);
+  const load = capacity > 0 ? (lambdaPerMs * 1000) / capacity : Infinity;
+  const gpus = c.replicas * c.tp;
+  const rhoP = lr * D;
+  if (load >= 1 || rhoP >= 1) {
+    const none: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
+    const tokensPerS = capacity * n;
+    const queue: QueueResult = { rho: load, utilization: 1, stable: false, waitMs: Infinity, responseMs: Infinity, response: point(Infinity), blockProb: 0, cd2: 1 };
+    return { queue, batch: maxBatch(c), report: { ttftMs: none, tpotMs: null, e2eMs: none, tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) } };
+  }
+  // Little's law for the decode phase, solved by bisection (the step grows with b, slower than b).
+  let b = 0;
+  if (n > 1) {
+    const excess = (x: number) => (lr * (n - 1) * stepAt(c, x, ctx)) / (1 - rhoP) - x;
+    let lo = 0;
+    let hi = maxBatch(c);
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (excess(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    b = (lo + hi) / 2;
+  }
+  const step = stepAt(c, b, ctx);
+  const tpot = step / (1 - rhoP);
+  // Share of time in decode steps; a prefill arriving then waits for the step's residual half.
+  const decodeShare = n > 1 ? Math.min(1 - rhoP, (lr * (n - 1) * step) / Math.max(1, b)) : 0;
+  const residual = (lr * (D * D + varD)) / 2 + (decodeShare * step) / 2;
+  const wait = residual / (1 - rhoP);
+  const busy = Math.min(1, rhoP + decodeShare);
+  const varWait = busy > 0 ? Math.max(0, (2 * wait * wait) / busy - wait * wait) : 0;
+  const ttft = fitted(0, wait + D, varWait + varD, c.promptCv >= 1);
+  const e2eMean = wait + D + (n - 1) * tpot;
+  const e2e = fitted(0, e2eMean, varWait + varD + (tpot * c.outputCv * n) ** 2, c.outputCv >= 1);
+  const tokensPerS = lambdaPerMs * 1000 * n;
+  const queue: QueueResult = { rho: load, utilization: busy, stable: true, waitMs: wait, responseMs: e2eMean, response: e2e, blockProb: 0, cd2: 1 };
+  return {
+    queue,
+    batch: b,
+    report: { ttftMs: summary(ttft), tpotMs: n > 1 ? tpot : null, e2eMs: summary(e2e), tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) },
+  };
+}
+
+/** Dollars per million output tokens at the GPUs' hourly price. */
+export function cost(gpus: number, gpuHourUsd: number, tokensPerS: number): number | null {
+  return tokensPerS > 0 ? ((gpus * gpuHourUsd) / 3600 / tokensPerS) * 1e6 : null;
+}
+
+function summary(d: Dist): LatencySummary {
+  return { mean: d.mean, p50: quantile(d, 0.5), p95: quantile(d, 0.95), p99: quantile(d, 0.99) };
+}

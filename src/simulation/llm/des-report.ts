@@ -1,0 +1,34 @@
+// An LLM server's figures from a discrete-event run, measured by its station (station.ts).
+import { capacityRps, type SimNode } from '../graph';
+import type { LatencySummary, LlmReport, NodeReport } from '../report';
+import { cost } from './analytic';
+import type { LlmServers } from './station';
+
+export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: number, spanMs: number, steady: boolean): Pick<NodeReport, 'load' | 'llm'> {
+  const c = n.llm!;
+  const k = s.at[u];
+  const none: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
+  const summary = (h: typeof s.ttft): LatencySummary =>
+    steady ? { mean: h.mean(k), p50: h.quantile(k, 0.5), p95: h.quantile(k, 0.95), p99: h.quantile(k, 0.99) } : none;
+  const tokensPerS = spanMs > 0 ? (s.tokens[k] * 1000) / spanMs : 0;
+  const gpus = c.replicas * c.tp;
+  return {
+    load: arrivalRps / capacityRps(n),
+    llm: {
+      ttftMs: summary(s.ttft),
+      tpotMs: steady && s.tpotCount[k] > 0 ? s.tpotSum[k] / s.tpotCount[k] : null,
+      e2eMs: summary(s.e2e),
+      tokensPerS,
+      gpus,
+      usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS),
+    },
+  };
+}
+
+/** Independent runs' LLM figures averaged, with the replications' own averaging functions. */
+export function combineLlm(list: LlmReport[], avg: (xs: (number | null)[]) => number | null, summaries: (xs: LatencySummary[]) => LatencySummary): LlmReport {
+  const tokensPerS = avg(list.map((l) => l.tokensPerS)) ?? 0;
+  const gpus = list[0].gpus;
+  const usd = avg(list.map((l) => l.usdPerMTokens));
+  return { ttftMs: summaries(list.map((l) => l.ttftMs)), tpotMs: avg(list.map((l) => l.tpotMs)), e2eMs: summaries(list.map((l) => l.e2eMs)), tokensPerS, gpus, usdPerMTokens: usd };
+}

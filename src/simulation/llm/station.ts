@@ -1,0 +1,256 @@
+// The discrete-event LLM servers of a design (docs/llm-serving.md): every replica runs steps
+// one after another. Between steps it admits waiting requests from its component's one FIFO
+// queue, as many as its sequence limit and its KV cache allow, and prefills them in one step;
+// otherwise it runs one decode step for all its running sequences (prefills first, as vLLM's
+// default scheduler does, so a prefill pauses decoding). A request reserves the KV cache for
+// its prompt and its whole output when admitted, so no sequence is ever preempted.
+//
+// The engine schedules the steps (event kind 6, id = replica slot) and sends a finished
+// request on downstream; everything else happens here, O(log batch) per request and O(1) per
+// step, so a step costs the same whatever the batch.
+import type { SimGraph } from '../graph';
+import { Histograms } from '../histogram';
+import { IntQueue } from '../int-queue';
+import type { Prng } from '../prng';
+import type { LlmConfig } from './config';
+import { FinishHeap } from './finish-heap';
+import { decodeStepMs, prefillMs } from './roofline';
+
+const IDLE = 0;
+const PREFILL = 1;
+const DECODE = 2;
+
+/** The part of the engine's run a finished request is measured against. */
+export interface LlmWindow {
+  tWarm: number;
+  tEnd: number;
+}
+
+export class LlmServers {
+  /** Node → its index among the LLM components, −1 for the others. */
+  readonly at: Int32Array;
+  readonly configs: LlmConfig[] = [];
+  /** Replica slot → node. */
+  readonly slotNode: Int32Array;
+  /** When the step just started ends (−1: the replica went idle). Read right after arrive() or step(). */
+  stepEnd = 0.5;
+  /** Requests finished by the last step, and when each was admitted. */
+  done: Int32Array;
+  doneStart: Float64Array;
+  /** Time to first token and end to end per LLM component (after the warm-up). */
+  readonly ttft: Histograms;
+  readonly e2e: Histograms;
+  readonly tpotSum: Float64Array;
+  readonly tpotCount: Float64Array;
+  /** Output tokens of requests finished inside the measurement window. */
+  readonly tokens: Float64Array;
+
+  private readonly queues: IntQueue[] = [];
+  private readonly idle: number[][] = [];
+  private readonly nodeIndex: Int32Array;
+  // Replicas.
+  private readonly phase: Uint8Array;
+  private readonly running: Int32Array;
+  private readonly kvUsed: Float64Array;
+  private readonly sumCtx: Float64Array;
+  private readonly decodes: Float64Array;
+  private readonly heaps: FinishHeap[];
+  private readonly admitted: Int32Array[];
+  private readonly admittedCount: Int32Array;
+  // Requests (sequences), pooled.
+  private cap = 256;
+  private sJob = new Int32Array(this.cap);
+  private sPrompt = new Int32Array(this.cap);
+  private sOut = new Int32Array(this.cap);
+  private sArrive = new Float64Array(this.cap);
+  private sAdmit = new Float64Array(this.cap);
+  private sFirst = new Float64Array(this.cap);
+  private sCtxEnd = new Float64Array(this.cap);
+  private free: number[] = [];
+  private used = 0;
+
+  constructor(
+    g: SimGraph,
+    private readonly rng: Prng,
+    private readonly run: LlmWindow,
+  ) {
+    this.at = new Int32Array(g.nodes.length).fill(-1);
+    const slots: number[] = [];
+    let maxSeqs = 1;
+    g.nodes.forEach((n, u) => {
+      if (!n.llm) return;
+      this.at[u] = this.configs.length;
+      this.configs.push(n.llm);
+      this.queues.push(new IntQueue());
+      const idle: number[] = [];
+      for (let r = 0; r < n.llm.replicas; r++) {
+        idle.push(slots.length);
+        slots.push(u);
+      }
+      this.idle.push(idle.reverse());
+      maxSeqs = Math.max(maxSeqs, n.llm.maxSeqs);
+    });
+    const k = this.configs.length;
+    const m = slots.length;
+    this.slotNode = Int32Array.from(slots);
+    this.nodeIndex = Int32Array.from(slots, (u) => this.at[u]);
+    this.phase = new Uint8Array(m);
+    this.running = new Int32Array(m);
+    this.kvUsed = new Float64Array(m);
+    this.sumCtx = new Float64Array(m);
+    this.decodes = new Float64Array(m);
+    this.heaps = Array.from({ length: m }, () => new FinishHeap());
+    this.admitted = Array.from({ length: m }, (_, s) => new Int32Array(this.configs[this.nodeIndex[s]].maxSeqs));
+    this.admittedCount = new Int32Array(m);
+    this.done = new Int32Array(maxSeqs);
+    this.doneStart = new Float64Array(maxSeqs);
+    this.ttft = new Histograms(k);
+    this.e2e = new Histograms(k);
+    this.tpotSum = new Float64Array(k);
+    this.tpotCount = new Float64Array(k);
+    this.tokens = new Float64Array(k);
+  }
+
+  /** A request reaches LLM component u: queued, and the replica slot that starts a step for it, or −1. */
+  arrive(u: number, job: number, now: number): number {
+    const k = this.at[u];
+    const c = this.configs[k];
+    const s = this.alloc();
+    this.sJob[s] = job;
+    this.sArrive[s] = now;
+    // Lengths within the model's context and the KV cache, so that every request can run.
+    const limit = Math.min(c.model.maxContext, c.kvCapacity);
+    const prompt = Math.min(this.length(c.promptTokens, c.promptCv), limit - 1);
+    this.sPrompt[s] = prompt;
+    this.sOut[s] = Math.min(this.length(c.outputTokens, c.outputCv), limit - prompt);
+    this.queues[k].push(s);
+    const idle = this.idle[k];
+    if (idle.length === 0) return -1;
+    const slot = idle.pop()!;
+    this.next(slot, now);
+    return slot;
+  }
+
+  /** The step of replica `slot` ends now: returns how many requests it finished (in `done`). */
+  step(slot: number, now: number): number {
+    const c = this.configs[this.nodeIndex[slot]];
+    const heap = this.heaps[slot];
+    let n = 0;
+    if (this.phase[slot] === PREFILL) {
+      const list = this.admitted[slot];
+      const count = this.admittedCount[slot];
+      let longest = 1;
+      for (let i = 0; i < count; i++) longest = Math.max(longest, this.sOut[list[i]]);
+      for (let i = 0; i < count; i++) {
+        const s = list[i];
+        this.sFirst[s] = now;
+        // A static batch decodes until its longest sequence ends; the others ride along as padding.
+        const steps = (c.batching === 'static' ? longest : this.sOut[s]) - 1;
+        this.sCtxEnd[s] = this.sPrompt[s] + 1 + steps;
+        if (steps === 0) {
+          n = this.finish(slot, s, now, n);
+          continue;
+        }
+        this.running[slot]++;
+        this.sumCtx[slot] += this.sPrompt[s] + 1;
+        heap.push(this.decodes[slot] + steps, s);
+      }
+    } else if (this.phase[slot] === DECODE) {
+      const d = ++this.decodes[slot];
+      this.sumCtx[slot] += this.running[slot];
+      while (heap.topKey() <= d) {
+        const s = heap.pop();
+        this.running[slot]--;
+        this.sumCtx[slot] -= this.sCtxEnd[s];
+        n = this.finish(slot, s, now, n);
+      }
+    }
+    this.next(slot, now);
+    if (this.stepEnd < 0) this.idle[this.nodeIndex[slot]].push(slot);
+    return n;
+  }
+
+  /** Starts the replica's next step: a prefill of what can be admitted, else a decode step, else idle. */
+  private next(slot: number, now: number): void {
+    const k = this.nodeIndex[slot];
+    const c = this.configs[k];
+    const q = this.queues[k];
+    const list = this.admitted[slot];
+    let count = 0;
+    let tokens = 0;
+    if (c.batching === 'continuous' || this.running[slot] === 0) {
+      while (q.size > 0 && this.running[slot] + count < c.maxSeqs) {
+        const s = q.peek();
+        const need = this.sPrompt[s] + this.sOut[s];
+        if (this.kvUsed[slot] + need > c.kvCapacity) break;
+        q.shift();
+        this.kvUsed[slot] += need;
+        this.sAdmit[s] = now;
+        tokens += this.sPrompt[s];
+        list[count++] = s;
+      }
+    }
+    this.admittedCount[slot] = count;
+    if (count > 0) {
+      this.phase[slot] = PREFILL;
+      this.stepEnd = now + prefillMs(c, tokens, count);
+    } else if (this.running[slot] > 0) {
+      this.phase[slot] = DECODE;
+      this.stepEnd = now + decodeStepMs(c, this.running[slot], this.sumCtx[slot]);
+    } else {
+      this.phase[slot] = IDLE;
+      this.stepEnd = -1;
+    }
+  }
+
+  private finish(slot: number, s: number, now: number, n: number): number {
+    const k = this.nodeIndex[slot];
+    this.kvUsed[slot] -= this.sPrompt[s] + this.sOut[s];
+    this.done[n] = this.sJob[s];
+    this.doneStart[n] = this.sAdmit[s];
+    const arrive = this.sArrive[s];
+    const out = this.sOut[s];
+    if (arrive >= this.run.tWarm) {
+      this.ttft.add(k, this.sFirst[s] - arrive);
+      this.e2e.add(k, now - arrive);
+      if (out > 1) {
+        this.tpotSum[k] += (now - this.sFirst[s]) / (out - 1);
+        this.tpotCount[k]++;
+      }
+    }
+    if (now >= this.run.tWarm && !(now > this.run.tEnd)) this.tokens[k] += out;
+    this.free.push(s);
+    return n + 1;
+  }
+
+  /** A length in tokens: lognormal with the given mean and CV (constant at CV 0), at least 1. */
+  private length(mean: number, cv: number): number {
+    if (cv <= 0) return Math.max(1, Math.round(mean));
+    const s2 = Math.log(1 + cv * cv);
+    const v = Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * this.rng.normal());
+    return Math.max(1, Math.round(v));
+  }
+
+  private alloc(): number {
+    if (this.free.length > 0) return this.free.pop()!;
+    if (this.used === this.cap) this.grow();
+    return this.used++;
+  }
+
+  private grow(): void {
+    const cap = this.cap * 2;
+    const g = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.sJob = g(this.sJob);
+    this.sPrompt = g(this.sPrompt);
+    this.sOut = g(this.sOut);
+    this.sArrive = g(this.sArrive);
+    this.sAdmit = g(this.sAdmit);
+    this.sFirst = g(this.sFirst);
+    this.sCtxEnd = g(this.sCtxEnd);
+    this.cap = cap;
+  }
+}
