@@ -1,7 +1,9 @@
 // `npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S] [--replications R]`:
 // the simulator from the command line, for CI checks of designs. With --replications the
 // discrete-event engine runs R independent replications on worker threads (one per core) and
-// the report gives each figure's average with its 95 % confidence interval (`confidence`). stdout carries the JSON report and
+// the report gives each figure's average with its 95 % confidence interval (`confidence`).
+// `--scenario` runs the design's scenario instead and prints its timeline and summary
+// (`--csv`: the timeline as CSV, one row per bucket). stdout carries the JSON report and
 // nothing else; any problem with the input is one line on stderr and exit code 2 (1: an internal
 // error).
 import { join } from 'node:path';
@@ -16,9 +18,10 @@ import type { SimResult } from '../src/simulation/report';
 import type { Design } from '../src/model/design';
 import type { DesWorkerLike } from '../src/simulation/des-client';
 import type { DesJob, DesReply } from '../src/simulation/des.worker';
+import type { ScenarioResult } from '../src/simulation/scenario/timeline';
 import { InputError, readInput } from './read-input';
 
-const USAGE = 'usage: npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S] [--replications R]';
+const USAGE = 'usage: npm run sim -- <design.json | -> [--mode analytic|des] [--requests N] [--seed S] [--replications R] [--scenario [--csv]]';
 // Enough for a tight interval; more is better spent on longer replications.
 const MAX_REPLICATIONS = 64;
 // As many as the app's Run button allows: a minute or two on a large design. More would run for
@@ -31,6 +34,8 @@ interface Args {
   requests?: number;
   seed?: number;
   replications?: number;
+  scenario: boolean;
+  csv: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,8 +44,15 @@ function parseArgs(argv: string[]): Args {
   let requests: number | undefined;
   let seed: number | undefined;
   let replications: number | undefined;
+  let scenario = false;
+  let csv = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === '--scenario' || arg === '--csv') {
+      if (arg === '--scenario') scenario = true;
+      else csv = true;
+      continue;
+    }
     if (!arg.startsWith('--') || arg === '-') {
       if (file !== undefined) throw new InputError(`one design file only (got "${file}" and "${arg}"); ${USAGE}`);
       file = arg;
@@ -70,8 +82,11 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (file === undefined) throw new InputError(`no design file given; ${USAGE}`);
-  if (replications !== undefined && mode !== 'des') throw new InputError('--replications needs --mode des: the analytic engine has no run-to-run spread');
-  return { file, mode, requests, seed, replications };
+  if (csv && !scenario) throw new InputError('--csv needs --scenario: only a scenario has a timeline');
+  if (scenario && requests !== undefined) throw new InputError("--requests does not apply to --scenario: the scenario's duration sets the run");
+  if (scenario && mode === 'analytic' && argv.some((a) => a.startsWith('--mode'))) throw new InputError('--scenario runs the discrete-event engine: leave out --mode analytic');
+  if (replications !== undefined && mode !== 'des' && !scenario) throw new InputError('--replications needs --mode des: the analytic engine has no run-to-run spread');
+  return { file, mode, requests, seed, replications, scenario, csv };
 }
 
 async function main(argv: string[]): Promise<string> {
@@ -87,6 +102,10 @@ async function main(argv: string[]): Promise<string> {
   // not pass on a design whose SLO was quietly dropped.
   const sloIssue = sloProblem((JSON.parse(read.text) as { slo?: unknown }).slo);
   if (sloIssue) throw new InputError(`${args.file}: ${sloIssue}`);
+  if (args.scenario) {
+    const result = await scenario(restored.design, args.replications, args.seed ?? 1);
+    return args.csv ? timelineCsv(result) : JSON.stringify(result, null, 2) + '\n';
+  }
   let result: SimResult;
   if (args.mode === 'des') {
     // Loaded only when asked for: analytic runs never depend on the discrete-event engine.
@@ -101,19 +120,53 @@ async function main(argv: string[]): Promise<string> {
   return JSON.stringify(result.report, null, 2) + '\n';
 }
 
-/** The replications on worker threads running this same file (below), as the app runs them on Web Workers. */
+/** The design's scenario: one run here, or replications on worker threads. */
+async function scenario(design: Design, replications: number | undefined, seed: number): Promise<ScenarioResult> {
+  if (replications === undefined) {
+    const { simulateScenario } = await import('../src/simulation/scenario/run');
+    const r = simulateScenario(design, { seed });
+    if (!r.ok) throw new InputError(r.error);
+    return r.result;
+  }
+  const { runScenario } = await import('../src/simulation/des-client');
+  return runScenario(design, { replications, seed, workers: availableParallelism() }, spawnThread).catch((e: Error) => {
+    throw new InputError(e.message);
+  });
+}
+
+/** The timeline as CSV: a row per bucket; each series' 95 % interval in _lo and _hi columns when replications ran. */
+function timelineCsv(r: ScenarioResult): string {
+  const tl = r.timeline;
+  const cols: [string, { mean: (number | null)[]; lo?: (number | null)[]; hi?: (number | null)[] }][] = [
+    ['offeredRps', tl.offeredRps],
+    ['goodputRps', tl.goodputRps],
+    ...Object.entries(tl.errors).map(([k, s]) => [`${k}Rps`, s] as [string, typeof s]),
+    ['p50Ms', tl.p50Ms],
+    ['p99Ms', tl.p99Ms],
+    ...Object.entries(tl.nodes).flatMap(([id, n]) => Object.entries(n).map(([k, s]) => [`${id}.${k}`, s] as [string, typeof s])),
+  ];
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const head = ['t', ...cols.flatMap(([name, s]) => (s.lo ? [name, `${name}_lo`, `${name}_hi`] : [name]))];
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+  const rows = tl.t.map((t, b) => [String(t), ...cols.flatMap(([, s]) => (s.lo ? [cell(s.mean[b]), cell(s.lo[b]), cell(s.hi?.[b])] : [cell(s.mean[b])]))].join(','));
+  return [head.map(quote).join(','), ...rows].join('\n') + '\n';
+}
+
+/** A worker thread running this same file (below), as the app runs des.worker.ts on Web Workers. */
+function spawnThread(): DesWorkerLike {
+  // The thread runs this file through the same TypeScript loader as the command.
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+  const thread = new Worker(boot, { eval: true });
+  const like: DesWorkerLike = { onmessage: null, onerror: null, postMessage: (job) => thread.postMessage(job), terminate: () => void thread.terminate() };
+  thread.on('message', (data: DesReply) => like.onmessage?.({ data } as MessageEvent<DesReply>));
+  thread.on('error', (e: Error) => like.onerror?.({ message: `a worker thread failed: ${e.message}` } as ErrorEvent));
+  return like;
+}
+
+/** The replications on worker threads, as the app runs them on Web Workers. */
 async function replicate(design: Design, replications: number, requests: number, seed: number): Promise<SimResult> {
   const { runReplications } = await import('../src/simulation/des-client');
-  const spawn = (): DesWorkerLike => {
-    // The thread runs this file through the same TypeScript loader as the command.
-    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-    const thread = new Worker(boot, { eval: true });
-    const like: DesWorkerLike = { onmessage: null, onerror: null, postMessage: (job) => thread.postMessage(job), terminate: () => void thread.terminate() };
-    thread.on('message', (data: DesReply) => like.onmessage?.({ data } as MessageEvent<DesReply>));
-    thread.on('error', (e: Error) => like.onerror?.({ message: `a worker thread failed: ${e.message}` } as ErrorEvent));
-    return like;
-  };
-  const run = runReplications(design, { replications, requests, seed, workers: availableParallelism() }, () => {}, spawn);
+  const run = runReplications(design, { replications, requests, seed, workers: availableParallelism() }, () => {}, spawnThread);
   return (await run.promise) ?? { ok: false, error: 'the replications were stopped' };
 }
 
@@ -129,7 +182,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 if (!isMainThread) {
   // A worker thread of replicate(): one replication per message, as des.worker.ts in the browser.
   const { simulateDes } = await import('../src/simulation/des');
+  const { scenarioJob } = await import('../src/simulation/scenario/worker-job');
   parentPort!.on('message', (job: DesJob) => {
+    // No partial timelines: the command prints only the end result.
+    if (job.scenario) return scenarioJob(job, Infinity, (reply) => parentPort!.postMessage(reply));
     const reply: DesReply = { type: 'done', result: simulateDes(job.design, { requests: job.requests, seed: job.seed, warmupFraction: job.warmupFraction }) };
     parentPort!.postMessage(reply);
   });
