@@ -102,7 +102,7 @@ export function closedLoopReport(sol: ClosedLoopSolution, loadScale: number, ana
     const [n, m] = [report.nodes[id], seen.nodes[id]];
     [n.meanWaitMs, n.meanResponseMs, n.p99Ms] = [m.meanWaitMs, m.meanResponseMs, m.p99Ms];
     n.L = n.meanResponseMs === null ? null : (n.throughputRps / 1000) * n.meanResponseMs; // Little, at the throughput
-    busiest = Math.max(busiest, n.utilization);
+    busiest = Math.max(busiest, n.load ?? n.utilization); // a batching or LLM server: its load, not its busy share
   }
   const cls = busiest >= 0.85 ? 'closed-loop-near-capacity' : busiest >= 0.5 ? 'closed-loop' : null;
   if (cls) {

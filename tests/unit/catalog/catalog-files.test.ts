@@ -45,8 +45,8 @@ function disagreement(spec: ParamSpec): string | null {
 }
 
 describe('components catalog', () => {
-  it('has at least 40 kinds with unique ids', () => {
-    expect(files.length).toBeGreaterThanOrEqual(40);
+  it('has at least 52 kinds with unique ids', () => {
+    expect(files.length).toBeGreaterThanOrEqual(52);
     const kinds = files.map((f) => load(f).kind);
     expect(new Set(kinds).size).toBe(kinds.length);
   });

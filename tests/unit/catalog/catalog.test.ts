@@ -21,6 +21,13 @@ describe('catalog', () => {
     }
   });
 
+  it('holds the GenAI kinds: LLM server, embedding model, reranker, guardrail, semantic cache, tool call, streaming gateway, diffusion server; and closed-loop users', () => {
+    for (const kind of ['llm-server', 'embedding-model', 'reranker', 'guardrail', 'semantic-cache', 'tool-call', 'streaming-gateway', 'diffusion-server']) {
+      expect(catalog.get(kind)?.category, kind).toBe('genai');
+    }
+    expect(catalog.get('closed-loop-users')?.role).toBe('source');
+  });
+
   it('defaultsFor returns a copy, and undefined for an unknown kind', () => {
     const a = catalog.defaultsFor('cache')!;
     (a.service as { meanMs: number }).meanMs = 999;
