@@ -4,9 +4,11 @@
 import type { Design } from '../model/design';
 import type { Editor } from './editor.svelte';
 import { COMPONENT_SIZE } from '../model/geometry';
-import { fromElkGraph, toElkGraph, type Direction } from '../layout/to-elk-graph';
+import { fromElkGraph, routesFromElk, toElkGraph, type Direction } from '../layout/to-elk-graph';
 import { LayoutClient } from '../layout/layout-client';
-import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, type Placements } from '../layout/placements';
+import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, routesDiffer, type Placements, type Routes } from '../layout/placements';
+import { setRoutes } from '../model/routes';
+import { catalog } from '../catalog';
 
 export type LayoutResult = 'done' | 'unchanged' | 'stale' | 'failed';
 
@@ -22,6 +24,11 @@ const ANIMATE_LIMIT = 150;
  * of a second.
  */
 const CHUNK = 50;
+/** Routes are set this many connections a frame once every node has landed. */
+const ROUTE_CHUNK = 100;
+/** The view's shape when the canvas cannot be measured (a test without a page). */
+const DEFAULT_ASPECT = 16 / 9;
+const roleOf = (kind: string) => catalog.get(kind);
 /** "Tidy as I edit" waits for a pause in editing. */
 const TIDY_DELAY_MS = 400;
 const PREFS_KEY = 'mlsd.layout';
@@ -75,7 +82,7 @@ export class AutoLayout {
       // longer fits, and applying it would undo their edit.
       if (this.editor.design !== base) return 'stale';
       this.error = null;
-      const moved = await this.animateTo(base, computed.placements);
+      const moved = await this.animateTo(base, computed.placements, computed.routes);
       if (moved && !tidy) this.onLaidOut(!only);
       return moved ? 'done' : 'unchanged';
     } finally {
@@ -85,10 +92,13 @@ export class AutoLayout {
 
   /** Lays out without applying: positions (and frame sizes) per node id. Benches call it too. */
   async compute(design: Design, only?: ReadonlySet<string>) {
-    const opts = { direction: this.direction, nodeSize: COMPONENT_SIZE, only };
+    // Online, async and offline parts in bands, wrapped to the shape of the view.
+    const opts = { direction: this.direction, nodeSize: COMPONENT_SIZE, only, roleOf, aspectRatio: viewAspect() };
     const outcome = await this.client.layout(toElkGraph(design, opts));
     if (!outcome.ok) return outcome;
-    return { ok: true as const, placements: fromElkGraph(design, outcome.graph), workerMs: outcome.workerMs };
+    const placements = fromElkGraph(design, outcome.graph);
+    const routes = routesFromElk(design, outcome.graph, placements);
+    return { ok: true as const, placements, routes, workerMs: outcome.workerMs };
   }
 
   setDirection(direction: Direction): void {
@@ -122,17 +132,20 @@ export class AutoLayout {
     this.tidyTimer = setTimeout(() => void this.run({ whole: true, tidy: true }), TIDY_DELAY_MS);
   }
 
-  /** Tweens from the current places with transient edits, then records one step. */
-  private animateTo(base: Design, target: Placements): Promise<boolean> {
+  /**
+   * Tweens from the current places with transient edits, then records one step. The pipes of
+   * moving nodes are drawn as curves on the way; the routes are set once they have landed.
+   */
+  private animateTo(base: Design, target: Placements, routes: Routes): Promise<boolean> {
     const from = currentPlacements(base, target.keys());
     const moving = movedCount(from, target);
-    if (moving === 0) return Promise.resolve(false);
+    if (moving === 0 && !routesDiffer(base, routes)) return Promise.resolve(false);
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    if (typeof requestAnimationFrame !== 'function' || (reduced && moving <= CHUNK)) {
-      this.editor.dispatch((d) => applyPlacements(d, target));
+    if (typeof requestAnimationFrame !== 'function' || (reduced && moving <= CHUNK) || moving === 0) {
+      this.editor.dispatch((d) => applyPlacements(d, target, routes));
       return Promise.resolve(true);
     }
-    if (reduced || moving > ANIMATE_LIMIT) return this.applyInChunks(base, from, target);
+    if (reduced || moving > ANIMATE_LIMIT) return this.applyInChunks(base, from, target, routes);
     const token = ++this.animation;
     const start = performance.now();
     let shown = base;
@@ -144,7 +157,7 @@ export class AutoLayout {
           return resolve(true);
         }
         const t = Math.min(1, (now - start) / ANIMATION_MS);
-        shown = applyPlacements(base, t === 1 ? target : interpolate(from, target, easeInOut(t)));
+        shown = t === 1 ? applyPlacements(base, target, routes) : applyPlacements(base, interpolate(from, target, easeInOut(t)));
         this.editor.dispatch(() => shown, { record: false });
         if (t < 1) return void requestAnimationFrame(frame);
         this.editor.commit();
@@ -154,9 +167,13 @@ export class AutoLayout {
     });
   }
 
-  /** Moves the nodes to their places a chunk per frame; stops where it is if another edit takes over. */
-  private applyInChunks(base: Design, from: Placements, target: Placements): Promise<boolean> {
+  /**
+   * Moves the nodes to their places a chunk per frame, then sets the routes a chunk per frame;
+   * stops where it is if another edit takes over.
+   */
+  private applyInChunks(base: Design, from: Placements, target: Placements, routes: Routes): Promise<boolean> {
     const moved = [...target].filter(([id]) => movedCount(from, new Map([[id, target.get(id)!]])) > 0);
+    const routed = [...routes];
     const token = ++this.animation;
     let shown = base;
     let at = 0;
@@ -166,9 +183,17 @@ export class AutoLayout {
           this.editor.commit();
           return resolve(true);
         }
-        shown = applyPlacements(shown, new Map(moved.slice(at, (at += CHUNK))));
+        if (at < moved.length) {
+          const next = Math.min(at + CHUNK, moved.length);
+          shown = applyPlacements(shown, new Map(moved.slice(at, next)));
+          at = next;
+        } else {
+          const next = at + ROUTE_CHUNK;
+          shown = setRoutes(shown, new Map(routed.slice(at - moved.length, next - moved.length)));
+          at = next;
+        }
         this.editor.dispatch(() => shown, { record: false });
-        if (at < moved.length) return afterFrame(frame);
+        if (at < moved.length + routed.length) return afterFrame(frame);
         this.editor.commit();
         resolve(true);
       };
@@ -199,6 +224,14 @@ export function structureOf(design: Design): string {
  */
 function afterFrame(step: () => void): void {
   requestAnimationFrame(() => setTimeout(step, 0));
+}
+
+/** Width ÷ height of the canvas, which the layout's shape should come near. */
+function viewAspect(): number {
+  const el = typeof document === 'undefined' ? null : document.querySelector('.svelte-flow');
+  const w = el?.clientWidth ?? 0;
+  const h = el?.clientHeight ?? 0;
+  return w > 0 && h > 0 ? w / h : DEFAULT_ASPECT;
 }
 
 function readPrefs(): { direction?: unknown; tidy?: unknown } {

@@ -3,6 +3,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNodeJson } from './to-elk-graph';
 import type { LayoutJob, LayoutReply } from './protocol';
+import { answerOf } from './elk-answer';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<LayoutJob>) => void) | null;
@@ -11,13 +12,6 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const elk = new ELK();
 
-/** Only what the client reads: ELK's answer also carries edge routes and internal fields. */
-function positions(n: ElkNodeJson): ElkNodeJson {
-  const out: ElkNodeJson = { id: n.id, x: n.x, y: n.y, width: n.width, height: n.height };
-  if (n.children?.length) out.children = n.children.map(positions);
-  return out;
-}
-
 // Assigned after the import on purpose: elk.bundled.js installs its own `self.onmessage` when
 // it finds itself in a worker, and ours must replace it.
 scope.onmessage = async (e) => {
@@ -25,7 +19,7 @@ scope.onmessage = async (e) => {
   const start = performance.now();
   try {
     const laidOut = (await elk.layout(graph as Parameters<typeof elk.layout>[0])) as ElkNodeJson;
-    scope.postMessage({ id, ok: true, graph: positions(laidOut), ms: performance.now() - start });
+    scope.postMessage({ id, ok: true, graph: answerOf(laidOut), ms: performance.now() - start });
   } catch (err) {
     scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

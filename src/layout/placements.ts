@@ -1,27 +1,39 @@
 // Applying a layout to a design, and the in-between states of its animation. Pure: the app
 // decides which of these states are recorded in the history.
-import type { Design } from '../model/design';
+import type { Design, Position } from '../model/design';
 import { fitPosition, fitSize } from '../model/fit';
+import { dropRoutesAt, setRoutes } from '../model/routes';
 import type { Placement } from './to-elk-graph';
 
 export type Placements = ReadonlyMap<string, Placement>;
+/** New routes by connection id; null: drawn as the default curve. */
+export type Routes = ReadonlyMap<string, readonly Position[] | null>;
 
-/** Sets positions (and frame sizes) in one pass; the same design back when nothing moves. */
-export function applyPlacements(design: Design, placements: Placements): Design {
-  let changed = false;
+/**
+ * Sets positions (and frame sizes) in one pass, and the routes given; the routes of other
+ * connections at a moved node are dropped. The same design back when nothing changes.
+ */
+export function applyPlacements(design: Design, placements: Placements, routes?: Routes): Design {
+  const moved: string[] = [];
   const nodes = design.nodes.map((n) => {
     const p = placements.get(n.id);
     if (!p) return n;
-    const moved = p.position.x !== n.position.x || p.position.y !== n.position.y;
+    const shifted = p.position.x !== n.position.x || p.position.y !== n.position.y;
     const resized = !!p.size && (p.size.width !== n.size?.width || p.size.height !== n.size?.height);
-    if (!moved && !resized) return n;
-    changed = true;
+    if (!shifted && !resized) return n;
+    moved.push(n.id);
     // Through the model's rules, like any edit: a layout never places what cannot be saved.
     const next = { ...n, position: fitPosition(p.position, n.position) };
     if (resized) next.size = fitSize(p.size!, n.size);
     return next;
   });
-  return changed ? { ...design, nodes } : design;
+  const placed = moved.length > 0 ? dropRoutesAt({ ...design, nodes }, moved) : design;
+  return routes ? setRoutes(placed, routes) : placed;
+}
+
+/** Whether applying `routes` would change any connection's route. */
+export function routesDiffer(design: Design, routes: Routes): boolean {
+  return design.edges.some((e) => routes.has(e.id) && JSON.stringify(routes.get(e.id) ?? undefined) !== JSON.stringify(e.route));
 }
 
 /** Where the nodes a layout will move are now: the start of the animation. */

@@ -2,6 +2,9 @@
 // members are laid out inside them and ELK sizes the frame to fit. Plain JSON both ways: the
 // graph crosses into the worker by structured clone, and this file never touches ELK itself.
 import { GROUP_KIND, type Design, type DesignNode, type Position } from '../model/design';
+import type { RoleOf } from '../model/connection-mode';
+import { withMembers } from '../model/routes';
+import { assignBands, BANDS, type Band } from './bands';
 
 export type Direction = 'RIGHT' | 'DOWN';
 
@@ -13,14 +16,23 @@ export interface ElkNodeJson {
   width?: number;
   height?: number;
   children?: ElkNodeJson[];
+  ports?: ElkNodeJson[];
   edges?: ElkEdgeJson[];
   layoutOptions?: Record<string, string>;
+}
+
+/** ELK's route of an edge, in the root's coordinates (`elk.json.edgeCoords: ROOT`). */
+export interface ElkSectionJson {
+  startPoint: Position;
+  endPoint: Position;
+  bendPoints?: Position[];
 }
 
 export interface ElkEdgeJson {
   id: string;
   sources: string[];
   targets: string[];
+  sections?: ElkSectionJson[];
 }
 
 export interface GraphOptions {
@@ -29,6 +41,10 @@ export interface GraphOptions {
   nodeSize: { width: number; height: number };
   /** Lay out only these nodes (and the members of frames among them); all when absent. */
   only?: ReadonlySet<string>;
+  /** Kinds' roles (the catalog): with it, the online, async and offline parts go in bands. */
+  roleOf?: RoleOf;
+  /** Width ÷ height of the view: long chains wrap to come near it. */
+  aspectRatio?: number;
 }
 
 /** Where a node goes: position in its parent's coordinates; frames also get a new size. */
@@ -45,8 +61,14 @@ const GREEDY_SWITCH_LIMIT = 100;
 /** Room inside a frame: its title sits in the top band. */
 const FRAME_PADDING = '[top=56,left=32,bottom=32,right=32]';
 
+/** Port ids: a node's id and a suffix no saved id carries (text fields drop control characters). */
+export const IN_PORT = '\u0000in';
+export const OUT_PORT = '\u0000out';
+
 function baseOptions(direction: Direction): Record<string, string> {
   return {
+    // ELK routes every edge around the boxes: the canvas draws those routes.
+    'elk.edgeRouting': 'ORTHOGONAL',
     'elk.algorithm': 'layered',
     'elk.direction': direction,
     // Thoroughness 1 is 4–8× faster than the default with layouts as readable for our sizes.
@@ -61,18 +83,27 @@ function baseOptions(direction: Direction): Record<string, string> {
 /** The nodes in scope: all, or the chosen ones plus everything inside chosen frames. */
 function scopeOf(design: Design, only: ReadonlySet<string> | undefined): Set<string> {
   if (!only) return new Set(design.nodes.map((n) => n.id));
-  const scope = new Set(design.nodes.filter((n) => only.has(n.id)).map((n) => n.id));
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of design.nodes) {
-      if (n.parentId && scope.has(n.parentId) && !scope.has(n.id)) {
-        scope.add(n.id);
-        grew = true;
-      }
-    }
-  }
-  return scope;
+  return withMembers(design, design.nodes.filter((n) => only.has(n.id)).map((n) => n.id));
+}
+
+/** A component's two handles as fixed ports, so ELK's routes end where the canvas's pipes do. */
+function leaf(id: string, width: number, height: number): ElkNodeJson {
+  return {
+    id, width, height,
+    ports: [
+      { id: id + IN_PORT, x: 0, y: height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
+      { id: id + OUT_PORT, x: width, y: height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+    ],
+    layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
+  };
+}
+
+/** An id for a synthetic node that no node of the design has. */
+function freshId(design: Design, base: string): string {
+  const taken = new Set(design.nodes.map((n) => n.id));
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  return id;
 }
 
 export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
@@ -87,52 +118,160 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   }
   let compound = false;
   const seen = new Set<string>();
-  const build = (n: DesignNode): ElkNodeJson => {
+  /** Where each node of the layout sits: the top-level node it is inside. */
+  const topOf = new Map<string, string>();
+  const build = (n: DesignNode, top: string): ElkNodeJson => {
     seen.add(n.id);
+    topOf.set(n.id, top);
     const inside = (members.get(n.id) ?? []).filter((c) => !seen.has(c.id));
     const size = n.kind === GROUP_KIND || n.size ? (n.size ?? { width: 480, height: 300 }) : opts.nodeSize;
-    if (n.kind !== GROUP_KIND || inside.length === 0) return { id: n.id, width: size.width, height: size.height };
+    if (n.kind !== GROUP_KIND || inside.length === 0) return leaf(n.id, size.width, size.height);
     compound = true;
     return {
       id: n.id,
-      children: inside.map(build),
+      children: inside.map((c) => build(c, top)),
       layoutOptions: { ...baseOptions(opts.direction), 'elk.padding': FRAME_PADDING },
     };
   };
-  const children = (members.get(undefined) ?? []).map(build);
+  const tops = members.get(undefined) ?? [];
+  const children = tops.map((n) => build(n, n.id));
   const edges: ElkEdgeJson[] = design.edges
     .filter((e) => e.source !== e.target && seen.has(e.source) && seen.has(e.target))
-    .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+    .map((e) => ({ id: e.id, sources: [e.source + OUT_PORT], targets: [e.target + IN_PORT] }));
 
-  const layoutOptions: Record<string, string> = { ...baseOptions(opts.direction), 'elk.padding': '[top=0,left=0,bottom=0,right=0]' };
+  const layoutOptions: Record<string, string> = {
+    ...baseOptions(opts.direction),
+    'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+    'elk.json.edgeCoords': 'ROOT',
+  };
   if (seen.size > GREEDY_SWITCH_LIMIT) layoutOptions['elk.layered.crossingMinimization.greedySwitch.type'] = 'OFF';
+  // Only a long chain wraps: a short one reads best in one row whatever the view's shape.
+  const wrapping = !!opts.aspectRatio && opts.aspectRatio > 0 && longestChain(design, seen) > WRAP_FROM_LAYERS;
+  /** Wrap options on a compound and every frame inside it (ELK wraps each graph on its own). */
+  const wrap = (n: ElkNodeJson, aspect: number): ElkNodeJson => {
+    if (!wrapping) return n;
+    const o = { ...n.layoutOptions, 'elk.aspectRatio': aspect.toFixed(2), 'elk.layered.wrapping.strategy': 'MULTI_EDGE' };
+    return { ...n, layoutOptions: o, ...(n.children && { children: n.children.map((c) => (c.children ? wrap(c, aspect) : c)) }) };
+  };
   // Edges in and out of frames are laid out as one graph, so a frame's members line up with
   // the flow around them; without frames the plain (faster) mode is enough.
-  if (compound) layoutOptions['elk.hierarchyHandling'] = 'INCLUDE_CHILDREN';
-  return { id: 'root', layoutOptions, children, edges };
+  const hierarchy = (o: Record<string, string>) => (compound ? { ...o, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : o);
+
+  const bandOf = opts.roleOf ? assignBands(design, opts.roleOf) : undefined;
+  const used = BANDS.filter((b) => tops.some((n) => (bandOf?.get(n.id) ?? 'online') === b));
+  if (!bandOf || used.length < 2) return wrap({ id: 'root', layoutOptions: hierarchy(layoutOptions), children, edges }, opts.aspectRatio ?? 1);
+
+  // Bands: each a compound laid out in the chosen direction with the edges inside it, stacked
+  // top to bottom (online, async, offline) by ordering edges. An edge between bands is left
+  // to crossBandRoutes, which draws it through the gaps.
+  const band = (id: string): Band => bandOf.get(topOf.get(id)!) ?? 'online';
+  const ids = new Map(used.map((b) => [b, freshId(design, `band:${b}`)]));
+  const leaves = (n: ElkNodeJson): number => (n.children ? n.children.reduce((sum, c) => sum + leaves(c), 0) : 1);
+  const total = children.reduce((sum, c) => sum + leaves(c), 0);
+  const bands: ElkNodeJson[] = used.map((b) => {
+    const inside = children.filter((c) => (bandOf.get(c.id) ?? 'online') === b);
+    // A band holding a share f of the components gets about f of the height at the full
+    // width: its own shape is the view's divided by f.
+    const share = inside.reduce((sum, c) => sum + leaves(c), 0) / Math.max(1, total);
+    return wrap({
+      id: ids.get(b)!,
+      children: inside,
+      edges: edges.filter((e) => band(sourceOf(e)) === b && band(targetOf(e)) === b),
+      layoutOptions: hierarchy({ ...layoutOptions, 'elk.direction': opts.direction }),
+    }, (opts.aspectRatio ?? 1) * BAND_ASPECT_BOOST / Math.max(share, 0.05));
+  });
+  const order: ElkEdgeJson[] = used.slice(1).map((b, i) => ({ id: freshId(design, `band-order:${i}`), sources: [ids.get(used[i])!], targets: [ids.get(b)!] }));
+  const rootOptions = { ...layoutOptions, 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': String(BAND_GAP) };
+  // ELK leaves these unrouted (each band is laid out on its own); the worker routes them.
+  const across = edges.filter((e) => band(sourceOf(e)) !== band(targetOf(e)));
+  return { id: 'root', layoutOptions: rootOptions, children: bands, edges: [...order, ...across] };
+}
+
+/**
+ * A chain of more components than this wraps into rows. Six columns of components take about
+ * 1,550 px, a wide screen at 80 %: more no longer fits a view in readable size.
+ */
+const WRAP_FROM_LAYERS = 4;
+
+/** The number of nodes on the longest path of connections among `ids` (a cycle is cut where it closes). */
+export function longestChain(design: Design, ids: ReadonlySet<string>): number {
+  const next = new Map<string, string[]>();
+  for (const e of design.edges) {
+    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
+    if (!next.has(e.source)) next.set(e.source, []);
+    next.get(e.source)!.push(e.target);
+  }
+  const depth = new Map<string, number>();
+  const onPath = new Set<string>();
+  // Iterative depth-first search: a 1,000-node chain is deeper than the call stack allows.
+  let best = 0;
+  for (const root of ids) {
+    if (depth.has(root)) continue;
+    const stack: [string, number][] = [[root, 0]];
+    onPath.add(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const outs = next.get(top[0]) ?? [];
+      if (top[1] < outs.length) {
+        const child = outs[top[1]++];
+        if (!depth.has(child) && !onPath.has(child)) {
+          onPath.add(child);
+          stack.push([child, 0]);
+        }
+        continue;
+      }
+      stack.pop();
+      onPath.delete(top[0]);
+      const d = 1 + Math.max(0, ...outs.map((c) => depth.get(c) ?? 0));
+      depth.set(top[0], d);
+      best = Math.max(best, d);
+    }
+  }
+  return best;
+}
+
+/**
+ * ELK's wrapping lands each band taller than asked once bands are stacked and frames wrap on
+ * their own: asking 1.3× the shape brought the ten templates nearest the view's (the mean
+ * |log(aspect ÷ view)| was lowest at 1.3 of 1, 1.3 and 1.6; bench/layout.bench.mjs).
+ */
+const BAND_ASPECT_BOOST = 1.3;
+
+/** The gap between two bands, room for the connections that run between them. */
+export const BAND_GAP = 120;
+
+export const sourceOf = (e: ElkEdgeJson) => e.sources[0].slice(0, -OUT_PORT.length);
+export const targetOf = (e: ElkEdgeJson) => e.targets[0].slice(0, -IN_PORT.length);
+
+/**
+ * ELK's answer with the bands taken away: their children become top-level nodes (as they are
+ * in the design), placed in the root's coordinates, and every edge is listed at the root.
+ */
+export function withoutBands(design: Design, laidOut: ElkNodeJson): ElkNodeJson {
+  const known = new Set(design.nodes.map((n) => n.id));
+  const children: ElkNodeJson[] = [];
+  const edges: ElkEdgeJson[] = [...(laidOut.edges ?? [])];
+  for (const c of laidOut.children ?? []) {
+    if (known.has(c.id) || !c.children) {
+      children.push(c);
+      continue;
+    }
+    for (const k of c.children) children.push({ ...k, x: (c.x ?? 0) + (k.x ?? 0), y: (c.y ?? 0) + (k.y ?? 0) });
+    edges.push(...(c.edges ?? []));
+  }
+  return { ...laidOut, children, edges };
 }
 
 /**
  * Reads positions from ELK's answer. The laid-out block keeps the top-left corner the nodes in
  * scope had before, so a layout tidies in place instead of jumping to the origin.
  */
-export function fromElkGraph(design: Design, laidOut: ElkNodeJson): Map<string, Placement> {
+export function fromElkGraph(design: Design, answer: ElkNodeJson): Map<string, Placement> {
+  const laidOut = withoutBands(design, answer);
   const byId = new Map(design.nodes.map((n) => [n.id, n]));
-  const abs = (n: DesignNode): Position => {
-    let { x, y } = n.position;
-    const seen = new Set([n.id]);
-    for (let p = n.parentId ? byId.get(n.parentId) : undefined; p && !seen.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) {
-      seen.add(p.id);
-      x += p.position.x;
-      y += p.position.y;
-    }
-    return { x, y };
-  };
+  const abs = (n: DesignNode) => absoluteIn(byId, n);
   const roots = (laidOut.children ?? []).filter((c) => byId.has(c.id));
-  const before = roots.map((c) => abs(byId.get(c.id)!));
-  const origin = before.length
-    ? { x: Math.min(...before.map((p) => p.x)), y: Math.min(...before.map((p) => p.y)) }
-    : { x: 0, y: 0 };
+  const origin = originOf(roots.map((c) => abs(byId.get(c.id)!)));
   const out = new Map<string, Placement>();
   const visit = (c: ElkNodeJson, nested: boolean) => {
     const node = byId.get(c.id);
@@ -157,4 +296,51 @@ export function fromElkGraph(design: Design, laidOut: ElkNodeJson): Map<string, 
   };
   for (const c of roots) visit(c, false);
   return out;
+}
+
+/**
+ * Where the laid-out block's top-left corner goes: where the top-left of the nodes it moved
+ * was. A point of ELK's answer (root coordinates) is at `origin + point` on the canvas.
+ */
+function originOf(before: Position[]): Position {
+  // A fold, not Math.min(...): a large design has more nodes than a call takes arguments.
+  return before.length ? before.reduce((o, p) => ({ x: Math.min(o.x, p.x), y: Math.min(o.y, p.y) })) : { x: 0, y: 0 };
+}
+
+/**
+ * The route of every connection ELK laid out, as bend points on the canvas: null for one drawn
+ * straight (no bend). Connections not in the answer are not in the map.
+ */
+export function routesFromElk(design: Design, answer: ElkNodeJson, placements: ReadonlyMap<string, Placement>): Map<string, Position[] | null> {
+  const laidOut = withoutBands(design, answer);
+  const byId = new Map(design.nodes.map((n) => [n.id, n]));
+  // The shift from ELK's coordinates to the canvas, read off any top-level node placed.
+  const top = (laidOut.children ?? []).find((c) => byId.has(c.id) && placements.has(c.id));
+  const out = new Map<string, Position[] | null>();
+  if (!top) return out;
+  const node = byId.get(top.id)!;
+  const frame = node.parentId ? byId.get(node.parentId) : undefined;
+  const frameAbs = frame ? absoluteIn(byId, frame) : { x: 0, y: 0 };
+  const p = placements.get(top.id)!.position;
+  const dx = p.x + frameAbs.x - (top.x ?? 0);
+  const dy = p.y + frameAbs.y - (top.y ?? 0);
+  const edgeIds = new Set(design.edges.map((e) => e.id));
+  for (const e of laidOut.edges ?? []) {
+    if (!edgeIds.has(e.id)) continue;
+    const bends = e.sections?.length === 1 ? (e.sections[0].bendPoints ?? []) : [];
+    out.set(e.id, bends.length ? bends.map((b) => ({ x: Math.round(b.x + dx), y: Math.round(b.y + dy) })) : null);
+  }
+  return out;
+}
+
+/** A node's place on the canvas (members of a frame are stored relative to it). */
+function absoluteIn(byId: ReadonlyMap<string, DesignNode>, n: DesignNode): Position {
+  let { x, y } = n.position;
+  const seen = new Set([n.id]);
+  for (let p = n.parentId ? byId.get(n.parentId) : undefined; p && !seen.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) {
+    seen.add(p.id);
+    x += p.position.x;
+    y += p.position.y;
+  }
+  return { x, y };
 }

@@ -11,6 +11,7 @@ import { nextId, takenIds } from './ids';
 import { nodeSize } from './geometry';
 import { setParam } from './param-path';
 import { modeBetween, type RoleOf } from './connection-mode';
+import { dropRoutesAt, withoutRoute } from './routes';
 
 const noRoles: RoleOf = () => undefined;
 
@@ -70,10 +71,15 @@ function mapNodes(design: Design, ids: Set<string>, fn: (n: DesignNode) => Desig
 }
 
 export function moveNodes(design: Design, positions: ReadonlyMap<string, Position>): Design {
-  return mapNodes(design, new Set(positions.keys()), (n) => {
+  const moved: string[] = [];
+  const next = mapNodes(design, new Set(positions.keys()), (n) => {
     const p = fitPosition(positions.get(n.id)!, n.position);
-    return p.x === n.position.x && p.y === n.position.y ? n : { ...n, position: { x: p.x, y: p.y } };
+    if (p.x === n.position.x && p.y === n.position.y) return n;
+    moved.push(n.id);
+    return { ...n, position: { x: p.x, y: p.y } };
   });
+  // A route was made for where its ends were: a hand-moved end never drags a stale one.
+  return dropRoutesAt(next, moved);
 }
 
 export function nudge(design: Design, ids: Iterable<string>, dx: number, dy: number): Design {
@@ -86,7 +92,7 @@ export function nudge(design: Design, ids: Iterable<string>, dx: number, dy: num
 export type NodePatch = Partial<Pick<DesignNode, 'label' | 'text' | 'size' | 'position'>> & { params?: NodeParams };
 
 export function updateNode(design: Design, id: string, patch: NodePatch): Design {
-  return mapNodes(design, new Set([id]), (n) => {
+  const updated = mapNodes(design, new Set([id]), (n) => {
     const next: DesignNode = { ...n };
     if (patch.label !== undefined) next.label = fitText(patch.label, TEXT_LIMITS.label);
     if (patch.text !== undefined) next.text = fitText(patch.text, TEXT_LIMITS.note);
@@ -96,6 +102,7 @@ export function updateNode(design: Design, id: string, patch: NodePatch): Design
     const same = (Object.keys(next) as (keyof DesignNode)[]).every((k) => next[k] === n[k] || sameJson(next[k], n[k]));
     return same ? n : next;
   });
+  return patch.position && updated !== design ? dropRoutesAt(updated, [id]) : updated;
 }
 
 const sameJson = (a: unknown, b: unknown) => typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
@@ -213,7 +220,7 @@ export function reconnect(design: Design, edgeId: string, source: string, target
   if (!edge || source === target || (edge.source === source && edge.target === target)) return design;
   if (!design.nodes.some((n) => n.id === source) || !design.nodes.some((n) => n.id === target)) return design;
   if (design.edges.some((e) => e.id !== edgeId && e.source === source && e.target === target)) return design;
-  return { ...design, edges: design.edges.map((e) => (e.id === edgeId ? { ...e, source, target } : e)) };
+  return { ...design, edges: design.edges.map((e) => (e.id === edgeId ? withoutRoute({ ...e, source, target }) : e)) };
 }
 
 /** Sets one parameter of a node by its dotted key (e.g. `service.meanMs`); `undefined` removes it. */

@@ -2,6 +2,7 @@
 import type { Design, DesignEdge, DesignNode } from './design';
 import { absolutePosition } from './commands';
 import { nextId, takenIds } from './ids';
+import { withoutRoute } from './routes';
 
 export interface Fragment {
   nodes: DesignNode[];
@@ -60,7 +61,8 @@ export function cloneFragment(design: Design, fragment: Fragment, offset = { x: 
     .map((e) => {
       const id = nextId(taken, 'e');
       taken.add(id);
-      return { ...structuredClone(e), id, source: idMap.get(e.source)!, target: idMap.get(e.target)! };
+      // A copy lands elsewhere: its route was made for the original's place.
+      return withoutRoute({ ...structuredClone(e), id, source: idMap.get(e.source)!, target: idMap.get(e.target)! });
     });
   return { nodes, edges };
 }

@@ -4,6 +4,7 @@ import type { DesignEdge, DesignNode, EdgeParams, NodeParams } from '../model/de
 import { edgeParamsProblem, nodeParamsProblem } from '../model/checks';
 import { COORD_LIMIT, EDGE_DEFAULTS, SIZE_RULES, TEXT_LIMITS } from '../model/rules';
 import { codePointLength, fitText } from '../model/text';
+import { fitRoute, routeProblem, ROUTE_MAX_POINTS } from '../model/routes';
 
 export class RestoreError extends Error {}
 export const fail = (msg: string): never => {
@@ -21,6 +22,8 @@ export interface Context {
   edgeIds: Set<string>;
   unknownKinds: Set<string>;
   cuts: number;
+  /** Connections whose saved route was unusable and dropped. */
+  droppedRoutes: number;
   /** A text cut to `max` code points, counted when it was longer. */
   fit(text: string, max: number): string;
 }
@@ -32,6 +35,7 @@ export function newContext(options: { defaultsFor?: Context['defaultsFor'] }): C
     edgeIds: new Set(),
     unknownKinds: new Set(),
     cuts: 0,
+    droppedRoutes: 0,
     fit: (text, max) => {
       const out = fitText(text, max);
       if (out !== text) ctx.cuts++;
@@ -54,6 +58,10 @@ export function contextWarnings(ctx: Context): string[] {
   if (ctx.cuts > 0) {
     const what = ctx.cuts === 1 ? '1 text was' : `${ctx.cuts} texts were`;
     out.push(`${what} longer than allowed and cut (labels to ${TEXT_LIMITS.label} characters, notes to ${TEXT_LIMITS.note.toLocaleString('en-US')}).`);
+  }
+  if (ctx.droppedRoutes > 0) {
+    const what = ctx.droppedRoutes === 1 ? '1 connection had a route' : `${ctx.droppedRoutes} connections had routes`;
+    out.push(`${what} that could not be drawn (more than ${ROUTE_MAX_POINTS} points, or points that are not numbers on the canvas); drawn as curves until the next auto-layout.`);
   }
   return out;
 }
@@ -133,5 +141,6 @@ export function restoreEdge(raw: unknown, i: number, ctx: Context): DesignEdge {
   if (problem) fail(`Connection "${id}" (${source} → ${target}): ${problem}`);
   const edge: DesignEdge = { ...e, id, source, target, params };
   if (e.label !== undefined) edge.label = displayText(ctx, e.label, `Connection "${id}"'s label`, TEXT_LIMITS.label);
-  return edge;
+  if (routeProblem(e.route) !== null) ctx.droppedRoutes++;
+  return fitRoute(edge);
 }

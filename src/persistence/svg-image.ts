@@ -52,7 +52,7 @@ export function designToSvg(design: Design, o: PictureOptions): Picture {
   for (const edge of design.edges) {
     const from = boxes.get(edge.source);
     const to = boxes.get(edge.target);
-    if (from && to) pipes.push({ edge, g: pipeGeometry(from, to), look: (o.pipeLookOf ?? plainLook)(edge) });
+    if (from && to) pipes.push({ edge, g: pipeGeometry(from, to, edge), look: (o.pipeLookOf ?? plainLook)(edge) });
   }
 
   const frames = design.nodes.filter((nd) => nd.kind === GROUP_KIND).sort((a, b) => depth(design, a) - depth(design, b));

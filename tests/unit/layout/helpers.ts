@@ -3,6 +3,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Design, DesignNode } from '../../../src/model/design';
 import type { WorkerLike } from '../../../src/layout/layout-client';
 import type { LayoutJob, LayoutReply } from '../../../src/layout/protocol';
+import { answerOf } from '../../../src/layout/elk-answer';
 
 export function node(id: string, x: number, y: number, extra: Partial<DesignNode> = {}): DesignNode {
   return { id, kind: 'cache', position: { x, y }, params: {}, ...extra };
@@ -40,7 +41,7 @@ export class InProcessWorker implements WorkerLike {
   postMessage(job: LayoutJob): void {
     this.jobs.push(job);
     void this.elk.layout(structuredClone(job.graph) as never).then((g) => {
-      const reply: LayoutReply = { id: job.id, ok: true, graph: g as never, ms: 1 };
+      const reply: LayoutReply = { id: job.id, ok: true, graph: answerOf(g as never), ms: 1 };
       if (this.hold) this.held.push(reply);
       else this.onmessage?.({ data: reply } as MessageEvent<LayoutReply>);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { fromElkGraph, toElkGraph, type ElkNodeJson, type GraphOptions } from '../../../src/layout/to-elk-graph';
+import { fromElkGraph, sourceOf, targetOf, toElkGraph, type ElkNodeJson, type GraphOptions } from '../../../src/layout/to-elk-graph';
 import { applyPlacements } from '../../../src/layout/placements';
 import { absolutePosition } from '../../../src/model/commands';
 import type { Design } from '../../../src/model/design';
@@ -42,7 +42,7 @@ describe('toElkGraph', () => {
     const frame = g.children!.find((c) => c.id === 'g')!;
     expect(frame.children!.map((c) => c.id)).toEqual(['b', 'c']);
     expect(g.layoutOptions!['elk.hierarchyHandling']).toBe('INCLUDE_CHILDREN');
-    expect(g.edges!.map((e) => [e.sources[0], e.targets[0]])).toEqual([['a', 'b'], ['b', 'c'], ['c', 'd']]);
+    expect(g.edges!.map((e) => [sourceOf(e), targetOf(e)])).toEqual([['a', 'b'], ['b', 'c'], ['c', 'd']]);
   });
 
   it('turns the greedy switch off only for big graphs', () => {

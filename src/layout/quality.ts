@@ -1,0 +1,150 @@
+// How readable a design is as drawn: connections crossing each other, connections drawn through
+// a component that is neither of their ends, and the shape of the whole drawing against the
+// view's. Pure: it reads positions and the very curve (or route) the canvas draws
+// (model/pipe-geometry.ts), so the bench and the tests measure what a person sees.
+import { absolutePosition } from '../model/commands';
+import { GROUP_KIND, NOTE_KIND, type Design } from '../model/design';
+import { nodeSize } from '../model/geometry';
+import { pipeEnds, pipePath, routeOf, samplePipe, type Point, type Rect } from '../model/pipe-geometry';
+
+/** Points along a pipe this far apart: curves bend little over it. */
+const SAMPLE_STEP = 12;
+
+export interface LayoutQuality {
+  /** Pairs of connections whose drawn lines cross (each crossing point counted). */
+  crossings: number;
+  /** Connections drawn through a component other than their own ends. */
+  edgesThroughComponents: number;
+  /** Width ÷ height of the box around every component and frame. */
+  aspectRatio: number;
+}
+
+/**
+ * A line must go this far into a box to count as through it: a pipe passing along a border, or
+ * an arrow's tip at its handle, is not through.
+ */
+const INSET = 4;
+
+export function layoutQuality(design: Design): LayoutQuality {
+  const boxes = new Map<string, Rect>();
+  for (const n of design.nodes) {
+    const p = absolutePosition(design, n);
+    boxes.set(n.id, { x: p.x, y: p.y, ...nodeSize(n) });
+  }
+  const components = design.nodes.filter((n) => n.kind !== GROUP_KIND && n.kind !== NOTE_KIND);
+  const lines: { source: string; target: string; points: Point[] }[] = [];
+  for (const e of design.edges) {
+    const from = boxes.get(e.source);
+    const to = boxes.get(e.target);
+    if (!from || !to || e.source === e.target) continue;
+    // To the arrow's base: the arrowhead itself sits on the target's handle.
+    const { start, end } = pipeEnds(from, to);
+    const points = samplePipe(pipePath(start[0], start[1], end[0], end[1], routeOf(e)), SAMPLE_STEP);
+    lines.push({ source: e.source, target: e.target, points });
+  }
+
+  let through = 0;
+  for (const l of lines) {
+    const hit = components.some((c) => {
+      if (c.id === l.source || c.id === l.target) return false;
+      const b = boxes.get(c.id)!;
+      return polylineHitsRect(l.points, { x: b.x + INSET, y: b.y + INSET, width: b.width - 2 * INSET, height: b.height - 2 * INSET });
+    });
+    if (hit) through++;
+  }
+
+  const crossings = countCrossings(lines.map((l) => l.points));
+
+  const all = [...boxes.values()];
+  const minX = Math.min(...all.map((b) => b.x));
+  const minY = Math.min(...all.map((b) => b.y));
+  const maxX = Math.max(...all.map((b) => b.x + b.width));
+  const maxY = Math.max(...all.map((b) => b.y + b.height));
+  const aspectRatio = all.length ? (maxX - minX) / Math.max(1, maxY - minY) : 1;
+  return { crossings, edgesThroughComponents: through, aspectRatio };
+}
+
+/** Whether any segment of the polyline enters the rectangle. */
+export function polylineHitsRect(points: Point[], r: Rect): boolean {
+  if (r.width <= 0 || r.height <= 0) return false;
+  for (let i = 1; i < points.length; i++) if (segmentHitsRect(points[i - 1], points[i], r)) return true;
+  return false;
+}
+
+/** Liang–Barsky clipping: does the segment a→b meet the rectangle's interior? */
+function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [[-dx, a[0] - r.x], [dx, r.x + r.width - a[0]], [-dy, a[1] - r.y], [dy, r.y + r.height - a[1]]];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 >= t1) return false;
+  }
+  return true;
+}
+
+/** The side of a grid cell when finding segments near each other: about a component's width. */
+const CELL = 200;
+
+/**
+ * How many times the polylines cross each other: the points where segments of two different
+ * lines meet, each counted once (a crossing exactly at a sample point belongs to two segments
+ * of each line). Lines that share an end (two pipes out of one handle) touch there, which is
+ * not a crossing, nor is running along each other. Segments are bucketed in a grid so a
+ * thousand-pipe design is not a million pairs of lines.
+ */
+function countCrossings(lines: Point[][]): number {
+  const segs: { line: number; a: Point; b: Point }[] = [];
+  const grid = new Map<string, number[]>();
+  lines.forEach((pts, line) => {
+    for (let i = 1; i < pts.length; i++) {
+      const id = segs.push({ line, a: pts[i - 1], b: pts[i] }) - 1;
+      const [x0, x1] = [Math.floor(Math.min(pts[i - 1][0], pts[i][0]) / CELL), Math.floor(Math.max(pts[i - 1][0], pts[i][0]) / CELL)];
+      const [y0, y1] = [Math.floor(Math.min(pts[i - 1][1], pts[i][1]) / CELL), Math.floor(Math.max(pts[i - 1][1], pts[i][1]) / CELL)];
+      for (let x = x0; x <= x1; x++) {
+        for (let y = y0; y <= y1; y++) {
+          const key = `${x},${y}`;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key)!.push(id);
+        }
+      }
+    }
+  });
+  const ends = new Set(lines.flatMap((pts) => [pts[0], pts[pts.length - 1]]).map(([x, y]) => `${Math.round(x)},${Math.round(y)}`));
+  const found = new Set<string>();
+  for (const ids of grid.values()) {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const [p, q] = segs[ids[i]].line < segs[ids[j]].line ? [segs[ids[i]], segs[ids[j]]] : [segs[ids[j]], segs[ids[i]]];
+        if (p.line === q.line) continue;
+        const at = meeting(p.a, p.b, q.a, q.b);
+        if (!at) continue;
+        const key = `${Math.round(at[0])},${Math.round(at[1])}`;
+        if (!ends.has(key)) found.add(`${p.line}:${q.line}:${key}`);
+      }
+    }
+  }
+  return found.size;
+}
+
+const cross = (o: Point, p: Point, q: Point) => (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]);
+
+/** Where segments p1–p2 and q1–q2 meet (ends included), or null; parallel ones never meet. */
+function meeting(p1: Point, p2: Point, q1: Point, q2: Point): Point | null {
+  const d1 = cross(q1, q2, p1);
+  const d2 = cross(q1, q2, p2);
+  const d3 = cross(p1, p2, q1);
+  const d4 = cross(p1, p2, q2);
+  if (d1 === d2 || d3 === d4) return null;
+  if (d1 * d2 > 0 || d3 * d4 > 0) return null;
+  const t = d1 / (d1 - d2);
+  return [p1[0] + (p2[0] - p1[0]) * t, p1[1] + (p2[1] - p1[1]) * t];
+}
