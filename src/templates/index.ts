@@ -1,6 +1,6 @@
-// The template gallery's data: the book's ten case studies as reference designs, one design
-// document per file in designs/. The list below is all the start bundle carries; each design is
-// its own lazily loaded chunk, fetched only when picked.
+// The template gallery's data: the book's ten case studies and four GenAI ones as reference
+// designs, one design document per file in designs/. The list below is all the start bundle
+// carries; each design is its own lazily loaded chunk, fetched only when picked.
 
 export interface TemplateInfo {
   /** File name in designs/ without `.json`. */
@@ -21,6 +21,10 @@ export const TEMPLATES: readonly TemplateInfo[] = [
   { id: 'similar-listings', name: 'Similar listings', summary: 'Session-based listing embeddings, ANN lookup, re-ranking by user filters; daily retraining.' },
   { id: 'personalized-news-feed', name: 'Personalized news feed', summary: 'Retrieval with a candidate cache, multi-task ranking at 50k loads/s, re-ranking.' },
   { id: 'people-you-may-know', name: 'People you may know', summary: 'Precomputed lists from a daily GNN batch job; on-demand friends-of-friends on a miss.' },
+  { id: 'chat-assistant', name: 'Chat assistant', summary: '2,000 users in a closed loop; streaming gateway, guardrail, semantic cache, LLM on H100s.' },
+  { id: 'rag-assistant', name: 'RAG assistant', summary: 'Embed, vector search, cross-encoder rerank, then an LLM answers; hourly ingestion pipeline.' },
+  { id: 'code-copilot', name: 'Code copilot', summary: 'Low-latency completion: a small code model, 1,500-token context, p99 under 800 ms.' },
+  { id: 'text-to-image', name: 'Text-to-image generation', summary: 'Prompt safety check, then SDXL on 100 A100s at 3.3 s an image; images through a CDN.' },
 ];
 
 const files = import.meta.glob<unknown>('./designs/*.json', { import: 'default' });

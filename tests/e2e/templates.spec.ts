@@ -7,7 +7,7 @@ test('a template becomes a new saved design and leaves the open one alone', asyn
   await page.getByRole('button', { name: 'Designs' }).click();
   await page.getByRole('button', { name: 'New from template…' }).click();
   const gallery = page.getByRole('list', { name: 'Templates' });
-  await expect(gallery.getByRole('button')).toHaveCount(11);
+  await expect(gallery.getByRole('button')).toHaveCount(15);
   await expect(gallery.getByRole('button').first()).toHaveAccessibleName('Blank design');
   await gallery.getByRole('button', { name: 'Video recommendation' }).click();
 
@@ -46,7 +46,7 @@ test('each template card shows a picture of its design, and the search box filte
   await page.getByRole('button', { name: 'New from template…' }).click();
   const gallery = page.getByRole('list', { name: 'Templates' });
   const pictures = gallery.locator('img');
-  await expect(pictures).toHaveCount(10);
+  await expect(pictures).toHaveCount(14);
   // Every picture decoded to a drawing with a size, and is laid out at one.
   await expect
     .poll(() => pictures.evaluateAll((imgs) => (imgs as HTMLImageElement[]).every((i) => i.complete && i.naturalWidth > 0 && i.naturalHeight > 0)))
@@ -66,5 +66,5 @@ test('each template card shows a picture of its design, and the search box filte
   await page.getByRole('searchbox', { name: 'Search templates' }).fill('zzz');
   await expect(page.getByRole('status').filter({ hasText: 'No template matches' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search templates' }).fill('');
-  await expect(gallery.locator('[data-template]')).toHaveCount(10);
+  await expect(gallery.locator('[data-template]')).toHaveCount(14);
 });

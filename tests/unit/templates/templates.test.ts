@@ -20,10 +20,11 @@ async function opened(id: string): Promise<Design> {
   return r.design;
 }
 
-test('the list names the ten case studies, one file each, in the book\'s order', async () => {
+test('the list names the ten case studies in the book\'s order, then the four GenAI ones, one file each', async () => {
   expect(TEMPLATES.map((t) => t.name)).toEqual([
     'Visual search', 'Street View blurring', 'YouTube video search', 'Harmful content detection', 'Video recommendation',
     'Event recommendation', 'Ad click prediction', 'Similar listings', 'Personalized news feed', 'People you may know',
+    'Chat assistant', 'RAG assistant', 'Code copilot', 'Text-to-image generation',
   ]);
   expect(templateFileIds().sort()).toEqual(TEMPLATES.map((t) => t.id).sort());
   for (const t of TEMPLATES) expect((await opened(t.id)).name).toBe(t.name);
