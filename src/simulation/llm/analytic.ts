@@ -7,6 +7,7 @@ import type { QueueResult } from '../queue';
 import type { LatencySummary, LlmReport } from '../report';
 import type { LlmConfig } from './config';
 import { decodeStepMs, prefillMs } from './roofline';
+import { lognormalMean, staticCapacityRps, staticFigures } from './analytic-static';
 
 export interface LlmAnalysis {
   queue: QueueResult;
@@ -30,10 +31,18 @@ export function maxBatch(c: LlmConfig): number {
 
 const stepAt = (c: LlmConfig, b: number, ctx: number) => decodeStepMs(c, Math.max(1, b), Math.max(1, b) * ctx);
 
+/** Mean and variance of a lone prefill over the prompt lengths (its floor, a read of the weights, makes it no linear function of them). */
+function prefillMoments(c: LlmConfig): { mean: number; variance: number } {
+  const mean = lognormalMean(c.promptTokens, c.promptCv, (p) => prefillMs(c, p));
+  const second = lognormalMean(c.promptTokens, c.promptCv, (p) => prefillMs(c, p) ** 2);
+  return { mean, variance: Math.max(0, second - mean * mean) };
+}
+
 /** Requests per second the component completes at most (all replicas, full batches). */
 export function llmCapacityRps(c: LlmConfig): number {
+  if (c.batching === 'static') return staticCapacityRps(c);
   const { p, n, ctx } = workload(c);
-  const D = prefillMs(c, p);
+  const D = prefillMoments(c).mean;
   if (n <= 1) return (c.replicas / D) * 1000;
   const B = maxBatch(c);
   return ((c.replicas * B) / ((n - 1) * stepAt(c, B, ctx) + B * D)) * 1000;
@@ -42,10 +51,7 @@ export function llmCapacityRps(c: LlmConfig): number {
 export function analyzeLlm(c: LlmConfig, lambdaPerMs: number): LlmAnalysis {
   const { p, n, ctx } = workload(c);
   const lr = lambdaPerMs / c.replicas;
-  const D = prefillMs(c, p);
-  // The compute-bound part of a prefill grows with the prompt; its variance follows the prompt's.
-  const computeMs = (2 * c.model.activeParams * p) / ((c.gpu.flops * c.tp * c.mfu) / 1000);
-  const varD = computeMs >= D - c.stepOverheadMs ? (c.promptCv * computeMs) ** 2 : 0;
+  const { mean: D, variance: varD } = prefillMoments(c);
   const capacity = llmCapacityRps(c);
   const load = capacity > 0 ? (lambdaPerMs * 1000) / capacity : Infinity;
   const gpus = c.replicas * c.tp;
@@ -56,26 +62,19 @@ export function analyzeLlm(c: LlmConfig, lambdaPerMs: number): LlmAnalysis {
     const queue: QueueResult = { rho: load, utilization: 1, stable: false, waitMs: Infinity, responseMs: Infinity, response: point(Infinity), blockProb: 0, cd2: 1 };
     return { queue, batch: maxBatch(c), report: { ttftMs: none, tpotMs: null, e2eMs: none, tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) } };
   }
-  // Little's law for the decode phase, solved by bisection (the step grows with b, slower than b).
-  let b = 0;
-  if (n > 1) {
-    const excess = (x: number) => (lr * (n - 1) * stepAt(c, x, ctx)) / (1 - rhoP) - x;
-    let lo = 0;
-    let hi = maxBatch(c);
-    for (let i = 0; i < 60; i++) {
-      const mid = (lo + hi) / 2;
-      if (excess(mid) > 0) lo = mid;
-      else hi = mid;
-    }
-    b = (lo + hi) / 2;
-  }
+  if (c.batching === 'static') return staticAnalysis(c, lambdaPerMs, load, gpus);
+  // The share of time prefills take: λ · prefill(mean prompt). A lone prefill is convex in its
+  // prompt (it never takes less than a read of the weights), but prompts that arrive during a
+  // step are prefilled together and share that read; the two roughly cancel (docs/llm-serving.md).
+  const share = lr * prefillMs(c, p);
+  const b = n > 1 ? decodeBatch(c, lr, n, ctx, share) : 0;
   const step = stepAt(c, b, ctx);
-  const tpot = step / (1 - rhoP);
+  const tpot = step / (1 - share);
   // Share of time in decode steps; a prefill arriving then waits for the step's residual half.
-  const decodeShare = n > 1 ? Math.min(1 - rhoP, (lr * (n - 1) * step) / Math.max(1, b)) : 0;
+  const decodeShare = n > 1 ? Math.min(1 - share, (lr * (n - 1) * step) / Math.max(1, b)) : 0;
   const residual = (lr * (D * D + varD)) / 2 + (decodeShare * step) / 2;
-  const wait = residual / (1 - rhoP);
-  const busy = Math.min(1, rhoP + decodeShare);
+  const wait = residual / (1 - share);
+  const busy = Math.min(1, share + decodeShare);
   const varWait = busy > 0 ? Math.max(0, (2 * wait * wait) / busy - wait * wait) : 0;
   const ttft = fitted(0, wait + D, varWait + varD, c.promptCv >= 1);
   const e2eMean = wait + D + (n - 1) * tpot;
@@ -87,6 +86,27 @@ export function analyzeLlm(c: LlmConfig, lambdaPerMs: number): LlmAnalysis {
     batch: b,
     report: { ttftMs: summary(ttft), tpotMs: n > 1 ? tpot : null, e2eMs: summary(e2e), tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) },
   };
+}
+
+function staticAnalysis(c: LlmConfig, lambdaPerMs: number, load: number, gpus: number): LlmAnalysis {
+  const f = staticFigures(c, lambdaPerMs);
+  const ttft = fitted(0, f.ttft, f.ttft * f.ttft, false);
+  const e2e = fitted(0, f.e2e, f.e2e * f.e2e * (1 / 3 + c.outputCv * c.outputCv / (1 + c.outputCv * c.outputCv)), false);
+  const tokensPerS = lambdaPerMs * 1000 * c.outputTokens;
+  const queue: QueueResult = { rho: load, utilization: f.busy, stable: true, waitMs: f.wait, responseMs: f.e2e, response: e2e, blockProb: 0, cd2: 1 };
+  return { queue, batch: f.batch, report: { ttftMs: summary(ttft), tpotMs: f.tpot, e2eMs: summary(e2e), tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) } };
+}
+
+/** Little's law for the decode phase, b = λ · (n − 1) · step(b) / (1 − prefill share), by bisection (the step grows slower than b). */
+function decodeBatch(c: LlmConfig, lr: number, n: number, ctx: number, share: number): number {
+  let lo = 0;
+  let hi = maxBatch(c);
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if ((lr * (n - 1) * stepAt(c, mid, ctx)) / (1 - share) > mid) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }
 
 /** Dollars per million output tokens at the GPUs' hourly price. */

@@ -52,3 +52,10 @@ export function singleRequestMs(c: LlmConfig, prompt: number, output: number): {
   for (let k = 1; k < output; k++) e2eMs += decodeStepMs(c, 1, prompt + k);
   return { ttftMs, e2eMs };
 }
+
+/** A static batch of `batch` equal requests admitted together: one prefill of all prompts, then decode steps until the last token. */
+export function staticBatchMs(c: LlmConfig, batch: number, prompt: number, output: number): number {
+  let ms = prefillMs(c, batch * prompt, batch);
+  for (let k = 1; k < output; k++) ms += decodeStepMs(c, batch, batch * (prompt + k));
+  return ms;
+}
