@@ -252,9 +252,11 @@ export class ScenarioHooks {
   private candidate(s: number): void {
     const e = this.e;
     const t = e.heap.time;
-    const rate = this.base[s] * multiplier(this.plan.profiles[s], t < this.W ? 0 : (t - this.W) / 1000);
+    const p = this.plan.profiles[s];
+    const rate = this.base[s] * multiplier(p, t < this.W ? 0 : (t - this.W) / 1000);
     const seg = t < this.W ? -1 : Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
-    const keep = e.nodes.uniform[s] ? rate > 0 : e.rng.next() * this.candMaj[s] < rate;
+    // A source without a profile draws at its rate: every candidate is kept.
+    const keep = e.nodes.uniform[s] ? rate > 0 : p === undefined || e.rng.next() * this.candMaj[s] < rate;
     this.nextCandidate(s, t, seg, rate);
     if (!keep) return;
     this.offer();

@@ -10,7 +10,7 @@ import type { NodeTimeline, ScenarioResult, Series } from './timeline';
 export const RECOVERY_TOLERANCE = 0.1;
 /** Buckets before an event that make its "before" level. */
 const PRE_BUCKETS = 10;
-/** Good buckets in a row that end a recovery. */
+/** Buckets averaged when judging a recovery: one bucket's p99 is too noisy for 10 %. */
 const RECOVERED_RUN = 3;
 
 export function buildResult(g: SimGraph, N: Nodes, plan: ScenarioPlan, raw: Buckets, events: number, wallMs: number): ScenarioResult {
@@ -73,10 +73,10 @@ export function buildResult(g: SimGraph, N: Nodes, plan: ScenarioPlan, raw: Buck
 }
 
 /**
- * Seconds from the event until goodput and p99 are back within 10 % of their average over the
- * buckets before it, for three buckets in a row, counted from the first bucket after it that
- * was outside (0 when none was while the event lasted); null if they never are, or if no bucket
- * before the event gives a level.
+ * Seconds from the event until goodput and p99, averaged over three buckets, are back within
+ * 10 % of their average over the ten buckets before it, counted from the first bucket after it
+ * that was outside (0 when none was while the event lasted); null if they never are, or if no
+ * bucket before the event gives a level.
  */
 export function recovery(plan: ScenarioPlan, ev: { atS: number; durationS?: number; warmupS?: number }, goodput: (number | null)[], p99: (number | null)[]): number | null {
   const bs = plan.bucketMs / 1000;
@@ -89,21 +89,26 @@ export function recovery(plan: ScenarioPlan, ev: { atS: number; durationS?: numb
   const g0 = pre(goodput);
   const p0 = pre(p99);
   if (g0 === null || p0 === null) return null;
-  const good = (b: number) => goodput[b] !== null && goodput[b]! >= (1 - RECOVERY_TOLERANCE) * g0 && p99[b] !== null && p99[b]! <= (1 + RECOVERY_TOLERANCE) * p0;
+  const ok = (b: number) => goodput[b] !== null && goodput[b]! >= (1 - RECOVERY_TOLERANCE) * g0 && p99[b] !== null && p99[b]! <= (1 + RECOVERY_TOLERANCE) * p0;
+  const mean = (s: (number | null)[], b: number) => {
+    const xs = s.slice(b, Math.min(nb, b + RECOVERED_RUN));
+    return xs.some((x) => x === null) ? null : xs.reduce((a, x) => a + x!, 0) / xs.length;
+  };
+  const good = (b: number) => {
+    const g = mean(goodput, b);
+    const p = mean(p99, b);
+    return g !== null && p !== null && g >= (1 - RECOVERY_TOLERANCE) * g0 && p <= (1 + RECOVERY_TOLERANCE) * p0;
+  };
   const first = Math.ceil(ev.atS / bs - 1e-9);
   const lasts = ev.durationS ?? ev.warmupS ?? Infinity;
   let bad = -1;
   for (let b = first; b < nb && (b === first || b * bs < ev.atS + lasts); b++) {
-    if (!good(b)) {
+    if (!ok(b)) {
       bad = b;
       break;
     }
   }
   if (bad < 0) return 0;
-  for (let b = bad + 1; b < nb; b++) {
-    let run = 0;
-    while (b + run < nb && run < RECOVERED_RUN && good(b + run)) run++;
-    if (run === RECOVERED_RUN || (run > 0 && b + run === nb)) return b * bs - ev.atS;
-  }
+  for (let b = bad + 1; b < nb; b++) if (good(b)) return b * bs - ev.atS;
   return null;
 }

@@ -40,6 +40,9 @@ export function simulateScenario(design: Design, opts: ScenarioOptions = {}): Sc
   // One request and no warm-up share: the engine's own request count and milestones are not
   // used, the scenario's sources send until its end.
   const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1);
+  // The engine's own per-component histograms measure a steady state after its warm-up; a
+  // scenario keeps its own per bucket, so the engine's warm-up never ends.
+  engine.tWarm = Infinity;
   const hooks = new ScenarioHooks(engine, plan);
   engine.tl = hooks;
   const every = opts.progressEveryMs ?? 200;

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateDes } from '../../../src/simulation/des';
 import { meanInterval, replicationSeed } from '../../../src/simulation/replications';
+import { simulateScenario } from '../../../src/simulation/scenario/run';
 import { average, design, node, run, sync, values } from './scenario-helpers';
 
 const R = 8;
@@ -52,5 +53,22 @@ describe('a flat scenario', () => {
     const b = run(d, 3);
     expect({ ...a, wallMs: 0 }).toEqual({ ...b, wallMs: 0 });
     expect(run(d, 4).summary.requests.mean).not.toBe(a.summary.requests.mean);
+  });
+});
+
+describe('a scenario run in progress', () => {
+  it('streams its timeline: the buckets reached are final, the rest are empty', () => {
+    const mm1 = design([node('src', { rps: 900 }), node('q', { service: { dist: 'exponential', meanMs: 1 } })], [sync('a', 'src', 'q')], { name: 'long', durationS: 200, bucketS: 10 });
+    const partials: (number | null)[][] = [];
+    const r = simulateScenario(mm1, { seed: 2, progressEveryMs: 0, onProgress: (p) => partials.push(p.timeline.goodputRps.mean) });
+    if (!r.ok) throw new Error(r.error);
+    const final = r.result.timeline.goodputRps.mean;
+    expect(partials.length).toBeGreaterThan(1);
+    for (const p of partials) {
+      const reached = p.findIndex((x) => x === null);
+      expect(reached).toBeGreaterThanOrEqual(0);
+      expect(p.slice(0, reached)).toEqual(final.slice(0, reached));
+      expect(p.slice(reached).every((x) => x === null)).toBe(true);
+    }
   });
 });
