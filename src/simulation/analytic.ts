@@ -134,9 +134,10 @@ function summary(d: Dist): LatencySummary {
  */
 export function computeFlow(g: SimGraph, loadScale: number): Flow {
   let flow = flowPass(g, loadScale, undefined);
-  const stops = g.nodes.some((n) => n.queueLimit !== null) && g.nodes.some((n) => n.fanout === 'sequential' && n.out.length > 1);
+  // Retries and timeouts also make the flow depend on the failures (resilience-analytic.ts).
+  const stops = (g.nodes.some((n) => n.queueLimit !== null) && g.nodes.some((n) => n.fanout === 'sequential' && n.out.length > 1)) || g.edges.some((e) => e.resilience);
   for (let i = 0; stops && i < 50; i++) {
-    const next = flowPass(g, loadScale, flow.outcomes.fail);
+    const next = flowPass(g, loadScale, flow.outcomes);
     let change = 0;
     for (let u = 0; u < g.nodes.length; u++) change = Math.max(change, Math.abs(next.outcomes.fail[u] - flow.outcomes.fail[u]));
     flow = next;
@@ -145,7 +146,7 @@ export function computeFlow(g: SimGraph, loadScale: number): Flow {
   return flow;
 }
 
-function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined): Flow {
+function flowPass(g: SimGraph, loadScale: number, prev: Outcomes | undefined): Flow {
   const n = g.nodes.length;
   const lambda = new Float64Array(n);
   const ca2Weighted = new Float64Array(n);
@@ -177,14 +178,15 @@ function flowPass(g: SimGraph, loadScale: number, fail: Float64Array | undefined
     servedShare[u] = q.stable || inRate <= 0 ? 1 : served / inRate;
     const outRate = served + own;
     const outCa2 = outRate > 0 ? (served * q.cd2 + own * (node.arrivals === 'uniform' ? 0 : 1)) / outRate : 1;
-    const forward = outRate * (1 - node.hitRatio);
+    // A request failed by its component's failureRate makes no calls.
+    const forward = (outRate - served * (node.faults?.failureRate ?? 0)) * (1 - node.hitRatio);
     const userOut = (q.stable ? userLambda[u] * (1 - q.blockProb) : userLambda[u] * (served / Math.max(inRate, 1e-300))) + own;
     let reached = 1; // a sequential fan-out: the share of requests no earlier call has failed
     for (const e of node.out) {
       const edge = g.edges[e];
       const share = edge.share * (edge.mode === 'sync' ? reached : 1);
-      if (fail && node.fanout === 'sequential' && node.dispatch === 'all' && edge.mode === 'sync') reached *= 1 - edge.probability * fail[edge.to];
-      const rate = forward * share;
+      if (prev && node.fanout === 'sequential' && node.dispatch === 'all' && edge.mode === 'sync') reached *= 1 - edge.probability * prev.callFail[e];
+      const rate = forward * share * (prev ? prev.amp[e] : 1);
       const p = outRate > 0 ? rate / outRate : 0;
       edgeRps[e] = rate;
       lambda[edge.to] += rate;

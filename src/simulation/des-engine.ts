@@ -12,9 +12,12 @@ import { CalendarQueue } from './calendar-queue';
 import { Histograms } from './histogram';
 import { Prng } from './prng';
 import { Counters, Nodes, milestoneCounts, passMilestone } from './des-state';
-import { LlmServers } from './llm/station';
 import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
+import { Resilience, type CallHost } from './resilience';
+import { slowDraw } from './resilience-policy';
+import type { ErrorCause } from './scenario/buckets';
+import { LlmServers } from './llm/station';
 
 // Event kinds, in the low three bits of a payload. Declared here, not imported: the hot loop
 // reads them on every event, and a module binding compiled to CommonJS (tsx, the tests and
@@ -27,14 +30,18 @@ const TIMER = 3;
 // Kinds 4–7 are free for the engine's other event sources: 4 scenario events (load-profile
 // changes, failures, autoscaling and timeline ticks), 5 per-call timers (timeouts, retry
 // backoff, hedges), 6 a token-level LLM server's step.
-const LLM_STEP = 6;
 const SCENARIO = 4;
+const CALL_TIMER = 5;
+const LLM_STEP = 6;
 
 const FAILED = 1;
 const ROOT = 2;
 const SEQ = 4;
+/** FAILED and its cause (resilience.ts): rejected 8, timed out 16, breaker open 32, failed 64. */
+const CAUSES = 121;
+const ERRORED = 64;
 
-export class DesEngine {
+export class DesEngine implements CallHost {
   readonly nodes: Nodes;
   readonly heap = new CalendarQueue(4096);
   readonly rng: Prng;
@@ -47,6 +54,8 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** Timeouts, retries, breakers, hedging (resilience.ts); null when no connection has them. */
+  readonly res: Resilience | null;
   /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
   readonly llm: LlmServers | null;
   /** The running scenario (scenario/hooks.ts); null in a steady-state run, where each hook is this one check. */
@@ -104,6 +113,7 @@ export class DesEngine {
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     this.hist = new Histograms(this.e2e + 1);
     this.c = new Counters(n, g.edges.length);
+    this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
     this.llm = g.nodes.some((x) => x.llm) ? new LlmServers(g, this.rng, this) : null;
     ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
     if (this.warmCount <= 0) this.tWarm = 0;
@@ -148,6 +158,8 @@ export class DesEngine {
         this.arrive(job);
       } else if (kind === SCENARIO) {
         this.tl!.act(id);
+      } else if (kind === CALL_TIMER) {
+        this.res!.fire(id);
       } else if (kind === LLM_STEP) {
         this.llmStep(id);
       } else {
@@ -328,6 +340,11 @@ export class DesEngine {
     const t = this.now;
     this.c.completions[u]++;
     const arrive = this.jArrive[job];
+    const fail = this.nodes.failRate[u];
+    if (fail > 0 && this.rng.next() < fail) {
+      this.jFlags[job] |= FAILED | ERRORED;
+      this.fault('failed');
+    }
     if (arrive >= this.tWarm) {
       this.hist.sample = t - arrive;
       this.hist.addSample(u);
@@ -343,7 +360,7 @@ export class DesEngine {
   private serve(u: number, extra: number, payload: number): void {
     const N = this.nodes;
     const kind = N.dist[u];
-    const s = kind === 0 ? this.rng.exponential(N.mean[u]) : kind === 1 ? N.mean[u] : Math.exp(N.lnMu[u] + N.lnSigma[u] * this.rng.normal());
+    const s = kind === 0 ? this.rng.exponential(N.mean[u]) : kind === 1 ? N.mean[u] : kind === 2 ? Math.exp(N.lnMu[u] + N.lnSigma[u] * this.rng.normal()) : slowDraw(N, this.rng, u);
     this.heap.at = this.now + s + extra * N.batchPerItem[u];
     this.heap.schedule(payload);
   }
@@ -354,7 +371,8 @@ export class DesEngine {
     const u = this.jNode[job];
     const from = N.outStart[u];
     const to = N.outStart[u + 1];
-    if (from === to || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job);
+    // A request that failed here (failureRate) makes no calls.
+    if (from === to || (this.jFlags[job] & FAILED) !== 0 || (N.hit[u] > 0 && this.rng.next() < N.hit[u])) return this.finish(job);
     if (N.pipe[u]) {
       this.jPending[job] = 1;
       this.call(from, job);
@@ -414,14 +432,24 @@ export class DesEngine {
   }
 
   private call(k: number, parent: number): void {
-    const t = this.now;
-    const N = this.nodes;
+    if (this.nodes.eRes[k] !== 0 && parent >= 0) return this.res!.call(k, parent);
+    this.launch(k, this.prepare(k, parent));
+  }
+
+  /** A call's slot over connection slot k (every attempt and hedge counts as a call). */
+  prepare(k: number, parent: number): number {
     this.c.edgeCalls[k]++;
     const child = this.alloc();
-    this.jNode[child] = N.eTo[k];
+    this.jNode[child] = this.nodes.eTo[k];
     this.jParent[child] = parent;
     this.jFlags[child] = 0;
-    const net = N.eNet[k];
+    return child;
+  }
+
+  /** Sends a prepared call: into the connection's FIFO, or straight to its component. */
+  launch(k: number, child: number): void {
+    const t = this.now;
+    const net = this.nodes.eNet[k];
     if (net > 0) {
       const at = t + net;
       const seq = this.heap.number();
@@ -449,11 +477,38 @@ export class DesEngine {
     const node = this.jNode[job];
     this.free[this.freeTop++] = job;
     if (flags & ROOT) return this.rootDone(node, flags, arrive);
-    if (parent < 0) return;
-    if (flags & FAILED) this.jFlags[parent] |= FAILED;
+    if (parent < 0) {
+      // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
+      if (parent < -1) this.res!.attemptDone(-parent - 2, job, flags);
+      return;
+    }
+    this.answer(parent, flags);
+  }
+
+  /** One of `parent`'s calls is over; `flags` carry its failure and the cause. */
+  answer(parent: number, flags: number): void {
+    if (flags & FAILED) this.jFlags[parent] |= flags & CAUSES;
     if (--this.jPending[parent] > 0) return;
     if (this.jFlags[parent] & SEQ) this.advance(parent);
     else this.finish(parent);
+  }
+
+  detach(job: number): void {
+    this.jParent[job] = -1;
+  }
+
+  time(): number {
+    return this.now;
+  }
+
+  /** A call failed of this cause: a running scenario counts it in its timeline (rejections it counts itself). */
+  fault(cause: ErrorCause): void {
+    if (this.tl !== null) this.tl.count(cause);
+  }
+
+  timer(at: number, id: number): void {
+    this.heap.at = at;
+    this.heap.schedule(id * 8 + CALL_TIMER);
   }
 
   private rootDone(s: number, flags: number, arrive: number): void {
@@ -466,7 +521,7 @@ export class DesEngine {
       this.heap.schedule(s * 8 + SOURCE);
     }
     if (flags & FAILED) {
-      if (arrive >= this.tWarm) c.rootsFailed++;
+      if (arrive >= this.tWarm) c.failed(flags);
       return;
     }
     c.rootsDone++;

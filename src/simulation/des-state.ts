@@ -45,7 +45,7 @@ export function passMilestone(run: MilestoneRun, i: number, t: number): number {
 export class Nodes {
   readonly servers: Int32Array;
   readonly pass: Uint8Array;
-  /** 0 exponential, 1 constant, 2 lognormal. */
+  /** 0 exponential, 1 constant, 2 lognormal; 3 a slow share on top of one of those (resilience.ts draws it). */
   readonly dist: Uint8Array;
   readonly mean: Float64Array;
   readonly lnMu: Float64Array;
@@ -74,6 +74,16 @@ export class Nodes {
   /** Dispatch to one: the shares of the caller's slots up to and including this one. */
   readonly eCumShare: Float64Array;
   readonly eNet: Float64Array;
+  /** 1: the connection has timeout/retry/breaker/hedge settings, and its calls go through resilience.ts. */
+  readonly eRes: Uint8Array;
+  /** A served request fails with this probability (`failureRate`). */
+  readonly failRate: Float64Array;
+  /** With a slow share: the base distribution (0–2), the share and the factor. */
+  readonly baseDist: Uint8Array;
+  readonly slowShare: Float64Array;
+  readonly slowFactor: Float64Array;
+  /** Any connection with resilience settings or any failing component: the engine then counts failures by cause. */
+  readonly faulty: boolean;
   // Run state.
   readonly busy: Int32Array;
   readonly inSystem: Int32Array;
@@ -107,6 +117,11 @@ export class Nodes {
     this.eCumShare = r.cumShare;
     this.eAsync = new Uint8Array(m);
     this.eNet = new Float64Array(m);
+    this.eRes = new Uint8Array(m);
+    this.failRate = new Float64Array(n);
+    this.baseDist = new Uint8Array(n);
+    this.slowShare = new Float64Array(n);
+    this.slowFactor = new Float64Array(n);
     this.busy = new Int32Array(n);
     this.inSystem = new Int32Array(n);
     this.timerPending = new Uint8Array(n);
@@ -116,9 +131,21 @@ export class Nodes {
       this.dist[u] = node.dist === 'exponential' ? 0 : node.dist === 'constant' ? 1 : 2;
       this.mean[u] = node.meanMs;
       // Lognormal with mean m and coefficient of variation cv: σ² = ln(1 + cv²), μ = ln m − σ²/2.
-      const s2 = Math.log(1 + node.cv * node.cv);
+      // A slow share: the engine draws the base service and stretches a share of the draws.
+      const slow = node.faults?.slow;
+      const mean = slow ? slow.baseMeanMs : node.meanMs;
+      const cv = slow ? slow.baseCv : node.cv;
+      if (slow) {
+        this.baseDist[u] = slow.baseDist === 'exponential' ? 0 : slow.baseDist === 'constant' ? 1 : 2;
+        this.dist[u] = 3;
+        this.mean[u] = mean;
+        this.slowShare[u] = slow.share;
+        this.slowFactor[u] = slow.factor;
+      }
+      this.failRate[u] = node.faults?.failureRate ?? 0;
+      const s2 = Math.log(1 + cv * cv);
       this.lnSigma[u] = Math.sqrt(s2);
-      this.lnMu[u] = Math.log(Math.max(node.meanMs, 1e-300)) - s2 / 2;
+      this.lnMu[u] = Math.log(Math.max(mean, 1e-300)) - s2 / 2;
       this.queueLimit[u] = node.queueLimit ?? -1;
       this.hit[u] = node.hitRatio;
       this.dispatchOne[u] = node.dispatch === 'one' ? 1 : 0;
@@ -132,11 +159,13 @@ export class Nodes {
         const edge = g.edges[r.edge[k]];
         this.eAsync[k] = edge.mode === 'async' ? 1 : 0;
         this.eNet[k] = edge.networkMs;
+        this.eRes[k] = edge.resilience ? 1 : 0;
         if (edge.mode === 'async') this.hasAsync[u] = 1;
       }
       const k = r.outStart[u];
       this.pipe[u] = r.outStart[u + 1] === k + 1 && !this.dispatchOne[u] && !this.eAsync[k] && r.share[k] >= 1 ? 1 : 0;
     });
+    this.faulty = g.edges.some((e) => e.resilience) || g.nodes.some((node) => (node.faults?.failureRate ?? 0) > 0);
   }
 }
 
@@ -155,8 +184,16 @@ export class Counters {
   readonly last: Float64Array;
   rootsDone = 0;
   rootsFailed = 0;
+  /** Failed user requests after the warm-up by cause: rejected, timed out, breaker open, failed (failureRate). */
+  readonly rootCauses = new Float64Array(4);
   /** Sum and count of the latencies of the first half of the requests, then of the second. */
   readonly halves = new Float64Array(4);
+  /** Per connection slot, after the warm-up: calls made through resilience.ts (each with its attempts), retries sent, hedges sent, attempts timed out, calls refused by an open breaker. */
+  readonly resCalls: Float64Array;
+  readonly retries: Float64Array;
+  readonly hedges: Float64Array;
+  readonly timedOut: Float64Array;
+  readonly breakerOpen: Float64Array;
   /** The window's figures, frozen at the last source arrival. */
   window: { arrivals: Float64Array; completions: Float64Array; rejections: Float64Array; edgeCalls: Float64Array; batches: Float64Array; busyArea: Float64Array; countArea: Float64Array; rootsDone: number } | null = null;
 
@@ -166,6 +203,11 @@ export class Counters {
     this.rejections = new Float64Array(n);
     this.waitSum = new Float64Array(n);
     this.edgeCalls = new Float64Array(m);
+    this.resCalls = new Float64Array(m);
+    this.retries = new Float64Array(m);
+    this.hedges = new Float64Array(m);
+    this.timedOut = new Float64Array(m);
+    this.breakerOpen = new Float64Array(m);
     this.batches = new Float64Array(n);
     this.busyArea = new Float64Array(n);
     this.countArea = new Float64Array(n);
@@ -174,6 +216,12 @@ export class Counters {
 
   /** The engine's current time, kept here so that `advance` needs no double argument (it would be boxed). */
   now = 0.5;
+
+  /** A user request failed (flags: FAILED and its cause bits, resilience.ts). A failure with no other cause was a rejection. */
+  failed(flags: number): void {
+    this.rootsFailed++;
+    this.rootCauses[flags & 16 ? 1 : flags & 32 ? 2 : flags & 64 ? 3 : 0]++;
+  }
 
   /** Integrates node u's busy servers and requests present up to `now`. */
   advance(u: number, N: Nodes): void {
@@ -188,7 +236,7 @@ export class Counters {
   reset(t: number, N: Nodes): void {
     this.now = t;
     for (let u = 0; u < this.last.length; u++) this.advance(u, N);
-    for (const a of [this.arrivals, this.completions, this.rejections, this.edgeCalls, this.batches, this.busyArea, this.countArea]) a.fill(0);
+    for (const a of [this.arrivals, this.completions, this.rejections, this.edgeCalls, this.batches, this.busyArea, this.countArea, this.resCalls, this.retries, this.hedges, this.timedOut, this.breakerOpen]) a.fill(0);
     this.rootsDone = 0;
   }
 

@@ -14,6 +14,7 @@ import { capacityRps, compileGraph, type SimGraph } from './graph';
 import { analyzeGraph, computeFlow, designCapacity, overloadOf } from './analytic';
 import { solveClosedLoops } from './closed-loop';
 import { DesEngine } from './des-engine';
+import { resilienceReport } from './resilience-report';
 import { llmDesReport } from './llm/des-report';
 import { byId, type LatencySummary, type NodeReport, type Report, type SimResult } from './report';
 
@@ -51,6 +52,8 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   }
   opts.onProgress?.(1);
   const report = buildReport(open, engine, loadScale);
+  const resilience = resilienceReport(g, engine.nodes, engine.c, engine.hist.n[engine.e2e] + engine.c.rootsFailed);
+  if (resilience) report.resilience = resilience;
   report.wallMs = performance.now() - t0;
   return { ok: true, report };
 }

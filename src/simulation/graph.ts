@@ -5,6 +5,7 @@
 // outgoing calls as flat arrays, a component's capacity in requests per second.
 import { isDrawingOnly, type Design, type ServiceDist } from '../model/design';
 import { isSource } from '../model/source';
+import { compileEdgeResilience, compileFaults, effectiveService, type SimFaults, type SimResilience } from './resilience-compile';
 import { compileLlm, llmNodeFields, type LlmConfig } from './llm/config';
 import { llmCapacityRps } from './llm/analytic';
 
@@ -29,6 +30,8 @@ export interface SimNode {
   /** Indexes into SimGraph.edges of this node's outgoing connections, in design order. */
   out: number[];
   replicas: number;
+  /** Failure rate and slow share (resilience-compile.ts); absent = none. With a slow share, meanMs/dist/cv are the mixture's. */
+  faults?: SimFaults;
   /** Closed-loop sources (closed-loop.ts): users who each wait for their answer, then think `thinkMs` on average. */
   users?: number;
   thinkMs?: number;
@@ -46,6 +49,8 @@ export interface SimEdge {
   networkMs: number;
   /** The share of the caller's forwarded flow it carries: its probability, or for `dispatch: "one"` its weight over the caller's total. */
   share: number;
+  /** Timeout, retries, breaker, hedging of a sync connection; absent = none (resilience-compile.ts). */
+  resilience?: SimResilience;
 }
 
 /** Outgoing calls as flat arrays (compressed rows), in the order the discrete-event engine reads them. */
@@ -108,6 +113,10 @@ export function compileGraph(design: Design): CompileResult {
     const concurrency = Math.max(1, Math.floor(num(p.concurrency) ?? 1));
     const dist: ServiceDist = s.dist === 'constant' || s.dist === 'lognormal' ? s.dist : 'exponential';
     const items = (num(p.itemsPerRequest) ?? 0) * (num(p.perItemMs) ?? 0);
+    const baseCv = dist === 'exponential' ? 1 : dist === 'constant' ? 0 : (num(s.cv) ?? 1);
+    const faults = compileFaults(p, dist, (num(s.meanMs) ?? 0) + items, baseCv, label);
+    if (!faults.ok) return faults;
+    const service = effectiveService(faults.value, dist, (num(s.meanMs) ?? 0) + items, baseCv);
     const b = p.batch as { maxSize?: number; timeoutMs?: number; perItemMs?: number } | undefined;
     const batch = b && (b.maxSize ?? 1) > 1 ? { maxSize: Math.floor(b.maxSize!), timeoutMs: Math.max(0, b.timeoutMs ?? 0), perItemMs: Math.max(0, b.perItemMs ?? 0) } : null;
     const llm = compileLlm(p, replicas);
@@ -121,17 +130,18 @@ export function compileGraph(design: Design): CompileResult {
       arrivals: p.arrivals === 'uniform' ? 'uniform' : 'poisson',
       servers: replicas * concurrency,
       replicas,
-      meanMs: (num(s.meanMs) ?? 0) + items,
-      dist,
-      cv: dist === 'exponential' ? 1 : dist === 'constant' ? 0 : (num(s.cv) ?? 1),
+      meanMs: service.meanMs,
+      dist: service.dist,
+      cv: service.cv,
       queueLimit: typeof p.queueLimit === 'number' ? Math.floor(p.queueLimit) : null,
       hitRatio: num(p.hitRatio) ?? 0,
       dispatch: p.dispatch === 'one' ? 'one' : 'all',
       fanout: p.fanout === 'sequential' ? 'sequential' : 'parallel',
       batch,
       out: [],
-      ...(llm ? llmNodeFields(llm) : {}),
+      ...(faults.value.failureRate > 0 || faults.value.slow ? { faults: faults.value } : {}),
       ...(isSource(n) && Number.isFinite(p.users) && (p.users as number) >= 1 ? { users: Math.floor(p.users as number), thinkMs: Number.isFinite(p.thinkMs) ? Math.max(0, p.thinkMs as number) : 0 } : {}),
+      ...(llm ? llmNodeFields(llm) : {}),
     });
   }
   const edges: SimEdge[] = [];
@@ -146,8 +156,10 @@ export function compileGraph(design: Design): CompileResult {
     const networkMs = num(e.params.networkMs) ?? 0;
     const field = !(probability >= 0 && probability <= 1) ? 'probability' : !isNonNegative(weight) ? 'weight' : !isNonNegative(networkMs) ? 'networkMs' : null;
     if (field) return { ok: false, error: `Connection ${nodes[from].label} → ${nodes[to].label}: ${field} is out of range (${e.params[field]}).` };
+    const resilience = compileEdgeResilience(e.params, `Connection ${nodes[from].label} → ${nodes[to].label}`);
+    if (!resilience.ok) return resilience;
     nodes[from].out.push(edges.length);
-    edges.push({ id: e.id, from, to, mode: mode === 'async' ? 'async' : 'sync', probability, weight, networkMs, share: 0 });
+    edges.push({ id: e.id, from, to, mode: mode === 'async' ? 'async' : 'sync', probability, weight, networkMs, share: 0, ...(resilience.value && mode !== 'async' ? { resilience: resilience.value } : {}) });
   }
   const routes = compileRoutes(nodes, edges);
   const order = topologicalOrder(nodes, edges);

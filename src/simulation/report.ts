@@ -92,6 +92,15 @@ export interface Report {
    * intervals (figure ± half-width). null where the figure is null or fewer than two runs.
    */
   confidence?: Confidence;
+  /** Discrete-event mode, a design with timeouts, retries, breakers, hedging or failing components (docs/simulation.md, "Resilience"). */
+  resilience?: ResilienceReport;
+}
+
+export interface ResilienceReport {
+  /** Share of the measured user requests that failed, by cause: a queue limit, a timeout, an open breaker, a component's failureRate. */
+  failures: { rejected: number; timedOut: number; breakerOpen: number; failed: number };
+  /** Per connection with resilience settings, per call made over it (a call's attempts and hedges together). */
+  edges: Record<string, { attemptsPerCall: number; retriesPerCall: number; hedgesPerCall: number; timedOutPerCall: number; breakerOpenPerCall: number }>;
 }
 
 export interface Confidence {
