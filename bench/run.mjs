@@ -19,7 +19,7 @@ const benches = [
   ['canvas', runCanvasBench],
 ];
 // Each further bench is a file bench/<name>.bench.mjs exporting run<Name>Bench().
-for (const name of ['sim', 'layout', 'share', 'interview', 'scale', 'refine']) {
+for (const name of ['sim', 'layout', 'share', 'interview', 'scale', 'refine', 'scenario']) {
   const file = new URL(`./${name}.bench.mjs`, import.meta.url);
   if (!existsSync(file)) continue;
   const mod = await import(file.href);
