@@ -77,7 +77,7 @@ export class Breakers {
  * Retry budgets as token buckets (Finagle's RetryBudget; gRPC's retry throttling, gRFC A6):
  * each first attempt deposits `budget` tokens, up to BUDGET_CAP, and a retry spends one; with
  * less than one token there is no retry. So retries stay at most `budget` × first attempts over
- * any long stretch, whatever fails. The bucket starts full, as gRPC's does.
+ * any long stretch, whatever fails. The bucket starts full, as gRPC's token count does.
  */
 export const BUDGET_CAP = 10;
 
