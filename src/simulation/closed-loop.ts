@@ -62,6 +62,8 @@ export interface ClosedLoopSolution {
   atThroughput: SimGraph;
   /** … at X·(N − 1)/N: the network as an arriving request finds it (the latencies). */
   asSeen: SimGraph;
+  /** The open model's report on asSeen when the solver's last analysis was of it (one closed-loop source). */
+  seenReport?: Report;
 }
 
 /**
@@ -73,6 +75,7 @@ export function solveClosedLoops(g: SimGraph, loadScale: number, analyzeOpen: Op
   const closed = g.sources.filter((s) => usersOf(g.nodes[s]) > 0);
   if (closed.length === 0) return null;
   const rates = new Float64Array(closed.length);
+  const last: Memo = { x: NaN, report: null };
   // The arrival theorem: a request of one of N users meets the network as it is with the other
   // N − 1 in it, approximated by the open model at (N − 1)/N of the rate (exact for one user).
   const seen = Float64Array.from(closed, (s) => Math.max(0, 1 - 1 / (usersOf(g.nodes[s]) * loadScale)));
@@ -81,19 +84,20 @@ export function solveClosedLoops(g: SimGraph, loadScale: number, analyzeOpen: Op
       let moved = 0;
       closed.forEach((s, i) => {
         const before = rates[i];
-        rates[i] = solveOne(g, closed, rates, seen, i, loadScale, analyzeOpen);
+        rates[i] = solveOne(g, closed, rates, seen, i, loadScale, analyzeOpen, last);
         moved = Math.max(moved, Math.abs(rates[i] - before) / Math.max(rates[i], 1e-300));
       });
       if (moved < 1e-9) break;
     }
   }
-  return { atThroughput: withRates(g, closed, rates, loadScale), asSeen: withRates(g, closed, rates, loadScale, seen) };
+  const solved = { atThroughput: withRates(g, closed, rates, loadScale), asSeen: withRates(g, closed, rates, loadScale, seen) };
+  return closed.length === 1 && last.x === rates[0] && last.report ? { ...solved, seenReport: last.report } : solved;
 }
 
 /** The report of a closed-loop design: flows at the throughput, latencies as an arriving request sees them. */
 export function closedLoopReport(sol: ClosedLoopSolution, loadScale: number, analyzeOpen: OpenAnalysis): Report {
   const report = analyzeOpen(sol.atThroughput, loadScale);
-  const seen = analyzeOpen(sol.asSeen, loadScale);
+  const seen = sol.seenReport ?? analyzeOpen(sol.asSeen, loadScale);
   if (!report.stable || !seen.stable) return report;
   report.latencyMs = seen.latencyMs;
   for (const id in report.sources) report.sources[id].latencyMs = seen.sources[id].latencyMs;
@@ -135,13 +139,20 @@ export const EXPECTED_ERROR = {
  * vanishing rate: the asymptotic bound); an overloaded open model counts as too high. Regula
  * falsi with the Illinois step, bisection while the upper end is overloaded.
  */
-function solveOne(g: SimGraph, closed: number[], rates: Float64Array, seen: Float64Array, i: number, loadScale: number, analyzeOpen: OpenAnalysis): number {
+/** The solver's last analysis: saves the report one more time over when it is the answer's. */
+interface Memo {
+  x: number;
+  report: Report | null;
+}
+
+function solveOne(g: SimGraph, closed: number[], rates: Float64Array, seen: Float64Array, i: number, loadScale: number, analyzeOpen: OpenAnalysis, last: Memo): number {
   const node = g.nodes[closed[i]];
   const N = usersOf(node) * loadScale;
   const Z = Math.max(0, node.thinkMs ?? 0);
   const R = (x: number): number => {
     rates[i] = x;
-    return meanOf(analyzeOpen(withRates(g, closed, rates, loadScale, seen), loadScale), node.id);
+    [last.x, last.report] = [x, analyzeOpen(withRates(g, closed, rates, loadScale, seen), loadScale)];
+    return meanOf(last.report, node.id);
   };
   const f = (x: number): number => (x * (R(x) + Z)) / 1000 - N;
   const D = R(1e-9);
