@@ -61,8 +61,8 @@ function metricsOf(n: NodeTimeline, i: number): NodeMetrics | null {
 /** Seconds as a person reads them: "45 s", "2 min 5 s". */
 export function seconds(s: number): string {
   if (!Number.isFinite(s)) return '—';
-  if (s < 10) return `${Number(s.toFixed(1))} s`;
-  if (s < 120) return `${Math.round(s)} s`;
+  // A tenth of a second below two minutes: the scrubber steps by half seconds on a minute's run.
+  if (s < 120) return `${Number(s.toFixed(1))} s`;
   const m = Math.floor(s / 60);
   const r = Math.round(s - m * 60);
   return r ? `${m} min ${r} s` : `${m} min`;
@@ -136,8 +136,8 @@ export function findings(result: ScenarioResult, design: Design, nameOf: (id: st
     out.push({
       tone: recovered ? 'ok' : 'bad',
       text: recovered
-        ? `${r.label} (at ${seconds(r.atS)}): recovered in ${estimateText(r.recoverS, seconds)}.`
-        : `${r.label} (at ${seconds(r.atS)}): did not recover before the run ended.`,
+        ? `At ${seconds(r.atS)}, ${r.label}: recovered in ${estimateText(r.recoverS, seconds)}.`
+        : `At ${seconds(r.atS)}, ${r.label}: not recovered before the run ended.`,
     });
   }
   return out;

@@ -52,13 +52,14 @@ describe('what the run came to', () => {
       'bad: API was overloaded or down from 30 s, for 30 s in all.',
       'bad: Requests lost: 380 (95 %: 350–410) of 8,000 (4.8 %).',
       'bad: p99 over the SLO (40 ms) for 7 s (95 %: 6 s–8 s).',
-      'bad: API: 1 replica fails (at 45 s): did not recover before the run ended.',
+      'bad: At 45 s, API: 1 replica fails: not recovered before the run ended.',
     ]);
   });
 
   it('writes durations as a person reads them', () => {
     expect(seconds(4.25)).toBe('4.3 s');
     expect(seconds(45)).toBe('45 s');
+    expect(seconds(17.5)).toBe('17.5 s');
     expect(seconds(125)).toBe('2 min 5 s');
     expect(seconds(600)).toBe('10 min');
   });
