@@ -2,7 +2,7 @@
 // the inspector shows them beside the field. Each names the field and says what is allowed.
 import type { EdgeParams, NodeParams } from './design';
 import { getParam } from './param-path';
-import { EDGE_CHOICES, EDGE_RULES, PARAM_CHOICES, PARAM_GROUPS, PARAM_RULES, SLO_RULES, type NumberRule } from './rules';
+import { EDGE_CHOICES, EDGE_GROUPS, EDGE_RULES, PARAM_CHOICES, PARAM_GROUPS, PARAM_RULES, SLO_RULES, type NumberRule } from './rules';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -47,16 +47,25 @@ export function nodeParamsProblem(p: NodeParams): string | null {
     const problem = choiceProblem(getParam(p, key), key, options);
     if (problem) return problem;
   }
-  return null;
+  return autoscaleProblem(p.autoscale);
+}
+
+/** Autoscaling between `min` and `max` replicas needs min ≤ max. */
+export function autoscaleProblem(a: unknown): string | null {
+  if (!isPlainObject(a) || typeof a.min !== 'number' || typeof a.max !== 'number' || a.min <= a.max) return null;
+  return `autoscale.min must be at most autoscale.max (got ${a.min} and ${a.max}).`;
 }
 
 export function edgeParamsProblem(p: EdgeParams): string | null {
+  for (const group of EDGE_GROUPS) {
+    if (p[group] !== undefined && !isPlainObject(p[group])) return `${group} must be an object (got ${shown(p[group])}).`;
+  }
   for (const [key, options] of Object.entries(EDGE_CHOICES)) {
-    const problem = choiceProblem(p[key], key, options);
+    const problem = choiceProblem(getParam(p, key), key, options);
     if (problem) return problem;
   }
   for (const [key, rule] of Object.entries(EDGE_RULES)) {
-    const problem = numberProblem(p[key], key, rule);
+    const problem = numberProblem(getParam(p, key), key, rule);
     if (problem) return problem;
   }
   return null;

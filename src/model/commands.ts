@@ -11,6 +11,9 @@ import { nextId, takenIds } from './ids';
 import { nodeSize } from './geometry';
 import { setParam } from './param-path';
 import { modeBetween, type RoleOf } from './connection-mode';
+import { withoutScenarioOf } from './scenario-commands';
+
+export { addScenarioEvent, removeScenarioEvent, setAutoscale, setConnectionResilience, setScenario, setSourceProfile, updateScenarioEvent } from './scenario-commands';
 import { dropRoutesAt, withoutRoute } from './routes';
 
 const noRoles: RoleOf = () => undefined;
@@ -56,7 +59,8 @@ export function removeElements(design: Design, nodeIds: Iterable<string>, edgeId
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const edges = design.edges.filter((e) => !goneEdges.has(e.id) && !gone.has(e.source) && !gone.has(e.target));
   if (nodes.length === design.nodes.length && edges.length === design.edges.length) return design;
-  return { ...design, nodes, edges };
+  // A removed component takes its scenario events and load profile with it.
+  return withoutScenarioOf({ ...design, nodes, edges }, nodes);
 }
 
 function mapNodes(design: Design, ids: Set<string>, fn: (n: DesignNode) => DesignNode): Design {

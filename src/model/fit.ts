@@ -3,7 +3,8 @@
 // Every command passes its input through here, so whatever the editor holds saves and reopens.
 import type { DesignEdge, DesignNode, EdgeParams, NodeParams, Position, Slo } from './design';
 import { getParam, setParam } from './param-path';
-import { COORD_LIMIT, DEFAULT_DESIGN_NAME, EDGE_CHOICES, EDGE_RULES, PARAM_CHOICES, PARAM_GROUPS, PARAM_RULES, SIZE_RULES, SLO_RULES, TEXT_LIMITS, type NumberRule } from './rules';
+import { COORD_LIMIT, DEFAULT_DESIGN_NAME, EDGE_CHOICES, EDGE_GROUPS, EDGE_RULES, PARAM_CHOICES, PARAM_GROUPS, PARAM_RULES, SIZE_RULES, SLO_RULES, TEXT_LIMITS, type NumberRule } from './rules';
+import { fitGroups } from './resilience-fit';
 import { cleanText, cutText, fitText } from './text';
 
 /** Keys restore() drops (they could pollute prototypes), so no edit may write them. */
@@ -67,20 +68,28 @@ export function fitNodeParams(prev: NodeParams, next: NodeParams): NodeParams {
     const v = getParam(out, key);
     if (v !== undefined && !(options as readonly unknown[]).includes(v)) out = setParam(out, key, getParam(prev, key));
   }
+  out = fitGroups(prev, out, ['autoscale']);
   // Last, so a ruled value that was not finite has been replaced rather than left out.
   return jsonSafe(out);
 }
 
 export function fitEdgeParams(prev: EdgeParams, next: EdgeParams): EdgeParams {
-  const out: EdgeParams = { ...next };
+  let out: EdgeParams = { ...next };
   if (!(EDGE_CHOICES.mode as readonly unknown[]).includes(out.mode)) out.mode = (EDGE_CHOICES.mode as readonly unknown[]).includes(prev.mode) ? prev.mode : 'sync';
-  for (const [key, rule] of Object.entries(EDGE_RULES)) {
-    if (out[key] === undefined) continue;
-    const fitted = clampNumber(out[key], rule) ?? prev[key];
-    if (fitted === undefined) delete out[key];
-    else out[key] = fitted;
+  for (const group of EDGE_GROUPS) {
+    if (out[group] !== undefined && !isPlainObject(out[group])) out = setParam(out, group, prev[group]) as EdgeParams;
   }
-  return jsonSafe(out);
+  for (const [key, rule] of Object.entries(EDGE_RULES)) {
+    const v = getParam(out, key);
+    if (v === undefined) continue;
+    const fitted = clampNumber(v, rule);
+    if (fitted !== v) out = setParam(out, key, fitted ?? getParam(prev, key)) as EdgeParams;
+  }
+  for (const [key, options] of Object.entries(EDGE_CHOICES)) {
+    const v = getParam(out, key);
+    if (key !== 'mode' && v !== undefined && !(options as readonly unknown[]).includes(v)) out = setParam(out, key, getParam(prev, key)) as EdgeParams;
+  }
+  return jsonSafe(fitGroups(prev, out, EDGE_GROUPS));
 }
 
 const COORD: NumberRule = { min: -COORD_LIMIT, max: COORD_LIMIT };

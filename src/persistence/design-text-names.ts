@@ -40,10 +40,10 @@ export function unknownParam(kind: string, keys: string[], defaults: NodeParams 
   return wrong === undefined ? null : `"${wrong}" is not a parameter of ${kind}.${didYouMean(wrong, [...RULED, ...Object.keys(defaults ?? {})])}`;
 }
 
-/** Likewise for a connection: its three numbers, and any the same connection already has. */
+/** Likewise for a connection: its ruled settings (`retry` for `retry.maxAttempts`), and any the same connection already has. */
 export function unknownEdgeParam(keys: string[], source: string, target: string, base: Design | undefined): string | null {
   const had = base?.edges.filter((e) => e.source === source && e.target === target).flatMap((e) => Object.keys(e.params)) ?? [];
-  const allowed = new Set([...Object.keys(EDGE_RULES), ...had]);
+  const allowed = new Set([...Object.keys(EDGE_RULES).map((k) => k.split('.')[0]), ...had]);
   const wrong = keys.find((k) => !allowed.has(k));
-  return wrong === undefined ? null : `"${wrong}" is not a setting of a connection; it has p (probability), net (network ms) and w (weight).`;
+  return wrong === undefined ? null : `"${wrong}" is not a setting of a connection; it has p (probability), net (network ms), w (weight), timeoutMs, retry, breaker and hedgeMs.`;
 }

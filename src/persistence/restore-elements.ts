@@ -5,6 +5,7 @@ import { edgeParamsProblem, nodeParamsProblem } from '../model/checks';
 import { COORD_LIMIT, EDGE_DEFAULTS, SIZE_RULES, TEXT_LIMITS } from '../model/rules';
 import { codePointLength, fitText } from '../model/text';
 import { fitRoute, routeProblem, ROUTE_MAX_POINTS } from '../model/routes';
+import { repairEdgeParams, repairNodeParams } from './restore-resilience';
 
 export class RestoreError extends Error {}
 export const fail = (msg: string): never => {
@@ -24,6 +25,8 @@ export interface Context {
   cuts: number;
   /** Connections whose saved route was unusable and dropped. */
   droppedRoutes: number;
+  /** Scenario and resilience values that were clamped or left out, one sentence each. */
+  repairs: string[];
   /** A text cut to `max` code points, counted when it was longer. */
   fit(text: string, max: number): string;
 }
@@ -36,6 +39,7 @@ export function newContext(options: { defaultsFor?: Context['defaultsFor'] }): C
     unknownKinds: new Set(),
     cuts: 0,
     droppedRoutes: 0,
+    repairs: [],
     fit: (text, max) => {
       const out = fitText(text, max);
       if (out !== text) ctx.cuts++;
@@ -63,7 +67,18 @@ export function contextWarnings(ctx: Context): string[] {
     const what = ctx.droppedRoutes === 1 ? '1 connection had a route' : `${ctx.droppedRoutes} connections had routes`;
     out.push(`${what} that could not be drawn (more than ${ROUTE_MAX_POINTS} points, or points that are not numbers on the canvas); drawn as curves until the next auto-layout.`);
   }
+  out.push(...summarized(ctx.repairs));
   return out;
+}
+
+/** How many repairs are told one by one; past that, one sentence counts the rest. */
+const TOLD_REPAIRS = 5;
+
+/** The first few sentences, then how many more of the same there were. */
+export function summarized(repairs: string[]): string[] {
+  if (repairs.length <= TOLD_REPAIRS) return repairs;
+  const more = repairs.length - TOLD_REPAIRS;
+  return [...repairs.slice(0, TOLD_REPAIRS), `…and ${more.toLocaleString('en-US')} more ${more === 1 ? 'value' : 'values'} of the scenario and resilience settings were set within their limits or left out.`];
 }
 
 function text(v: unknown, what: string, max: number): string {
@@ -99,7 +114,7 @@ export function restoreNode(raw: unknown, i: number, ctx: Context): DesignNode {
   const given = (n.params ?? {}) as NodeParams;
   const defaults = ctx.defaultsFor?.(kind);
   if (ctx.defaultsFor && !defaults && kind !== 'group' && kind !== 'note') ctx.unknownKinds.add(kind);
-  const params = mergeDefaults(defaults ?? {}, given);
+  const params = repairNodeParams(mergeDefaults(defaults ?? {}, given), `Component "${id}"`, (m) => ctx.repairs.push(m));
   const problem = nodeParamsProblem(params);
   if (problem) fail(`Component "${id}": ${problem}`);
   const node: DesignNode = { ...n, id, kind, position, params };
@@ -136,7 +151,8 @@ export function restoreEdge(raw: unknown, i: number, ctx: Context): DesignEdge {
   if (!ctx.ids.has(source)) fail(`Connection "${id}" starts at a missing component "${source}".`);
   if (!ctx.ids.has(target)) fail(`Connection "${id}" ends at a missing component "${target}".`);
   if (e.params !== undefined && !isObject(e.params)) fail(`Connection "${id}"'s params must be an object.`);
-  const params = { mode: EDGE_DEFAULTS.mode, ...((e.params ?? {}) as object) } as EdgeParams;
+  const given = { mode: EDGE_DEFAULTS.mode, ...((e.params ?? {}) as object) } as EdgeParams;
+  const params = repairEdgeParams(given, `Connection "${id}" (${source} → ${target})`, (m) => ctx.repairs.push(m));
   const problem = edgeParamsProblem(params);
   if (problem) fail(`Connection "${id}" (${source} → ${target}): ${problem}`);
   const edge: DesignEdge = { ...e, id, source, target, params };

@@ -4,6 +4,7 @@ import { FORMAT, FORMAT_VERSION, GROUP_KIND, type Design, type DesignNode, type 
 import { sloProblem } from '../model/checks';
 import { fitTextComments } from '../model/text-comments';
 import { fitName } from '../model/fit';
+import { fitScenario } from '../model/scenario-fit';
 import { DEFAULT_DESIGN_NAME, TEXT_LIMITS } from '../model/rules';
 import { cleanText, fitText } from '../model/text';
 import { migrate } from './migrations';
@@ -108,6 +109,11 @@ function restoreValue(raw: unknown, options: RestoreOptions): RestoreResult {
     for (const [k, v] of Object.entries(current.notes)) if (typeof v === 'string') notes[fitText(k, TEXT_LIMITS.id)] = ctx.fit(v, TEXT_LIMITS.note);
   }
   const design: Design = { ...current, format: FORMAT, version: FORMAT_VERSION, name, nodes, edges, notes };
+  if (design.scenario !== undefined) {
+    const scenario = fitScenario(design.scenario, nodes, (m) => ctx.repairs.push(m));
+    if (scenario === undefined) delete design.scenario;
+    else design.scenario = scenario;
+  }
   const sloIssue = sloProblem(design.slo);
   if (sloIssue) {
     delete design.slo;
