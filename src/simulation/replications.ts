@@ -4,6 +4,7 @@
 // x̄ ± t(0.975, n−1)·s/√n. Replications are independent by construction (own seeds, each
 // starting empty), which a single long run's successive requests are not.
 import { combineLlm } from './llm/des-report';
+import { combineResilience } from './resilience-report';
 import { byId, type Confidence, type LatencySummary, type NodeReport, type Report } from './report';
 import { studentTQuantile } from './student-t';
 
@@ -111,6 +112,7 @@ export function combineReplications(reports: readonly Report[], meta: { requests
     wallMs: Math.max(...reports.map((r) => r.wallMs)),
     histogram: combineHistograms([...reports]),
     measured,
+    ...(first.resilience ? { resilience: combineResilience(reports.map((r) => r.resilience!), avg) } : {}),
     confidence: {
       replications: n,
       requestsPerReplication: meta.requestsPerReplication,

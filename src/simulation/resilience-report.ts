@@ -23,3 +23,15 @@ export function resilienceReport(g: SimGraph, N: Nodes, c: Counters, measured: n
   }
   return { failures: { rejected: share(0), timedOut: share(1), breakerOpen: share(2), failed: share(3) }, edges };
 }
+
+/** Replications combined: each share the replications' average (replications.ts). */
+export function combineResilience(list: readonly ResilienceReport[], avg: (xs: number[]) => number | null): ResilienceReport {
+  const f = (key: keyof ResilienceReport['failures']) => avg(list.map((r) => r.failures[key])) ?? 0;
+  const edges = byId<ResilienceReport['edges'][string]>();
+  for (const [id, first] of Object.entries(list[0].edges)) {
+    const e = {} as ResilienceReport['edges'][string];
+    for (const key of Object.keys(first) as (keyof typeof first)[]) e[key] = avg(list.map((r) => r.edges[id]?.[key] ?? 0)) ?? 0;
+    edges[id] = e;
+  }
+  return { failures: { rejected: f('rejected'), timedOut: f('timedOut'), breakerOpen: f('breakerOpen'), failed: f('failed') }, edges };
+}

@@ -12,6 +12,7 @@ import { loadCatalogFromDir } from '../../../src/catalog/load-node';
 import { restore } from '../../../src/persistence/restore';
 import type { Design } from '../../../src/model/design';
 import type { Report } from '../../../src/simulation/report';
+import { combineReplications } from '../../../src/simulation/replications';
 import { wrap } from './oracle-helpers';
 
 function des(d: Design, requests: number, seed = 7): Report {
@@ -64,6 +65,18 @@ describe('retries of independent failures', () => {
     expect(r.errorRate).toBe(1);
     expect(Math.abs(r.resilience!.edges.e.retriesPerCall - 0.1)).toBeLessThan(0.005);
     expect(analytic(retrying(1, { retry: { maxAttempts: 3, baseMs: 5, budget: 0.1 } })).edges.e.rps).toBeCloseTo(110, 8);
+  });
+});
+
+describe('replications', () => {
+  it('combine the failures by cause and the attempts per call as their averages', () => {
+    const d = retrying(0.3, { retry: { maxAttempts: 2, baseMs: 5 } });
+    const runs = [des(d, 5_000, 1), des(d, 5_000, 2)];
+    const both = combineReplications(runs, { requestsPerReplication: 5_000, seed: 1 });
+    const mean = (f: (r: Report) => number) => (f(runs[0]) + f(runs[1])) / 2;
+    expect(both.resilience!.failures.failed).toBeCloseTo(mean((r) => r.resilience!.failures.failed), 12);
+    expect(both.resilience!.edges.e.attemptsPerCall).toBeCloseTo(mean((r) => r.resilience!.edges.e.attemptsPerCall), 12);
+    expect(both.resilience!.failures.failed).toBeCloseTo(both.errorRate, 12);
   });
 });
 
