@@ -123,6 +123,8 @@ export const SCENARIO_RULES = {
   /** Any other time: when an event happens, how long it lasts, a profile's times. */
   timeS: { min: 0, max: 86_400 },
   factor: { min: 0, max: 1_000 },
+  /** A slowdown's factor: service times × this. */
+  slowFactor: { min: 1, max: 1_000 },
   replicas: { min: 1, max: 100_000, integer: true },
   amplitude: { min: 0, max: 1 },
   periodS: { min: 0.1, max: 86_400 },

@@ -20,11 +20,12 @@ const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0,
 const n = (x: number) => x.toLocaleString('en-US');
 
 const { timeS: TIME, factor: FACTOR } = SCENARIO_RULES;
+/** An event's fields; its `atS` is checked apart, against the run's length. */
 const EVENT_FIELDS: Record<string, Spec[]> = {
-  fail: [['atS', TIME, true], ['replicas', SCENARIO_RULES.replicas, true], ['durationS', TIME, false]],
-  slow: [['atS', TIME, true], ['factor', FACTOR, true], ['durationS', TIME, false]],
-  flush: [['atS', TIME, true], ['warmupS', TIME, true]],
-  'frame-down': [['atS', TIME, true], ['durationS', TIME, false]],
+  fail: [['replicas', SCENARIO_RULES.replicas, true], ['durationS', TIME, false]],
+  slow: [['factor', SCENARIO_RULES.slowFactor, true], ['durationS', TIME, false]],
+  flush: [['warmupS', TIME, true]],
+  'frame-down': [['durationS', TIME, false]],
 };
 const PROFILE_FIELDS: Record<string, Spec[]> = {
   flat: [],
@@ -92,7 +93,9 @@ export function fitScenario(raw: unknown, nodes: readonly DesignNode[], report: 
     if (profiles !== s.profiles) s = profiles === undefined ? without(s, 'profiles') : { ...s, profiles };
   }
   if (s.events !== undefined) {
-    const events = Array.isArray(s.events) ? fitEvents(s.events, components, frames, note) : undefined;
+    // An event after the end would never happen: it happens at the end at the latest.
+    const at: Spec = ['atS', { min: TIME.min, max: duration }, true];
+    const events = Array.isArray(s.events) ? fitEvents(s.events, at, components, frames, note) : undefined;
     if (events === undefined) note(`The scenario's events must be a list (got ${shown(s.events)}); they were left out.`);
     if (events !== s.events) s = events === undefined ? without(s, 'events') : { ...s, events };
   }
@@ -120,8 +123,13 @@ function fitProfile(p: unknown, where: string, note: Report): Obj | null {
   const out = fitFields(p, PROFILE_FIELDS[shape], where, note);
   if (out === null) return null;
   if (shape === 'ramp' && (out.toS as number) < (out.fromS as number)) {
-    note(`${where}: the ramp ends (toS ${String(out.toS)}) before it starts (fromS ${String(out.fromS)}); it now ends where it starts.`);
-    return { ...out, toS: out.fromS };
+    note(`${where}: the ramp ends (toS ${String(out.toS)}) before it starts (fromS ${String(out.fromS)}); the two were swapped.`);
+    return { ...out, fromS: out.toS, toS: out.fromS };
+  }
+  if (shape === 'ramp' && out.toS === out.fromS) {
+    // A ramp of no length is a step: the run cannot rise over no time.
+    note(`${where}: the ramp starts and ends at ${String(out.fromS)} s; it is a step at that time.`);
+    return { shape: 'step', atS: out.fromS, factor: out.factor };
   }
   return shape === 'points' ? fitPoints(out, where, note) : out;
 }
@@ -156,7 +164,7 @@ function fitPoints(p: Obj, where: string, report: Report): Obj | null {
   return told === 0 ? p : { ...p, points: sorted };
 }
 
-function fitEvents(events: unknown[], components: Set<string>, frames: Set<string>, note: Report): unknown[] {
+function fitEvents(events: unknown[], at: Spec, components: Set<string>, frames: Set<string>, note: Report): unknown[] {
   let list = events;
   if (list.length > SCENARIO_LIMITS.events) {
     note(`The scenario has ${n(list.length)} events; the first ${n(SCENARIO_LIMITS.events)} were kept.`);
@@ -165,14 +173,14 @@ function fitEvents(events: unknown[], components: Set<string>, frames: Set<strin
   let changed = list !== events;
   const out: unknown[] = [];
   list.forEach((e, i) => {
-    const fitted = fitEvent(e, `The scenario's event #${i + 1}`, components, frames, note);
+    const fitted = fitEvent(e, at, `The scenario's event #${i + 1}`, components, frames, note);
     if (fitted !== e) changed = true;
     if (fitted !== null) out.push(fitted);
   });
   return changed ? out : events;
 }
 
-function fitEvent(e: unknown, where: string, components: Set<string>, frames: Set<string>, note: Report): Obj | null {
+function fitEvent(e: unknown, at: Spec, where: string, components: Set<string>, frames: Set<string>, note: Report): Obj | null {
   const type = isPlainObject(e) ? e.type : undefined;
   if (!isPlainObject(e) || typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type)) {
     note(`${where} is not an event of a known type (${Object.keys(EVENT_FIELDS).join(', ')}; got ${shown(type ?? e)}); it was left out.`);
@@ -184,5 +192,5 @@ function fitEvent(e: unknown, where: string, components: Set<string>, frames: Se
     note(`${where} (${type}) names no ${what} of the design (got ${shown(named)}); it was left out.`);
     return null;
   }
-  return fitFields(e, EVENT_FIELDS[type], `${where} (${type} of "${named}")`, note);
+  return fitFields(e, [at, ...EVENT_FIELDS[type]], `${where} (${type} of "${named}")`, note);
 }

@@ -25,14 +25,15 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'durationS NaN', asObject: true, spoil: (r) => (r.scenario.durationS = Number.NaN), warning: /scenario's durationS must be a number of seconds \(got NaN\); it was set to 60/, expect: (d) => (d.scenario.durationS = 60) },
+  { name: 'durationS NaN', asObject: true, spoil: (r) => (r.scenario.durationS = Number.NaN), warning: /scenario's durationS must be a number of seconds \(got NaN\); it was set to 60/, warnings: 3, expect: (d) => ((d.scenario.durationS = 60), d.scenario.events.forEach((e: Doc) => (e.atS = Math.min(e.atS, 60)))) },
   // A day in 1 s buckets is over the 10,000 buckets a run may have: the bucket widens too, and says so.
   { name: 'durationS 1e308', spoil: (r) => (r.scenario.durationS = 1e308), warning: /durationS must be between 1 and 86,400 \(got 1e\+308\)\. It was set to 86400/, warnings: 2, expect: (d) => ((d.scenario.durationS = 86_400), (d.scenario.bucketS = 8.64)) },
-  { name: 'durationS negative', spoil: (r) => (r.scenario.durationS = -5), warning: /durationS must be between 1 and 86,400 \(got -5\)\. It was set to 1\./, expect: (d) => ((d.scenario.durationS = 1), (d.scenario.bucketS = 1)) },
-  { name: 'durationS as text', spoil: (r) => (r.scenario.durationS = '120'), warning: /durationS must be a number of seconds \(got "120"\)/, expect: (d) => (d.scenario.durationS = 60) },
+  // A run of 1 s: the events after it move to its end, and say so.
+  { name: 'durationS negative', spoil: (r) => (r.scenario.durationS = -5), warning: /durationS must be between 1 and 86,400 \(got -5\)\. It was set to 1\./, warnings: 5, expect: (d) => ((d.scenario.durationS = 1), (d.scenario.bucketS = 1), d.scenario.events.forEach((e: Doc) => (e.atS = 1))) },
+  { name: 'durationS as text', spoil: (r) => (r.scenario.durationS = '120'), warning: /durationS must be a number of seconds \(got "120"\)/, warnings: 3, expect: (d) => ((d.scenario.durationS = 60), d.scenario.events.forEach((e: Doc) => (e.atS = Math.min(e.atS, 60)))) },
   { name: 'scenario a string', spoil: (r) => (r.scenario = 'soon'), warning: /The scenario must be an object .* \(got "soon"\); it was removed/, expect: (d) => delete d.scenario },
   { name: 'factor as text', spoil: (r) => (r.scenario.events[1].factor = 'fast'), warning: /event #2 \(slow of "features"\): factor must be a number \(got "fast"\)\. It was left out/, expect: (d) => d.scenario.events.splice(1, 1) },
-  { name: 'factor 1e308', spoil: (r) => (r.scenario.events[1].factor = 1e308), warning: /event #2 \(slow of "features"\): factor must be between 0 and 1,000/, expect: (d) => (d.scenario.events[1].factor = 1000) },
+  { name: 'factor 1e308', spoil: (r) => (r.scenario.events[1].factor = 1e308), warning: /event #2 \(slow of "features"\): factor must be between 1 and 1,000/, expect: (d) => (d.scenario.events[1].factor = 1000) },
   { name: 'unknown event type', spoil: (r) => r.scenario.events.push({ type: 'meteor', atS: 3, node: 'api' }), warning: /event #5 is not an event of a known type .*got "meteor"/, expect: () => {} },
   { name: 'event on a missing component', spoil: (r) => (r.scenario.events[2].node = 'ghost'), warning: /event #3 \(fail\) names no component of the design \(got "ghost"\)/, expect: (d) => d.scenario.events.splice(2, 1) },
   { name: 'frame-down on a component', spoil: (r) => (r.scenario.events[3].frame = 'api'), warning: /event #4 \(frame-down\) names no frame of the design/, expect: (d) => d.scenario.events.splice(3, 1) },
@@ -40,7 +41,10 @@ const CASES: Case[] = [
   { name: 'optional durationS Infinity', asObject: true, spoil: (r) => (r.scenario.events[1].durationS = Infinity), warning: /durationS must be a finite number\. durationS was left out/, expect: (d) => delete d.scenario.events[1].durationS },
   { name: 'profile of a missing source', spoil: (r) => (r.scenario.profiles.toString = { shape: 'step', atS: 1, factor: 2 }), warning: /load profile of "toString" names no component/, expect: () => {} },
   { name: 'unknown profile shape', spoil: (r) => (r.scenario.profiles.users = { shape: 'sawtooth' }), warning: /load profile of "users" must have a shape among flat, step, ramp, spike, diurnal, points \(got "sawtooth"\)/, expect: (d) => (d.scenario.profiles = {}) },
-  { name: 'ramp backwards', spoil: (r) => (r.scenario.profiles.users.toS = 5), warning: /the ramp ends \(toS 5\) before it starts \(fromS 10\)/, expect: (d) => (d.scenario.profiles.users.toS = 10) },
+  { name: 'ramp backwards', spoil: (r) => (r.scenario.profiles.users.toS = 5), warning: /the ramp ends \(toS 5\) before it starts \(fromS 10\); the two were swapped/, expect: (d) => ((d.scenario.profiles.users.fromS = 5), (d.scenario.profiles.users.toS = 10)) },
+  { name: 'ramp of no length', spoil: (r) => (r.scenario.profiles.users.toS = 10), warning: /the ramp starts and ends at 10 s; it is a step at that time/, expect: (d) => (d.scenario.profiles.users = { shape: 'step', atS: 10, factor: 3 }) },
+  { name: 'event after the end', spoil: (r) => (r.scenario.events[3].atS = 500), warning: /event #4 \(frame-down of "zone-a"\): atS must be between 0 and 120 \(got 500\)\. It was set to 120/, expect: (d) => (d.scenario.events[3].atS = 120) },
+  { name: 'slowdown by less than 1', spoil: (r) => (r.scenario.events[1].factor = 0), warning: /factor must be between 1 and 1,000 \(got 0\)\. It was set to 1\./, expect: (d) => (d.scenario.events[1].factor = 1) },
   { name: 'events not a list', spoil: (r) => (r.scenario.events = { 0: 1 }), warning: /events must be a list \(got an object\); they were left out/, expect: (d) => delete d.scenario.events },
   { name: 'bucketS too fine', spoil: (r) => (r.scenario.bucketS = 0.001), warning: /bucketS must be between 0\.1 and 120/, expect: (d) => (d.scenario.bucketS = 0.1) },
   { name: 'retry.maxAttempts 50', spoil: (r) => (r.edges[0].params.retry.maxAttempts = 50), warning: /Connection "e1" \(users → api\): retry\.maxAttempts must be between 1 and 10 \(got 50\)\. It was set to 10/, expect: (d) => (d.edges[0].params.retry.maxAttempts = 10) },
