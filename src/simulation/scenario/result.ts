@@ -92,7 +92,7 @@ export function recovery(plan: ScenarioPlan, ev: { atS: number; durationS?: numb
   const ok = (b: number) => goodput[b] !== null && goodput[b]! >= (1 - RECOVERY_TOLERANCE) * g0 && p99[b] !== null && p99[b]! <= (1 + RECOVERY_TOLERANCE) * p0;
   const mean = (s: (number | null)[], b: number) => {
     const xs = s.slice(b, Math.min(nb, b + RECOVERED_RUN));
-    return xs.some((x) => x === null) ? null : xs.reduce((a, x) => a + x!, 0) / xs.length;
+    return xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0) / xs.length;
   };
   const good = (b: number) => {
     const g = mean(goodput, b);
