@@ -77,7 +77,7 @@ export function analyzeGraph(g: SimGraph, loadScale = 1): Report {
       L: q.stable ? (X / 1000) * q.responseMs : null,
     };
     if (n.batch || n.llm) nodes[n.id].load = lambda[u] / capacityRps(n);
-    if (n.llm) nodes[n.id].llm = analyzeLlm(n.llm, lambda[u] / 1000).report;
+    if (n.llm) nodes[n.id].llm = analyzeLlm(n.llm, lambda[u] / 1000, n.servers).report;
   }
   // A user request fails when a call on its synchronous path is rejected (a rejected async
   // message fails none); it completes when every component on that path finishes its part.
@@ -165,7 +165,7 @@ function flowPass(g: SimGraph, loadScale: number, prev: Outcomes | undefined): F
     const inRate = lambda[u];
     const ca2In = inRate > 0 ? ca2Weighted[u] / inRate : 1;
     ca2[u] = ca2In;
-    let q = node.llm ? analyzeLlm(node.llm, inRate / 1000).queue : node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
+    let q = node.llm ? analyzeLlm(node.llm, inRate / 1000, node.servers).queue : node.batch ? analyzeBatchQueue(node, inRate / 1000, ca2In) : analyzeQueue(node, inRate / 1000, ca2In);
     const f = feeders[u];
     if (f >= 0 && q.stable && queues[f].stable) {
       const t = throughRegularPair(g.nodes[f], queues[f], node, q, lambda[f] / 1000, ca2[f]);

@@ -196,7 +196,7 @@ function compileRoutes(nodes: SimNode[], edges: SimEdge[]): Routes {
 
 /** Requests per second a component completes when never idle (with full batches if it batches). */
 export function capacityRps(node: SimNode): number {
-  if (node.llm) return llmCapacityRps(node.llm);
+  if (node.llm) return llmCapacityRps(node.llm, node.servers);
   if (!node.batch) return (node.servers / node.meanMs) * 1000;
   const B = node.batch.maxSize;
   return ((node.servers * B) / (node.meanMs + (B - 1) * node.batch.perItemMs)) * 1000;

@@ -5,6 +5,7 @@ import { compileGraph, type SimGraph } from './graph';
 import { PARAM_RULES } from '../model/rules';
 import { analyzeGraph, capacityRps, offeredPerUnit } from './analytic';
 import type { LatencySummary, Report } from './report';
+import { llmReplicaMonthUsd } from './llm/plan';
 
 export interface SweepPoint {
   rps: number;
@@ -120,7 +121,7 @@ export function monthlyCost(design: Design): { totalUsd: number; perNode: Record
   const perNode: Record<string, number> = {};
   let totalUsd = 0;
   for (const n of design.nodes) {
-    const price = n.params.pricePerReplicaMonthUsd;
+    const price = llmReplicaMonthUsd(n.params) ?? n.params.pricePerReplicaMonthUsd;
     if (typeof price !== 'number' || !(price > 0)) continue;
     const cost = price * (typeof n.params.replicas === 'number' ? n.params.replicas : 1);
     perNode[n.id] = cost;

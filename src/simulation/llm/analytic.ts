@@ -39,16 +39,19 @@ function prefillMoments(c: LlmConfig): { mean: number; variance: number } {
 }
 
 /** Requests per second the component completes at most (all replicas, full batches). */
-export function llmCapacityRps(c: LlmConfig): number {
+export function llmCapacityRps(config: LlmConfig, replicas = config.replicas): number {
+  const c = replicas === config.replicas ? config : { ...config, replicas };
   if (c.batching === 'static') return staticCapacityRps(c);
-  const { p, n, ctx } = workload(c);
+  const { n, ctx } = workload(c);
   const D = prefillMoments(c).mean;
   if (n <= 1) return (c.replicas / D) * 1000;
   const B = maxBatch(c);
   return ((c.replicas * B) / ((n - 1) * stepAt(c, B, ctx) + B * D)) * 1000;
 }
 
-export function analyzeLlm(c: LlmConfig, lambdaPerMs: number): LlmAnalysis {
+/** `replicas`: the component's count where a planner tries another than the design's. */
+export function analyzeLlm(config: LlmConfig, lambdaPerMs: number, replicas = config.replicas): LlmAnalysis {
+  const c = replicas === config.replicas ? config : { ...config, replicas };
   const { p, n, ctx } = workload(c);
   const lr = lambdaPerMs / c.replicas;
   const { mean: D, variance: varD } = prefillMoments(c);

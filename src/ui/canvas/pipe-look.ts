@@ -1,10 +1,9 @@
 // How a connection is drawn, apart from the drawing itself: its width from its traffic, its
 // arrowhead, its rate label.
 import { Position } from '@xyflow/svelte';
+import { ARROW_HALF_WIDTH, ARROW_LENGTH } from '../../app/pipe-view';
 
-/** Arrowhead length and half-width in px: the same on every pipe, thin or busy. */
-export const ARROW_LENGTH = 10;
-export const ARROW_HALF_WIDTH = 5;
+export { ARROW_HALF_WIDTH, ARROW_LENGTH };
 
 /** Where the line must stop (the arrow's base) and the arrow's outline, tip at (x, y). */
 export function arrowHead(x: number, y: number, side: Position): { baseX: number; baseY: number; d: string } {
@@ -26,6 +25,16 @@ export function pipeWidth(trafficRps: number | undefined, maxTrafficRps: number)
   // A rate that is not a finite number (never expected) draws as the thinnest pipe, not as NaN px.
   if (trafficRps === undefined || !(maxTrafficRps > 0) || !Number.isFinite(trafficRps) || !Number.isFinite(maxTrafficRps)) return 1.5;
   return 1.5 + 4.5 * Math.sqrt(Math.max(0, trafficRps) / maxTrafficRps);
+}
+
+/** A pipe label's width at 11 px: about 6.2 px a character (tabular figures) and its padding. */
+export function labelWidth(text: string): number {
+  return [...text].length * 6.2 + 12;
+}
+
+/** Whether a label fits along a pipe of `length` px without covering the components at its ends. */
+export function labelFits(text: string, length: number): boolean {
+  return labelWidth(text) + 8 <= length;
 }
 
 export function formatRps(v: number): string {
