@@ -14,7 +14,9 @@ export function capacityOf(design: Design, result: SimResult): CapacityFigures |
   const { report } = result;
   let busiest: CapacityFigures['busiest'] = null;
   for (const [id, n] of Object.entries(report.nodes)) {
-    if (n.arrivalRps > 0 && (!busiest || n.utilization > busiest.utilization)) busiest = { id, utilization: n.utilization };
+    // A batching or LLM server is busy nearly all the time at any load: its load says how full it is.
+    const u = n.load ?? n.utilization;
+    if (n.arrivalRps > 0 && (!busiest || u > busiest.utilization)) busiest = { id, utilization: u };
   }
   return { loadRps: totalSourceRps(design), stable: report.stable, maxRps: report.maxRps, overloaded: report.overloaded, busiest };
 }
