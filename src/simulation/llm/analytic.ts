@@ -83,7 +83,7 @@ export function analyzeLlm(config: LlmConfig, lambdaPerMs: number, replicas = co
   const e2eMean = wait + D + (n - 1) * tpot;
   const e2e = fitted(0, e2eMean, varWait + varD + (tpot * c.outputCv * n) ** 2, c.outputCv >= 1);
   const tokensPerS = lambdaPerMs * 1000 * n;
-  const queue: QueueResult = { rho: load, utilization: busy, stable: true, waitMs: wait, responseMs: e2eMean, response: e2e, blockProb: 0, cd2: 1 };
+  const queue: QueueResult = { rho: load, utilization: load, stable: true, waitMs: wait, responseMs: e2eMean, response: e2e, blockProb: 0, cd2: 1 };
   return {
     queue,
     batch: b,
@@ -96,7 +96,7 @@ function staticAnalysis(c: LlmConfig, lambdaPerMs: number, load: number, gpus: n
   const ttft = fitted(0, f.ttft, f.ttft * f.ttft, false);
   const e2e = fitted(0, f.e2e, f.e2e * f.e2e * (1 / 3 + c.outputCv * c.outputCv / (1 + c.outputCv * c.outputCv)), false);
   const tokensPerS = lambdaPerMs * 1000 * c.outputTokens;
-  const queue: QueueResult = { rho: load, utilization: f.busy, stable: true, waitMs: f.wait, responseMs: f.e2e, response: e2e, blockProb: 0, cd2: 1 };
+  const queue: QueueResult = { rho: load, utilization: load, stable: true, waitMs: f.wait, responseMs: f.e2e, response: e2e, blockProb: 0, cd2: 1 };
   return { queue, batch: f.batch, report: { ttftMs: summary(ttft), tpotMs: f.tpot, e2eMs: summary(e2e), tokensPerS, gpus, usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS) } };
 }
 

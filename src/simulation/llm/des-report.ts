@@ -4,7 +4,7 @@ import type { LatencySummary, LlmReport, NodeReport } from '../report';
 import { cost } from './analytic';
 import type { LlmServers } from './station';
 
-export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: number, spanMs: number, steady: boolean): Pick<NodeReport, 'load' | 'llm'> {
+export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: number, spanMs: number, steady: boolean): Pick<NodeReport, 'utilization' | 'load' | 'llm'> {
   const c = n.llm!;
   const k = s.at[u];
   const none: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
@@ -12,8 +12,12 @@ export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: n
     steady ? { mean: h.mean(k), p50: h.quantile(k, 0.5), p95: h.quantile(k, 0.95), p99: h.quantile(k, 0.99) } : none;
   const tokensPerS = spanMs > 0 ? (s.tokens[k] * 1000) / spanMs : 0;
   const gpus = c.replicas * c.tp;
+  // A replica steps whenever any request is in it, so its busy share is near 1 at any load: the
+  // share of its capacity in use says more.
+  const load = arrivalRps / capacityRps(n);
   return {
-    load: arrivalRps / capacityRps(n),
+    utilization: load,
+    load,
     llm: {
       ttftMs: summary(s.ttft),
       tpotMs: steady && s.tpotCount[k] > 0 ? s.tpotSum[k] / s.tpotCount[k] : null,
