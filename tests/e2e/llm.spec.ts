@@ -16,4 +16,11 @@ test('an LLM server shows TTFT, TPOT, end to end, tokens/s, GPUs and cost per mi
   await expect(figures).toContainText(/GPUs\s*40/);
   await expect(figures).toContainText(/\$ \/ M tokens\s*\$0\.\d{3}/);
   await expect(app.node(llm).locator('.component')).toHaveClass(/level-green/);
+
+  // The GPU planner: the fewest H100s for the client's 1,000 requests/s at TTFT p99 ≤ 60 ms.
+  await figures.getByLabel('TTFT p99 target (ms)').fill('60');
+  await figures.getByRole('button', { name: 'Plan GPUs' }).click();
+  await expect(figures.getByTestId('llm-plan')).toContainText(/^30 GPUs \(30 × 1\) · TTFT p99 [\d.]+ ms · \$90\/h · \$65,481\/month/);
+  await figures.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(async () => (await app.design()).nodes.find((n) => n.id === llm)?.params.replicas).toBe(30);
 });
