@@ -2,14 +2,41 @@
 // worker (design → ELK graph → worker → positions) for 50, 200 and 1,000 components with
 // about 1.5 connections each, the cold first layout, and the longest main-thread gap while a
 // 1,000-component layout runs (the canvas must keep drawing frames meanwhile), with the
-// main-thread script time of that layout.
+// main-thread script time of that layout. Then the quality of what a layout draws, for every
+// template and these designs (bench/layout-quality-run.ts, in Node): crossings, pipes through
+// components (target 0) and the aspect ratio against the view's.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launch, median, round, serve } from './lib.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Crossings, pipes through components and aspect ratio, as saved and after auto-layout. */
+function quality(designs) {
+  // Beside bench/ (one folder below the root), so the bundle finds the catalog and templates by the same relative paths.
+  const dir = fileURLToPath(new URL('../.tmp/', import.meta.url));
+  const bundle = `${dir}layout-quality-${process.pid}.mjs`;
+  const input = `${dir}layout-quality-${process.pid}.json`;
+  mkdirSync(dir, { recursive: true });
+  try {
+    const built = spawnSync('npx', ['esbuild', 'bench/layout-quality-run.ts', '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=warning'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`bundling layout-quality-run failed: ${built.stderr}`);
+    writeFileSync(input, JSON.stringify(designs));
+    const r = spawnSync(process.execPath, [bundle, input], { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20 });
+    if (r.status !== 0) throw new Error(`layout-quality-run failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } finally {
+    rmSync(bundle, { force: true });
+    rmSync(input, { force: true });
+  }
+}
 
 const SIZES = [50, 200, 1000];
 const RUNS = { 50: 7, 200: 5, 1000: 3 };
 
 /** A random connected DAG (seeded): a spanning tree plus forward shortcuts, ~1.5 edges a node. */
-function benchDesign(n) {
+export function benchDesign(n) {
   let seed = 12345 + n;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const kinds = ['model-server-cpu', 'cache', 'kv-store', 'app-service', 'kafka'];
@@ -119,6 +146,7 @@ export async function runLayoutBench() {
       scriptMs.push((await scriptSeconds()) - before);
     }
     const applied = await maxFrameGap(page, 'run');
+    const drawn = quality(SIZES.map((n) => designs[n]));
 
     return {
       coldFirstLayoutMs: round(cold.ms, 1),
@@ -131,11 +159,14 @@ export async function runLayoutBench() {
         wholeLayoutMs: round(applied.ms, 1),
         wholeLayoutResult: applied.result,
       },
-      targets: { warm200Ms: 300, warm1000Ms: 1500, maxFrameGapMs: 50 },
+      quality: drawn,
+      targets: { warm200Ms: 300, warm1000Ms: 1500, maxFrameGapMs: 50, edgesThroughComponents: 0, aspectRatio: drawn.viewAspect },
       met: {
         warm200: warm[200].ms < 300,
         warm1000: warm[1000].ms < 1500,
         frameGap: median(gaps.map((g) => g.maxGapMs)) < 50,
+        wholeLayoutFrameGap: applied.maxGapMs < 50,
+        noPipeThroughComponents: drawn.designs.every((d) => d.laidOut.edgesThroughComponents === 0),
       },
     };
   } finally {

@@ -95,18 +95,17 @@ function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
 const CELL = 200;
 
 /**
- * How many times the polylines cross each other: the points where segments of two different
- * lines meet, each counted once (a crossing exactly at a sample point belongs to two segments
- * of each line). Lines that share an end (two pipes out of one handle) touch there, which is
- * not a crossing, nor is running along each other. Segments are bucketed in a grid so a
- * thousand-pipe design is not a million pairs of lines.
+ * How many times the polylines cross each other: where a line passes from one side of another
+ * to the other side, each point counted once. Lines that only touch — two pipes out of one
+ * handle, a route leaving another at a shared bend, running along each other — do not cross.
+ * Segments are bucketed in a grid so a thousand-pipe design is not a million pairs of lines.
  */
 function countCrossings(lines: Point[][]): number {
-  const segs: { line: number; a: Point; b: Point }[] = [];
+  const segs: { line: number; i: number }[] = [];
   const grid = new Map<string, number[]>();
   lines.forEach((pts, line) => {
     for (let i = 1; i < pts.length; i++) {
-      const id = segs.push({ line, a: pts[i - 1], b: pts[i] }) - 1;
+      const id = segs.push({ line, i }) - 1;
       const [x0, x1] = [Math.floor(Math.min(pts[i - 1][0], pts[i][0]) / CELL), Math.floor(Math.max(pts[i - 1][0], pts[i][0]) / CELL)];
       const [y0, y1] = [Math.floor(Math.min(pts[i - 1][1], pts[i][1]) / CELL), Math.floor(Math.max(pts[i - 1][1], pts[i][1]) / CELL)];
       for (let x = x0; x <= x1; x++) {
@@ -118,17 +117,14 @@ function countCrossings(lines: Point[][]): number {
       }
     }
   });
-  const ends = new Set(lines.flatMap((pts) => [pts[0], pts[pts.length - 1]]).map(([x, y]) => `${Math.round(x)},${Math.round(y)}`));
   const found = new Set<string>();
   for (const ids of grid.values()) {
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const [p, q] = segs[ids[i]].line < segs[ids[j]].line ? [segs[ids[i]], segs[ids[j]]] : [segs[ids[j]], segs[ids[i]]];
         if (p.line === q.line) continue;
-        const at = meeting(p.a, p.b, q.a, q.b);
-        if (!at) continue;
-        const key = `${Math.round(at[0])},${Math.round(at[1])}`;
-        if (!ends.has(key)) found.add(`${p.line}:${q.line}:${key}`);
+        const at = crossingAt(lines[p.line], p.i, lines[q.line], q.i);
+        if (at) found.add(`${p.line}:${q.line}:${Math.round(at[0])},${Math.round(at[1])}`);
       }
     }
   }
@@ -136,15 +132,33 @@ function countCrossings(lines: Point[][]): number {
 }
 
 const cross = (o: Point, p: Point, q: Point) => (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]);
+const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
 
-/** Where segments p1–p2 and q1–q2 meet (ends included), or null; parallel ones never meet. */
-function meeting(p1: Point, p2: Point, q1: Point, q2: Point): Point | null {
-  const d1 = cross(q1, q2, p1);
-  const d2 = cross(q1, q2, p2);
-  const d3 = cross(p1, p2, q1);
-  const d4 = cross(p1, p2, q2);
-  if (d1 === d2 || d3 === d4) return null;
-  if (d1 * d2 > 0 || d3 * d4 > 0) return null;
-  const t = d1 / (d1 - d2);
-  return [p1[0] + (p2[0] - p1[0]) * t, p1[1] + (p2[1] - p1[1]) * t];
+/**
+ * Where segment i of line a (a[i-1]→a[i]) crosses segment j of line b, or null. A meeting in
+ * both segments' interiors is a crossing. A meeting at a bend of one line, inside the other's
+ * segment, is one when that line's points before and after the bend lie on opposite sides of
+ * the other (a curve sampled exactly at its crossing); it is claimed by the segment that
+ * starts at the bend, so it is seen once. At a bend of both, the same test on both lines.
+ */
+function crossingAt(a: Point[], i: number, b: Point[], j: number): Point | null {
+  const [p1, p2, q1, q2] = [a[i - 1], a[i], b[j - 1], b[j]];
+  const d1 = sign(cross(q1, q2, p1));
+  const d2 = sign(cross(q1, q2, p2));
+  const d3 = sign(cross(p1, p2, q1));
+  const d4 = sign(cross(p1, p2, q2));
+  if (d1 * d2 < 0 && d3 * d4 < 0) {
+    const t = cross(q1, q2, p1) / (cross(q1, q2, p1) - cross(q1, q2, p2));
+    return [p1[0] + (p2[0] - p1[0]) * t, p1[1] + (p2[1] - p1[1]) * t];
+  }
+  // a's bend p1 on b's segment interior: a passes through when a[i-2] and p2 are on opposite sides.
+  if (d1 === 0 && d2 !== 0 && d3 * d4 < 0 && i >= 2 && sign(cross(q1, q2, a[i - 2])) === -d2) return p1;
+  if (d3 === 0 && d4 !== 0 && d1 * d2 < 0 && j >= 2 && sign(cross(p1, p2, b[j - 2])) === -d4) return q1;
+  // A bend of both at one point: they cross when each passes from one side of the other to the other.
+  if (p1[0] === q1[0] && p1[1] === q1[1] && i >= 2 && j >= 2) {
+    const [a0, b0] = [a[i - 2], b[j - 2]];
+    const across = (o: Point, e: Point, u: Point, v: Point) => sign(cross(o, e, u)) * sign(cross(o, e, v)) < 0;
+    if (across(b0, q2, a0, p2) && across(a0, p2, b0, q2)) return p1;
+  }
+  return null;
 }

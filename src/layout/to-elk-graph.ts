@@ -5,6 +5,7 @@ import { GROUP_KIND, type Design, type DesignNode, type Position } from '../mode
 import type { RoleOf } from '../model/connection-mode';
 import { withMembers } from '../model/routes';
 import { assignBands, BANDS, type Band } from './bands';
+import { wrapsAt } from './chains';
 
 export type Direction = 'RIGHT' | 'DOWN';
 
@@ -146,7 +147,7 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   };
   if (seen.size > GREEDY_SWITCH_LIMIT) layoutOptions['elk.layered.crossingMinimization.greedySwitch.type'] = 'OFF';
   // Only a long chain wraps: a short one reads best in one row whatever the view's shape.
-  const wrapping = !!opts.aspectRatio && opts.aspectRatio > 0 && longestChain(design, seen) > WRAP_FROM_LAYERS;
+  const wrapping = !!opts.aspectRatio && opts.aspectRatio > 0 && wrapsAt(design, seen, opts.nodeSize, opts.aspectRatio);
   /** Wrap options on a compound and every frame inside it (ELK wraps each graph on its own). */
   const wrap = (n: ElkNodeJson, aspect: number): ElkNodeJson => {
     if (!wrapping) return n;
@@ -185,49 +186,6 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   // ELK leaves these unrouted (each band is laid out on its own); the worker routes them.
   const across = edges.filter((e) => band(sourceOf(e)) !== band(targetOf(e)));
   return { id: 'root', layoutOptions: rootOptions, children: bands, edges: [...order, ...across] };
-}
-
-/**
- * A chain of more components than this wraps into rows. Six columns of components take about
- * 1,550 px, a wide screen at 80 %: more no longer fits a view in readable size.
- */
-const WRAP_FROM_LAYERS = 4;
-
-/** The number of nodes on the longest path of connections among `ids` (a cycle is cut where it closes). */
-export function longestChain(design: Design, ids: ReadonlySet<string>): number {
-  const next = new Map<string, string[]>();
-  for (const e of design.edges) {
-    if (!ids.has(e.source) || !ids.has(e.target) || e.source === e.target) continue;
-    if (!next.has(e.source)) next.set(e.source, []);
-    next.get(e.source)!.push(e.target);
-  }
-  const depth = new Map<string, number>();
-  const onPath = new Set<string>();
-  // Iterative depth-first search: a 1,000-node chain is deeper than the call stack allows.
-  let best = 0;
-  for (const root of ids) {
-    if (depth.has(root)) continue;
-    const stack: [string, number][] = [[root, 0]];
-    onPath.add(root);
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      const outs = next.get(top[0]) ?? [];
-      if (top[1] < outs.length) {
-        const child = outs[top[1]++];
-        if (!depth.has(child) && !onPath.has(child)) {
-          onPath.add(child);
-          stack.push([child, 0]);
-        }
-        continue;
-      }
-      stack.pop();
-      onPath.delete(top[0]);
-      const d = 1 + Math.max(0, ...outs.map((c) => depth.get(c) ?? 0));
-      depth.set(top[0], d);
-      best = Math.max(best, d);
-    }
-  }
-  return best;
 }
 
 /**
