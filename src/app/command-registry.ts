@@ -9,6 +9,7 @@ import { reviewTab } from './review.svelte';
 import { minimap } from './minimap.svelte';
 import { cycleArea, focusInspector } from './focus';
 import { textPaneOf } from './text-pane.svelte';
+import { scenarioPaneOf } from './scenario.svelte';
 
 export { keyLabel, keysLabel } from './keys';
 export { namedCommands, type NamedCommand } from './named-commands';
@@ -81,6 +82,8 @@ export const COMMANDS: readonly Command[] = [
   { id: 'text-pane', group: 'View', label: 'Text pane: the design as text, edited both ways', keys: ['Shift+E'], run: (s) => textPaneOf(s).toggle() },
   { id: 'theme', group: 'View', label: 'Toggle theme', run: (s) => s.toggleTheme() },
   { id: 'minimap', group: 'View', label: 'Show or hide the minimap', keys: ['Shift+M'], run: () => minimap.toggle() },
+  { id: 'timeline', group: 'View', label: 'Show or hide the scenario timeline under the canvas', keys: ['Shift+S'], run: (s) => scenarioPaneOf(s).toggle() },
+  { id: 'scenario-run', group: 'Design', label: 'Run scenario: the design over time, with its events, on the timeline', run: (s) => void scenarioPaneOf(s).run() },
   { id: 'designs', group: 'Design', label: 'Open designs…', run: (s) => (s.dialog = 'designs') },
   { id: 'new-design', group: 'Design', label: 'New design', run: (s) => void s.library.create() },
   { id: 'template', group: 'Design', label: 'New from template…', run: (s) => (s.dialog = 'templates') },

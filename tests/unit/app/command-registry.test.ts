@@ -10,6 +10,7 @@ import { reviewTab } from '../../../src/app/review.svelte';
 import ShortcutsDialog from '../../../src/ui/dialogs/ShortcutsDialog.svelte';
 import { handleShortcut } from '../../../src/ui/shortcuts';
 import { textPaneOf } from '../../../src/app/text-pane.svelte';
+import { scenarioPaneOf } from '../../../src/app/scenario.svelte';
 import { key, openSession } from './session-fixture';
 
 /** The key press a written combination stands for. */
@@ -188,5 +189,6 @@ function snapshot(s: Awaited<ReturnType<typeof openSession>>['session'], fits: n
     minimap: minimap.shown,
     review: reviewTab.shown,
     textPane: textPaneOf(s).open,
+    scenario: [scenarioPaneOf(s).open, scenarioPaneOf(s).running, scenarioPaneOf(s).error],
   });
 }

@@ -1,0 +1,96 @@
+// The timeline pane's state as a person drives it: Run fills the timeline in as the run reports,
+// the canvas takes the colours of the moment scrubbed to, "Fail this" adds an event there, and
+// an edit after the run marks the result as run on an earlier version.
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { Editor } from '../../../src/app/editor.svelte';
+import { ScenarioPane, replicationsFor, type ScenarioRunner } from '../../../src/app/scenario.svelte';
+import type { ScenarioResult } from '../../../src/simulation/scenario/timeline';
+import { run, DURATION_S } from './scenario-fixture';
+
+/** A result part-way, as a run reports it: the whole time axis, the buckets after the first `n` null. */
+function firstBuckets(r: ScenarioResult, n: number): ScenarioResult {
+  const tl = r.timeline;
+  const s = (x: { mean: (number | null)[] }) => ({ mean: x.mean.map((v, i) => (i < n ? v : null)) });
+  const nodes = Object.fromEntries(Object.entries(tl.nodes).map(([id, v]) => [id, { arrivalRps: s(v.arrivalRps), utilization: s(v.utilization), queue: s(v.queue), replicas: s(v.replicas) }]));
+  return { ...r, timeline: { ...tl, offeredRps: s(tl.offeredRps), goodputRps: s(tl.goodputRps), p50Ms: s(tl.p50Ms), p99Ms: s(tl.p99Ms), nodes } };
+}
+
+function setup() {
+  const editor = new Editor();
+  const client = editor.addComponent('client', { x: 0, y: 0 });
+  const api = editor.addComponent('app-service', { x: 300, y: 0 }, client);
+  const seen: { design: unknown; replications: number }[] = [];
+  let finish: () => void = () => {};
+  const runner: ScenarioRunner = (design, opts) => {
+    seen.push({ design, replications: opts.replications });
+    opts.onProgress(firstBuckets(run(), 15));
+    return new Promise((resolve) => (finish = () => resolve(run())));
+  };
+  const pane = new ScenarioPane(editor, runner, undefined, 2);
+  return { editor, pane, client, api, seen, finish: () => finish() };
+}
+
+describe('the scenario pane', () => {
+  it('runs the design with a steady minute when it has no scenario, on one replication per core', async () => {
+    const { pane, seen, finish } = setup();
+    const done = pane.run();
+    expect(pane.open).toBe(true);
+    expect(pane.running).toBe(true);
+    expect(seen[0].replications).toBe(2);
+    expect((seen[0].design as { scenario: { durationS: number } }).scenario.durationS).toBe(60);
+    // A quarter of the minute has run: the canvas shows its latest moment.
+    expect(pane.progress).toBeCloseTo(15 / DURATION_S, 12);
+    expect(pane.t).toBe(14.5);
+    expect(pane.metrics?.get('api')?.utilization).toBeCloseTo(0.5, 12);
+    finish();
+    await done;
+    expect(pane.running).toBe(false);
+    expect(pane.progress).toBe(1);
+    expect(pane.findings[0].text).toMatch(/overloaded or down from 30 s/);
+  });
+
+  it('shows the canvas at the moment scrubbed to, and nothing of the run once closed', async () => {
+    const { pane, finish } = setup();
+    const done = pane.run();
+    finish();
+    await done;
+    pane.scrub(35);
+    expect(pane.metrics?.get('api')?.utilization).toBeCloseTo(190 / 200, 12);
+    pane.scrub(-10);
+    expect(pane.t).toBe(0);
+    pane.setOpen(false);
+    expect(pane.metrics).toBeUndefined();
+  });
+
+  it('"Fail this" adds an event at the scrubbed moment (else 30 % in), one undo step, and marks the run as earlier', async () => {
+    const { editor, pane, api, finish } = setup();
+    pane.addEvent('fail', api);
+    expect(editor.design.scenario).toMatchObject({ events: [{ type: 'fail', node: api, atS: 18 }] });
+    const done = pane.run();
+    finish();
+    await done;
+    expect(pane.stale).toBe(false);
+    pane.scrub(42);
+    pane.addEvent('slow', api);
+    flushSync();
+    expect((editor.design.scenario as { events: { type: string; atS: number }[] }).events.map((e) => [e.type, e.atS])).toEqual([['fail', 18], ['slow', 42]]);
+    expect(pane.stale).toBe(true);
+    editor.undo();
+    expect((editor.design.scenario as { events: unknown[] }).events).toHaveLength(1);
+  });
+
+  it('a run that fails says so in a sentence', async () => {
+    const editor = new Editor();
+    const pane = new ScenarioPane(editor, () => Promise.reject(new Error('The design has no source.')));
+    await pane.run();
+    expect(pane.error).toBe('The scenario could not run: The design has no source.');
+    expect(pane.running).toBe(false);
+  });
+
+  it('asks for at least two replications, so every figure has an interval', () => {
+    expect(replicationsFor(undefined)).toBe(2);
+    expect(replicationsFor(1)).toBe(2);
+    expect(replicationsFor(4)).toBe(4);
+  });
+});
