@@ -51,6 +51,8 @@ describe('AutoLayout', () => {
       expect(editor.design.nodes.every((x, i) => x.position.x !== before.nodes[i].position.x || x.position.y !== before.nodes[i].position.y)).toBe(true);
       expect(steps.length).toBeGreaterThan(4);
       expect(Math.max(...steps)).toBeLessThanOrEqual(n / 4);
+      // The chain wraps into rows, and the connections between rows carry ELK's routes.
+      expect(editor.design.edges.filter((e) => e.route).length).toBeGreaterThan(0);
       editor.undo();
       expect(editor.design).toBe(before);
     } finally {
