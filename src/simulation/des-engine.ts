@@ -511,6 +511,14 @@ export class DesEngine implements CallHost {
     this.heap.schedule(id * 8 + CALL_TIMER);
   }
 
+  timerNumbered(at: number, seq: number, id: number): void {
+    this.heap.pushNumbered(at, seq, id * 8 + CALL_TIMER);
+  }
+
+  number(): number {
+    return this.heap.number();
+  }
+
   private rootDone(s: number, flags: number, arrive: number): void {
     const t = this.now;
     const c = this.c;

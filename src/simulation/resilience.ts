@@ -14,11 +14,16 @@
 //
 // Timers are events of kind 5 whose id is a timer slot here; a timer outlived by its record
 // (the record finished, maybe reused) is recognised by the record's generation and dropped.
+// A connection's timeout (and its hedge delay) is one constant, so its timers go off in the
+// order they were set: they wait in a FIFO per connection and only the first is in the event
+// list, numbered when it was set — the order is the same, and a long timeout no longer fills
+// the calendar with far-future events (which it walks a whole year to pass).
 import type { SimGraph } from './graph';
 import type { SimResilience } from './resilience-compile';
 import type { Prng } from './prng';
 import type { Counters } from './des-state';
 import { Breakers, RetryBudgets, backoff } from './resilience-policy';
+import { IntQueue } from './int-queue';
 
 /** What the engine does for this module. */
 export interface CallHost {
@@ -37,6 +42,10 @@ export interface CallHost {
   fault(cause: 'timedOut' | 'breakerOpen'): void;
   /** Schedules an event of kind 5 with this id at time `at`. */
   timer(at: number, id: number): void;
+  /** The same with the sequence number `seq` handed out earlier by `number()` (equal times go in that order). */
+  timerNumbered(at: number, seq: number, id: number): void;
+  /** The next sequence number of the event list, for a timer that enters it later. */
+  number(): number;
 }
 
 // Failure flags, as the engine's request flags (des-engine.ts).
@@ -78,6 +87,13 @@ export class Resilience {
   private tSerial: number[] = [];
   private tType: number[] = [];
   private tFree: number[] = [];
+  /** Time and sequence number of a timer waiting in a connection's FIFO. */
+  private tAt: number[] = [];
+  private tSeq: number[] = [];
+  /** The connection slot a timer was set for (its record may have been reused since). */
+  private tK: number[] = [];
+  /** Per connection slot: its pending timeouts (2k) and hedges (2k + 1), first set first. */
+  private readonly lanes: IntQueue[];
 
   constructor(
     g: SimGraph,
@@ -88,6 +104,7 @@ export class Resilience {
     this.rules = Array.from(edgeOfSlot, (e) => g.edges[e].resilience);
     this.breakers = new Breakers(this.rules);
     this.budgets = new RetryBudgets(this.rules);
+    this.lanes = Array.from({ length: this.rules.length * 2 }, () => new IntQueue());
   }
 
   /** A synchronous call over slot k for request `parent`. */
@@ -122,6 +139,14 @@ export class Resilience {
     const stale = this.tGen[t] !== this.rGen[r];
     const serial = this.tSerial[t];
     const type = this.tType[t];
+    if (type !== T_RETRY) {
+      const lane = this.lanes[2 * this.tK[t] + (type === T_HEDGE ? 1 : 0)];
+      lane.shift();
+      if (lane.size > 0) {
+        const next = lane.peek();
+        this.host.timerNumbered(this.tAt[next], this.tSeq[next], next);
+      }
+    }
     this.tFree.push(t);
     if (stale) return;
     if (type === T_RETRY) {
@@ -201,7 +226,14 @@ export class Resilience {
     this.tGen[t] = this.rGen[r];
     this.tSerial[t] = serial;
     this.tType[t] = type;
-    this.host.timer(at, t);
+    this.tK[t] = this.rEdge[r];
+    if (type === T_RETRY) return this.host.timer(at, t);
+    const lane = this.lanes[2 * this.tK[t] + (type === T_HEDGE ? 1 : 0)];
+    const seq = this.host.number();
+    this.tAt[t] = at;
+    this.tSeq[t] = seq;
+    lane.push(t);
+    if (lane.size === 1) this.host.timerNumbered(at, seq, t);
   }
 
   private alloc(): number {

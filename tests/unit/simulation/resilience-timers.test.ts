@@ -1,0 +1,35 @@
+// A connection's timeout and hedge delay are constants, so their timers go off in the order
+// they were set: they wait in a FIFO per connection and only the first is in the event list.
+// The calendar then holds a few events however many calls are in flight, also with a timeout
+// of hours (which a calendar would otherwise walk a whole year to pass, at every pop).
+import { describe, expect, it } from 'vitest';
+import { compileGraph } from '../../../src/simulation/graph';
+import { DesEngine } from '../../../src/simulation/des-engine';
+import { wrap } from './oracle-helpers';
+
+/** A source at 90 % of two servers' capacity, over a connection with a timeout and a hedge that rarely fire. */
+const busy = wrap({
+  nodes: [
+    { id: 'src', kind: 'client', params: { rps: 180 } },
+    { id: 'B', kind: 'service', params: { replicas: 2, service: { dist: 'exponential', meanMs: 10 } } },
+  ],
+  edges: [{ id: 'e', source: 'src', target: 'B', params: { mode: 'sync', timeoutMs: 1e7, hedgeMs: 5e6, retry: { maxAttempts: 2, baseMs: 5, jitter: 'full' } } }],
+} as never);
+
+describe('timers of a connection', () => {
+  it('keep the event list as short as the busy servers, the source and one timer of each kind', () => {
+    const compiled = compileGraph(busy);
+    if (!compiled.ok) throw new Error(compiled.error);
+    const engine = new DesEngine(compiled.graph, 20_000, 3, 0.01, 1);
+    let most = 0;
+    let inFlight = 0;
+    while (!engine.step(1)) {
+      most = Math.max(most, engine.heap.size);
+      inFlight = Math.max(inFlight, engine.c.arrivals[1] - engine.c.completions[1]);
+    }
+    // An M/M/2 at ρ = 0.9 queues dozens at times: each of those calls has a timeout and a hedge
+    // pending, yet the list holds the next arrival, two services and the first of each FIFO.
+    expect(inFlight).toBeGreaterThan(20);
+    expect(most).toBeLessThanOrEqual(5);
+  });
+});
