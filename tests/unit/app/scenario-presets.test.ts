@@ -9,6 +9,8 @@ import type { Design } from '../../../src/model/design';
 import type { Scenario } from '../../../src/model/scenario';
 import { restore } from '../../../src/persistence/restore';
 import { opts } from '../persistence/scenario-fixture';
+import { compileGraph } from '../../../src/simulation/graph';
+import { planScenario } from '../../../src/simulation/scenario/plan';
 
 function open(raw: unknown): Design {
   const r = restore(raw, opts);
@@ -94,7 +96,7 @@ describe('named scenarios', () => {
     expect(editor.design).toBe(before);
   });
 
-  it.each(TEMPLATES.map((t) => [t.id]))('%s: every preset offered builds a design restore() reopens unchanged', async (id) => {
+  it.each(TEMPLATES.map((t) => [t.id]))('%s: every preset offered builds a design restore() reopens unchanged and a scenario run accepts', async (id) => {
     const d = open(await loadTemplate(id));
     const presets = scenarioPresets(d);
     expect(presets.length).toBeGreaterThanOrEqual(3);
@@ -103,6 +105,9 @@ describe('named scenarios', () => {
       expect(built.scenario, `${id}: ${p.id}`).toBeDefined();
       expect(built.scenario, `${id}: ${p.id}`).not.toEqual(d.scenario);
       reopensUnchanged(built);
+      const g = compileGraph(built);
+      const planned = g.ok ? planScenario(built, g.graph) : g;
+      expect(planned.ok ? 'ok' : planned.error, `${id}: ${p.id}`).toBe('ok');
     }
   });
 });

@@ -8,6 +8,8 @@ import { isDrawingOnly, type Design } from '../../../src/model/design';
 import type { Scenario } from '../../../src/model/scenario';
 import { isSource } from '../../../src/model/source';
 import { opts } from '../persistence/scenario-fixture';
+import { compileGraph } from '../../../src/simulation/graph';
+import { planScenario } from '../../../src/simulation/scenario/plan';
 
 async function opened(id: string): Promise<Design> {
   const r = restore(await loadTemplate(id), opts);
@@ -41,6 +43,14 @@ describe.each(TEMPLATES.map((t) => [t.id]))('%s', (id) => {
       expect(e.atS).toBeLessThanOrEqual(s.durationS);
     }
     expect((s.events?.length ?? 0) + Object.keys(s.profiles ?? {}).length).toBeGreaterThan(0);
+  });
+
+  it("is accepted by the scenario run's planner (profiles on sources, flushes on caches, events inside the run)", async () => {
+    const d = await opened(id);
+    const g = compileGraph(d);
+    if (!g.ok) throw new Error(g.error);
+    const planned = planScenario(d, g.graph);
+    expect(planned.ok ? 'ok' : planned.error).toBe('ok');
   });
 });
 
