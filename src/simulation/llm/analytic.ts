@@ -3,6 +3,7 @@
 // M/D/1), and the decode batch b is the fixed point of Little's law: b = λ · (n − 1) · TPOT(b),
 // where TPOT(b) is the decode step at batch b stretched by the time prefills take.
 import { fitted, point, quantile, type Dist } from '../dist';
+import { erlangC } from '../erlang';
 import type { QueueResult } from '../queue';
 import type { LatencySummary, LlmReport } from '../report';
 import type { LlmConfig } from './config';
@@ -73,10 +74,14 @@ export function analyzeLlm(config: LlmConfig, lambdaPerMs: number, replicas = co
   const b = n > 1 ? decodeBatch(c, lr, n, ctx, share) : 0;
   const step = stepAt(c, b, ctx);
   const tpot = step / (1 - share);
-  // Share of time in decode steps; a prefill arriving then waits for the step's residual half.
+  // A prefill waits for the prompts ahead of it, in the one queue all replicas take from (M/G/c,
+  // Allen–Cunneen: the M/M/c wait times (1 + CV²)/2), and for the step under way on the replica
+  // that frees first: of c replicas decoding at independent phases, 1/(c + 1) of a step.
   const decodeShare = n > 1 ? Math.min(1 - share, (lr * (n - 1) * step) / Math.max(1, b)) : 0;
-  const residual = (lr * (D * D + varD)) / 2 + (decodeShare * step) / 2;
-  const wait = residual / (1 - share);
+  const r = c.replicas;
+  const rhoQ = Math.min(0.999999, lr * D);
+  const queued = ((erlangC(r, r * rhoQ) * D) / (r * (1 - rhoQ))) * ((1 + varD / (D * D)) / 2);
+  const wait = queued + (decodeShare * step) / (r + 1) / (1 - share);
   const busy = Math.min(1, share + decodeShare);
   const varWait = busy > 0 ? Math.max(0, (2 * wait * wait) / busy - wait * wait) : 0;
   const ttft = fitted(0, wait + D, varWait + varD, c.promptCv >= 1);
