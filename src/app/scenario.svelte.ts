@@ -72,8 +72,9 @@ export class ScenarioPane {
   /** The design has changed since the shown result was run. */
   readonly stale: boolean;
 
-  /** The picker's entry on show: the design's own scenario until another is picked. */
-  picked = $state(OWN);
+  /** The picker's entry on show: a named scenario while the design holds what picking it made, else its own. */
+  readonly picked: string;
+  private pickedAs = $state.raw<{ id: string; scenario: unknown } | null>(null);
   readonly choices: ScenarioChoice[];
 
   private token = 0;
@@ -86,7 +87,14 @@ export class ScenarioPane {
     private readonly cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
   ) {
     this.scenario = $derived(scenarioOf(this.editor.design));
-    this.choices = $derived(presets(this.editor.design));
+    this.picked = $derived(this.pickedAs && this.pickedAs.scenario === this.editor.design.scenario ? this.pickedAs.id : OWN);
+    // The presets read the analytic flow: worked out again only when the simulation input changed.
+    let last: { design: Design; choices: ScenarioChoice[] } | null = null;
+    this.choices = $derived.by(() => {
+      const design = this.editor.design;
+      if (!last || simulationInputChanged(last.design, design)) last = { design, choices: presets(design) };
+      return last.choices;
+    });
     this.t = $derived.by(() => {
       const r = this.result;
       const reached = r ? bucketsReached(r.timeline) : 0;
@@ -101,15 +109,16 @@ export class ScenarioPane {
       if (!this.running) return 1;
       return Math.min(1, (bucketsReached(r.timeline) * r.timeline.bucketS) / duration);
     });
-    this.metrics = $derived(this.open && this.result && this.t !== null ? colorsAt(this.result, this.t) : undefined);
+    this.stale = $derived(
+      !!this.ranOn && (simulationInputChanged(this.ranOn, this.editor.design) || this.ranOn.scenario !== this.editor.design.scenario),
+    );
+    // A run of an earlier version colours nothing: the canvas shows the design as it is.
+    this.metrics = $derived(this.open && this.result && this.t !== null && !this.stale ? colorsAt(this.result, this.t) : undefined);
     this.findings = $derived.by(() => {
       if (!this.result || this.running || !this.ranOn) return [];
       const names = displayNames(this.ranOn);
       return findings(this.result, this.ranOn, (id) => names.get(id) ?? id);
     });
-    this.stale = $derived(
-      !!this.ranOn && (simulationInputChanged(this.ranOn, this.editor.design) || this.ranOn.scenario !== this.editor.design.scenario),
-    );
   }
 
   toggle(): void {
@@ -157,8 +166,9 @@ export class ScenarioPane {
   /** Makes a named scenario the design's (one undo step); OWN keeps the design's own. */
   pick(id: string): void {
     const choice = this.choices.find((c) => c.id === id);
-    this.picked = choice ? id : OWN;
-    if (choice) this.editor.dispatch((d) => choice.apply(d));
+    if (!choice) return;
+    this.editor.dispatch((d) => choice.apply(d));
+    this.pickedAs = { id, scenario: this.editor.design.scenario };
   }
 
   /** Shows the canvas at moment `t` (seconds), kept within the run. */

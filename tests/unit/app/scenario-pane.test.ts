@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { Editor } from '../../../src/app/editor.svelte';
-import { ScenarioPane, replicationsFor, type ScenarioRunner } from '../../../src/app/scenario.svelte';
+import { OWN, ScenarioPane, replicationsFor, type ScenarioRunner } from '../../../src/app/scenario.svelte';
+import { scenarioPresets } from '../../../src/app/scenario-presets';
 import type { ScenarioResult } from '../../../src/simulation/scenario/timeline';
 import { run, DURATION_S } from './scenario-fixture';
 
@@ -76,8 +77,27 @@ describe('the scenario pane', () => {
     flushSync();
     expect((editor.design.scenario as { events: { type: string; atS: number }[] }).events.map((e) => [e.type, e.atS])).toEqual([['fail', 18], ['slow', 42]]);
     expect(pane.stale).toBe(true);
+    // The canvas shows the design as it is, not a run of an earlier version.
+    expect(pane.metrics).toBeUndefined();
     editor.undo();
     expect((editor.design.scenario as { events: unknown[] }).events).toHaveLength(1);
+  });
+
+  it("picking a named scenario makes it the design's, one undo step; undone, the picker shows the design's own again", () => {
+    const editor = new Editor();
+    const client = editor.addComponent('client', { x: 0, y: 0 });
+    const cache = editor.addComponent('cache', { x: 300, y: 0 }, client);
+    editor.addComponent('app-service', { x: 600, y: 0 }, cache);
+    const pane = new ScenarioPane(editor, () => Promise.reject(new Error('not run')), scenarioPresets);
+    expect(pane.picked).toBe(OWN);
+    expect(pane.choices.map((c) => c.name)).toContain('Cache flush at peak');
+    pane.pick('cache-flush');
+    expect(pane.picked).toBe('cache-flush');
+    expect(pane.scenario.name).toBe('Cache flush at peak');
+    expect(pane.scenario.events).toEqual([expect.objectContaining({ type: 'flush', node: cache })]);
+    editor.undo();
+    expect(pane.picked).toBe(OWN);
+    expect(editor.design.scenario).toBeUndefined();
   });
 
   it('a run that fails says so in a sentence', async () => {
