@@ -1,8 +1,8 @@
 // A binary min-heap of (step number, sequence) pairs: the running sequences of one replica,
 // the one that finishes first on top. Typed arrays, grown by doubling.
 export class FinishHeap {
-  private keys = new Float64Array(64);
-  private vals = new Int32Array(64);
+  private keys = new Float64Array(8);
+  private vals = new Int32Array(8);
   size = 0;
 
   push(key: number, val: number): void {

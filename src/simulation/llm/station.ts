@@ -17,6 +17,7 @@ import { FinishHeap } from './finish-heap';
 import { decodeStepMs, prefillMs } from './roofline';
 
 const IDLE = 0;
+const EMPTY = new Int32Array(0);
 const PREFILL = 1;
 const DECODE = 2;
 
@@ -100,7 +101,8 @@ export class LlmServers {
     this.sumCtx = new Float64Array(m);
     this.decodes = new Float64Array(m);
     this.heaps = Array.from({ length: m }, () => new FinishHeap());
-    this.admitted = Array.from({ length: m }, (_, s) => new Int32Array(this.configs[this.nodeIndex[s]].maxSeqs));
+    // Filled on a replica's first admission: a design may have many replicas that stay idle.
+    this.admitted = Array.from({ length: m }, () => EMPTY);
     this.admittedCount = new Int32Array(m);
     this.done = new Int32Array(maxSeqs);
     this.doneStart = new Float64Array(maxSeqs);
@@ -175,6 +177,7 @@ export class LlmServers {
     const k = this.nodeIndex[slot];
     const c = this.configs[k];
     const q = this.queues[k];
+    if (this.admitted[slot] === EMPTY) this.admitted[slot] = new Int32Array(c.maxSeqs);
     const list = this.admitted[slot];
     let count = 0;
     let tokens = 0;
