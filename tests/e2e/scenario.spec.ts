@@ -51,6 +51,16 @@ async function lineReach(page: Page, testid: string, color: string): Promise<num
   }, color);
 }
 
+/** Clicks a chart's plot at a share (0–1) of its time axis, as a person points at a moment. */
+async function clickChartAt(page: Page, testid: string, share: number) {
+  const chart = page.getByTestId(testid);
+  const [from, to, y] = await chart.evaluate((el) => {
+    const axis = [...(el.querySelector('path')?.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+) ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    return [Math.min(...axis.map((p) => p[0])), Math.max(...axis.map((p) => p[0])), axis[0][1] - 10];
+  });
+  await chart.click({ position: { x: from + share * (to - from), y } });
+}
+
 /** Moves the scrubber with the arrow keys until the moment shown lies in [lo, hi). */
 async function nudgeInto(page: Page, lo: number, hi: number) {
   const slider = page.getByRole('slider', { name: 'Canvas at' });
@@ -126,6 +136,10 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('slider', { name: 'Canvas at' }).press('Home');
       await expect(timeline.getByTestId('scrubbed-time')).toHaveText('0 s');
       await expect.poll(() => level(app, 'out')).toBe('green');
+      // A click on a chart points at a moment too: three quarters of the way along the run.
+      await clickChartAt(page, 'chart-latency', 0.75);
+      await expect.poll(() => shownMoment(page)).toBeGreaterThan(0.75 * scenario.durationS - 2);
+      expect(await shownMoment(page)).toBeLessThan(0.75 * scenario.durationS + 1);
 
       // What broke, and whether the flush was recovered from, in sentences.
       // The storage is red at least while the miss ratio m(t) = 1 − 0.95·(t − flush)/warm-up keeps
