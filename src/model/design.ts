@@ -1,6 +1,8 @@
 // The design document: our own model, independent of any canvas library.
 // Saved files, IndexedDB records, share links and `npm run sim` all use this shape.
 
+import type { Scenario } from './scenario';
+
 export const FORMAT = 'mlsd-design';
 export const FORMAT_VERSION = 1;
 
@@ -102,6 +104,8 @@ export interface Design {
   /** Notes per step of the interview framework, keyed by step id. */
   notes: Record<string, string>;
   slo?: Slo;
+  /** The design run over time: load profiles and events (scenario.ts, docs/format.md). */
+  scenario?: Scenario;
   [key: string]: unknown;
 }
 

@@ -11,7 +11,7 @@ import { SCENARIO_LIMITS } from './rules';
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const RESILIENCE_KEYS = ['timeoutMs', 'retry', 'breaker', 'hedgeMs'] as const;
 
-export const scenarioOf = (design: Design): Scenario | undefined => design.scenario as Scenario | undefined;
+export const scenarioOf = (design: Design): Scenario | undefined => design.scenario;
 
 /** A design without a scenario starts from this one when an event or a profile is added. */
 export function newScenario(): Scenario {

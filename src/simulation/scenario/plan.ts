@@ -41,7 +41,7 @@ export interface ScenarioPlan {
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 export function planScenario(design: Design, g: SimGraph): { ok: true; plan: ScenarioPlan } | { ok: false; error: string } {
-  const sc = design.scenario as Scenario | undefined;
+  const sc = design.scenario;
   if (!sc || typeof sc !== 'object') return { ok: false, error: 'This design has no scenario: add one (a duration, load profiles and events) to run it over time.' };
   if (!finite(sc.durationS) || sc.durationS <= 0 || sc.durationS > MAX_DURATION_S) return { ok: false, error: `The scenario's duration must be from 0 to ${MAX_DURATION_S} seconds (got ${String(sc.durationS)}).` };
   const bucketS = sc.bucketS ?? Math.max(0.1, sc.durationS / 120);
