@@ -13,12 +13,12 @@ export function defaultScenario(): Scenario {
   return { name: 'Steady load', durationS: DEFAULT_DURATION_S };
 }
 
-export const scenarioOf = (design: Design): Scenario => (design.scenario as Scenario | undefined) ?? defaultScenario();
+export const scenarioOf = (design: Design): Scenario => design.scenario ?? defaultScenario();
 
 /** Where an event added without a scrubbed moment goes: 30 % into the run, after a steady start. */
 export const DEFAULT_EVENT_SHARE = 0.3;
 
-export type EventKind = 'fail' | 'slow' | 'flush';
+export type EventKind = 'fail' | 'slow' | 'flush' | 'frame-down';
 
 /** A component reads as a cache when it has a hit ratio: only those can be flushed. */
 export const isCache = (node: DesignNode): boolean => typeof node.params.hitRatio === 'number' && !isDrawingOnly(node);
@@ -27,7 +27,8 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * The event an action adds at `atS`: half the replicas (at least one) fail, or the component
- * serves 5× slower, for a fifth of the run; a flushed cache refills over a fifth of the run.
+ * serves 5× slower, or a frame (a zone) is down, for a fifth of the run; a flushed cache refills
+ * over a fifth of the run.
  */
 export function eventFor(kind: EventKind, node: DesignNode, atS: number, durationS: number): ScenarioEvent {
   const at = round(Math.max(0, Math.min(atS, durationS)));
@@ -36,6 +37,7 @@ export function eventFor(kind: EventKind, node: DesignNode, atS: number, duratio
     const replicas = Math.max(1, Math.floor((typeof node.params.replicas === 'number' ? node.params.replicas : 1) / 2));
     return { type: 'fail', atS: at, node: node.id, replicas, durationS: lasting };
   }
+  if (kind === 'frame-down') return { type: 'frame-down', atS: at, frame: node.id, durationS: lasting };
   if (kind === 'slow') return { type: 'slow', atS: at, node: node.id, factor: 5, durationS: lasting };
   return { type: 'flush', atS: at, node: node.id, warmupS: lasting };
 }

@@ -257,3 +257,36 @@ test("a connection's retries and a component's autoscaling are set in the inspec
   await scenario.getByRole('spinbutton', { name: 'Maximum replicas' }).press('Enter');
   await expect.poll(async () => (await app.design()).nodes.find((n) => n.id === api)!.params.autoscale).toMatchObject({ max: 20 });
 });
+
+test('the scenario editor sets the run, a source\'s load and a new event from the keyboard', async ({ app, page }) => {
+  await openTemplate(app, page, 'Street View blurring');
+  await app.pane().click();
+  await page.keyboard.press('Shift+S');
+  const timeline = page.getByRole('region', { name: 'Scenario timeline' });
+  await timeline.getByRole('button', { name: 'Edit scenario' }).click();
+  const editor = timeline.getByTestId('scenario-editor');
+  type S = { durationS: number; profiles?: Record<string, unknown>; events: { type: string; atS: number; frame?: string; node?: string }[] };
+  const scenario = async () => ((await app.design()) as unknown as { scenario: S }).scenario;
+  const own = await scenario();
+
+  const duration = editor.getByRole('spinbutton', { name: 'Scenario duration in seconds' });
+  await duration.fill('120');
+  await duration.press('Tab');
+  await expect.poll(async () => (await scenario()).durationS).toBe(120);
+
+  await editor.getByRole('combobox', { name: 'Load profile of Map viewers' }).selectOption({ label: 'Spike' });
+  await expect.poll(async () => (await scenario()).profiles?.users).toEqual({ shape: 'spike', atS: 36, durationS: 24, factor: 3 });
+  const factor = editor.getByRole('spinbutton', { name: "× rate of Map viewers's load" });
+  await factor.fill('5');
+  await factor.press('Tab');
+  await expect.poll(async () => (await scenario()).profiles?.users).toMatchObject({ factor: 5 });
+
+  // A zone down: the frames are offered, not the components.
+  await editor.getByRole('combobox', { name: 'New event', exact: true }).selectOption({ label: 'Zone down' });
+  await editor.getByRole('combobox', { name: 'Component of the new event' }).selectOption({ label: 'Online serving' });
+  await editor.getByRole('spinbutton', { name: 'Time of the new event in seconds' }).fill('50');
+  await editor.getByRole('button', { name: 'Add' }).press('Enter');
+  await expect.poll(async () => (await scenario()).events.length).toBe(own.events.length + 1);
+  expect((await scenario()).events).toContainEqual({ type: 'frame-down', atS: 50, frame: 'on', durationS: 24 });
+  await expect(editor.getByRole('listitem').last()).toContainText('Online serving: zone down for 24 s');
+});

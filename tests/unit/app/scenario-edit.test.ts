@@ -14,6 +14,7 @@ describe('scenario edits', () => {
     // A moment past the end is the end.
     expect(eventFor('slow', node('db', {}), 99, 60)).toEqual({ type: 'slow', atS: 60, node: 'db', factor: 5, durationS: 12 });
     expect(eventFor('flush', node('c', { hitRatio: 0.9 }), 18, 60)).toEqual({ type: 'flush', atS: 18, node: 'c', warmupS: 12 });
+    expect(eventFor('frame-down', node('zone-a', {}), 18, 60)).toEqual({ type: 'frame-down', atS: 18, frame: 'zone-a', durationS: 12 });
   });
 
   it('only a component with a hit ratio is a cache to flush', () => {
