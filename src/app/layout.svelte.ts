@@ -6,8 +6,7 @@ import type { Editor } from './editor.svelte';
 import { COMPONENT_SIZE } from '../model/geometry';
 import { fromElkGraph, routesFromElk, toElkGraph, type Direction } from '../layout/to-elk-graph';
 import { LayoutClient } from '../layout/layout-client';
-import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, routesDiffer, type Placements, type Routes } from '../layout/placements';
-import { setRoutes } from '../model/routes';
+import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, readyRoutes, routesDiffer, type Placements, type Routes } from '../layout/placements';
 import { catalog } from '../catalog';
 
 export type LayoutResult = 'done' | 'unchanged' | 'stale' | 'failed';
@@ -24,8 +23,6 @@ const ANIMATE_LIMIT = 150;
  * of a second.
  */
 const CHUNK = 50;
-/** Routes are set this many connections a frame once every node has landed. */
-const ROUTE_CHUNK = 100;
 /** The view's shape when the canvas cannot be measured (a test without a page). */
 const DEFAULT_ASPECT = 16 / 9;
 const roleOf = (kind: string) => catalog.get(kind);
@@ -168,12 +165,13 @@ export class AutoLayout {
   }
 
   /**
-   * Moves the nodes to their places a chunk per frame, then sets the routes a chunk per frame;
-   * stops where it is if another edit takes over.
+   * Moves the nodes to their places a chunk per frame, each route set in the chunk that places
+   * the last of its ends; stops where it is if another edit takes over.
    */
   private applyInChunks(base: Design, from: Placements, target: Placements, routes: Routes): Promise<boolean> {
     const moved = [...target].filter(([id]) => movedCount(from, new Map([[id, target.get(id)!]])) > 0);
-    const routed = [...routes];
+    const pending = new Set(moved.map(([id]) => id));
+    const set = new Set<string>();
     const token = ++this.animation;
     let shown = base;
     let at = 0;
@@ -183,17 +181,11 @@ export class AutoLayout {
           this.editor.commit();
           return resolve(true);
         }
-        if (at < moved.length) {
-          const next = Math.min(at + CHUNK, moved.length);
-          shown = applyPlacements(shown, new Map(moved.slice(at, next)));
-          at = next;
-        } else {
-          const next = at + ROUTE_CHUNK;
-          shown = setRoutes(shown, new Map(routed.slice(at - moved.length, next - moved.length)));
-          at = next;
-        }
+        const chunk = moved.slice(at, (at += CHUNK));
+        for (const [id] of chunk) pending.delete(id);
+        shown = applyPlacements(shown, new Map(chunk), readyRoutes(shown, routes, pending, set));
         this.editor.dispatch(() => shown, { record: false });
-        if (at < moved.length + routed.length) return afterFrame(frame);
+        if (at < moved.length) return afterFrame(frame);
         this.editor.commit();
         resolve(true);
       };

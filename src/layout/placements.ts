@@ -31,6 +31,30 @@ export function applyPlacements(design: Design, placements: Placements, routes?:
   return routes ? setRoutes(placed, routes) : placed;
 }
 
+/**
+ * The routes, among those not yet `set`, whose connections have both ends (and the frames
+ * around them) at their final places, none still `pending`: a chunked apply sets each route
+ * in the step that places the last of its ends, where its pipe is drawn anew anyway.
+ */
+export function readyRoutes(design: Design, routes: Routes, pending: ReadonlySet<string>, set: Set<string>): Map<string, readonly Position[] | null> {
+  const parent = new Map(design.nodes.map((n) => [n.id, n.parentId]));
+  const settled = (id: string) => {
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at && !seen.has(at); at = parent.get(at)) {
+      if (pending.has(at)) return false;
+      seen.add(at);
+    }
+    return true;
+  };
+  const out = new Map<string, readonly Position[] | null>();
+  for (const e of design.edges) {
+    if (!routes.has(e.id) || set.has(e.id) || !settled(e.source) || !settled(e.target)) continue;
+    out.set(e.id, routes.get(e.id)!);
+    set.add(e.id);
+  }
+  return out;
+}
+
 /** Whether applying `routes` would change any connection's route. */
 export function routesDiffer(design: Design, routes: Routes): boolean {
   return design.edges.some((e) => routes.has(e.id) && JSON.stringify(routes.get(e.id) ?? undefined) !== JSON.stringify(e.route));

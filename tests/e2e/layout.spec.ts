@@ -56,7 +56,8 @@ test('auto-layout orders a chain left to right; one undo restores it; ELK loads 
   const before = (await app.design()).nodes.map((n) => n.position);
   expect(isIncreasing(await screenXs(app, ids))).toBe(false);
 
-  const workerStarted = page.waitForEvent('worker');
+  // The simulation's workers may start meanwhile: wait for the layout's.
+  const workerStarted = page.waitForEvent('worker', { predicate: (w) => ELK_FILE.test(w.url()) });
   await page.getByRole('button', { name: 'Auto-layout' }).click();
   expect((await workerStarted).url()).toMatch(ELK_FILE);
   await settled(app);

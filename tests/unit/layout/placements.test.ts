@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount } from '../../../src/layout/placements';
+import { applyPlacements, currentPlacements, easeInOut, interpolate, movedCount, readyRoutes } from '../../../src/layout/placements';
 import { design, node } from './helpers';
 
 describe('placements', () => {
@@ -35,5 +35,20 @@ describe('placements', () => {
     expect(easeInOut(1)).toBe(1);
     const ts = Array.from({ length: 11 }, (_, i) => easeInOut(i / 10));
     expect(ts).toEqual([...ts].sort((p, q) => p - q));
+  });
+});
+
+describe('readyRoutes', () => {
+  it('gives a route once both ends and the frames around them are placed, and only once', () => {
+    const d = design(
+      [node('g', 0, 0, { kind: 'group', size: { width: 400, height: 200 } }), node('a', 0, 0), node('b', 10, 10, { parentId: 'g' }), node('c', 500, 0)],
+      [['a', 'b'], ['a', 'c']],
+    );
+    const routes = new Map<string, { x: number; y: number }[] | null>([['e0', [{ x: 1, y: 2 }]], ['e1', null]]);
+    const set = new Set<string>();
+    // g (b's frame) still to move: only a → c is ready.
+    expect([...readyRoutes(d, routes, new Set(['g']), set).keys()]).toEqual(['e1']);
+    expect([...readyRoutes(d, routes, new Set(), set).keys()]).toEqual(['e0']);
+    expect(readyRoutes(d, routes, new Set(), set).size).toBe(0);
   });
 });
