@@ -106,7 +106,6 @@ export class ScenarioPane {
       const r = this.result;
       const duration = (this.ranOn ? scenarioOf(this.ranOn) : this.scenario).durationS;
       if (!r || !(duration > 0)) return 0;
-      if (!this.running) return 1;
       return Math.min(1, (bucketsReached(r.timeline) * r.timeline.bucketS) / duration);
     });
     this.stale = $derived(
@@ -169,6 +168,14 @@ export class ScenarioPane {
     if (!choice) return;
     this.editor.dispatch((d) => choice.apply(d));
     this.pickedAs = { id, scenario: this.editor.design.scenario };
+  }
+
+  /** Stops the run under way; what it had reported stays on show. */
+  stop(): void {
+    if (!this.running) return;
+    this.token++;
+    this.abort?.abort();
+    this.running = false;
   }
 
   /** Shows the canvas at moment `t` (seconds), kept within the run. */

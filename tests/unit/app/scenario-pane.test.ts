@@ -6,6 +6,7 @@ import { flushSync } from 'svelte';
 import { Editor } from '../../../src/app/editor.svelte';
 import { OWN, ScenarioPane, replicationsFor, type ScenarioRunner } from '../../../src/app/scenario.svelte';
 import { scenarioPresets } from '../../../src/app/scenario-presets';
+import { EDGE_RESILIENCE_RULES } from '../../../src/model/rules';
 import type { ScenarioResult } from '../../../src/simulation/scenario/timeline';
 import { run, DURATION_S } from './scenario-fixture';
 
@@ -26,7 +27,10 @@ function setup() {
   const runner: ScenarioRunner = (design, opts) => {
     seen.push({ design, replications: opts.replications });
     opts.onProgress(firstBuckets(run(), 15));
-    return new Promise((resolve) => (finish = () => resolve(run())));
+    return new Promise((resolve, reject) => {
+      finish = () => resolve(run());
+      opts.signal?.addEventListener('abort', () => reject(new Error('stopped')));
+    });
   };
   const pane = new ScenarioPane(editor, runner, undefined, 2);
   return { editor, pane, client, api, seen, finish: () => finish() };
@@ -98,6 +102,34 @@ describe('the scenario pane', () => {
     editor.undo();
     expect(pane.picked).toBe(OWN);
     expect(editor.design.scenario).toBeUndefined();
+  });
+
+  it('stops a run on request, keeping what it had reported', async () => {
+    const { pane } = setup();
+    const done = pane.run();
+    pane.stop();
+    await done;
+    expect(pane.running).toBe(false);
+    expect(pane.error).toBeNull();
+    expect(pane.progress).toBeCloseTo(15 / DURATION_S, 12);
+    expect(pane.metrics?.get('api')?.utilization).toBeCloseTo(0.5, 12);
+  });
+
+  it("sets a connection's retries and a component's autoscaling through the commands, clamped to the rules", () => {
+    const { editor, pane, api } = setup();
+    const edge = editor.design.edges[0].id;
+    pane.setResilience(edge, 'retry', { maxAttempts: 3, baseMs: 100, jitter: 'full' });
+    pane.setResilience(edge, 'retry.maxAttempts', 50);
+    expect(editor.design.edges[0].params.retry).toMatchObject({ maxAttempts: EDGE_RESILIENCE_RULES['retry.maxAttempts'].max, baseMs: 100, jitter: 'full' });
+    pane.setResilience(edge, 'timeoutMs', 250);
+    pane.setResilience(edge, 'retry', undefined);
+    expect(editor.design.edges[0].params).toMatchObject({ timeoutMs: 250 });
+    expect(editor.design.edges[0].params.retry).toBeUndefined();
+    pane.setAutoscale(api, 'autoscale', { min: 1, max: 10, target: 0.5, periodS: 15, delayS: 30 });
+    pane.setAutoscale(api, 'autoscale.max', 20);
+    expect(editor.design.nodes.find((n) => n.id === api)!.params.autoscale).toMatchObject({ min: 1, max: 20, target: 0.5 });
+    pane.setAutoscale(api, 'autoscale', undefined);
+    expect(editor.design.nodes.find((n) => n.id === api)!.params.autoscale).toBeUndefined();
   });
 
   it('a run that fails says so in a sentence', async () => {
