@@ -32,13 +32,16 @@ const at = (s: Series, i: number): number | null => s.mean[i] ?? null;
  * nothing it receives can be served. A component nothing reached has no figures, as on the
  * steady-state canvas.
  */
-export function colorsAt(result: ScenarioResult, t: number): MetricsMap {
+export function colorsAt(result: ScenarioResult, t: number, prev?: MetricsMap): MetricsMap {
   const out = new Map<string, NodeMetrics>();
   const i = bucketAt(result.timeline, t);
   if (i < 0) return out;
   for (const [id, n] of Object.entries(result.timeline.nodes)) {
     const m = metricsOf(n, i);
-    if (m) out.set(id, m);
+    if (!m) continue;
+    // A component whose figures did not change keeps its record: scrubbing redraws only those that did.
+    const old = prev?.get(id);
+    out.set(id, old && old.utilization === m.utilization && old.overloaded === m.overloaded ? old : m);
   }
   return out;
 }

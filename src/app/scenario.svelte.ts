@@ -57,6 +57,8 @@ export class ScenarioPane {
   error = $state<string | null>(null);
   /** The design the shown result was run on. */
   ranOn = $state.raw<Design | null>(null);
+  /** Where a run stopped on request got to (seconds); null when it ran to its end. */
+  stoppedAt = $state<number | null>(null);
   /** The scrubbed moment (seconds); null: the latest moment of the run. */
   scrubbed = $state<number | null>(null);
 
@@ -112,7 +114,11 @@ export class ScenarioPane {
       !!this.ranOn && (simulationInputChanged(this.ranOn, this.editor.design) || this.ranOn.scenario !== this.editor.design.scenario),
     );
     // A run of an earlier version colours nothing: the canvas shows the design as it is.
-    this.metrics = $derived(this.open && this.result && this.t !== null && !this.stale ? colorsAt(this.result, this.t) : undefined);
+    let shown: MetricsMap | undefined;
+    this.metrics = $derived.by(() => {
+      shown = this.open && this.result && this.t !== null && !this.stale ? colorsAt(this.result, this.t, shown) : undefined;
+      return shown;
+    });
     this.findings = $derived.by(() => {
       if (!this.result || this.running || !this.ranOn) return [];
       const names = displayNames(this.ranOn);
@@ -145,6 +151,7 @@ export class ScenarioPane {
     this.error = null;
     this.result = null;
     this.scrubbed = null;
+    this.stoppedAt = null;
     this.ranOn = design;
     try {
       const result = await this.runner(runnable, {
@@ -176,6 +183,7 @@ export class ScenarioPane {
     this.token++;
     this.abort?.abort();
     this.running = false;
+    this.stoppedAt = this.result ? bucketsReached(this.result.timeline) * this.result.timeline.bucketS : 0;
   }
 
   /** Shows the canvas at moment `t` (seconds), kept within the run. */

@@ -289,3 +289,15 @@ test('the scenario editor sets the run, a source\'s load and a new event from th
   expect((await scenario()).events).toContainEqual({ type: 'frame-down', atS: 50, frame: 'on', durationS: 24 });
   await expect(editor.getByRole('listitem').last()).toContainText('Online serving: zone down for 24 s');
 });
+
+test('Stop ends a run under way and says how far it got', async ({ app, page }) => {
+  await openTemplate(app, page, 'Street View blurring');
+  await app.pane().click();
+  await page.keyboard.press('Shift+S');
+  const timeline = page.getByRole('region', { name: 'Scenario timeline' });
+  await timeline.getByRole('button', { name: '▶ Run' }).click();
+  await timeline.getByRole('button', { name: 'Stop' }).click();
+  await expect(timeline.getByRole('button', { name: '▶ Run' })).toBeEnabled();
+  await expect(timeline.getByTestId('findings')).toContainText(/Stopped at [\d.]+ s/);
+  await expect(timeline.getByRole('progressbar')).toHaveCount(0);
+});

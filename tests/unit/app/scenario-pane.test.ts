@@ -112,6 +112,8 @@ describe('the scenario pane', () => {
     expect(pane.running).toBe(false);
     expect(pane.error).toBeNull();
     expect(pane.progress).toBeCloseTo(15 / DURATION_S, 12);
+    expect(pane.stoppedAt).toBe(15);
+    expect(pane.stoppedAt).toBe(15);
     expect(pane.metrics?.get('api')?.utilization).toBeCloseTo(0.5, 12);
   });
 

@@ -33,6 +33,14 @@ describe('the canvas at a scrubbed moment', () => {
     expect(colorsAt(r, 51).get('api')!.p99Ms).toBeNull();
   });
 
+  it('keeps the record of a component whose figures did not change from one moment to the next', () => {
+    const r = run();
+    const a = colorsAt(r, 10);
+    const b = colorsAt(r, 11, a);
+    expect(b.get('api')).toBe(a.get('api'));
+    expect(colorsAt(r, 35, b).get('api')).not.toBe(a.get('api'));
+  });
+
   it('leaves out a component nothing reaches, as the steady-state canvas does', () => {
     expect(colorsAt(run(), 10).has('batch')).toBe(false);
   });
