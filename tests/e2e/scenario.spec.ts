@@ -13,6 +13,16 @@ async function openTemplate(app: AppPage, page: Page, name: string) {
   await expect.poll(async () => (await app.design()).name).toBe(name);
 }
 
+/** A template opened and its timeline shown from the keyboard. */
+async function timelineOf(app: AppPage, page: Page, template: string) {
+  await openTemplate(app, page, template);
+  await app.pane().click();
+  await page.keyboard.press('Shift+S');
+  const timeline = page.getByRole('region', { name: 'Scenario timeline' });
+  await expect(timeline).toBeVisible();
+  return timeline;
+}
+
 /** The colour band a component is drawn in: green, amber, red, or none. */
 async function level(app: AppPage, id: string): Promise<string> {
   const cls = (await app.node(id).locator('.component').getAttribute('class')) ?? '';
@@ -82,14 +92,9 @@ for (const theme of ['light', 'dark'] as const) {
     test.use({ colorScheme: theme });
 
     test('pick "Cache flush at peak" on a template, run it, scrub through the flush and read what broke', async ({ app, page }) => {
-      await openTemplate(app, page, 'Street View blurring');
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-
       // The timeline opens from its key; the named scenario is picked from the keyboard.
-      await app.pane().click();
-      await page.keyboard.press('Shift+S');
-      const timeline = page.getByRole('region', { name: 'Scenario timeline' });
-      await expect(timeline).toBeVisible();
+      const timeline = await timelineOf(app, page, 'Street View blurring');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(timeline.getByText('Press Run')).toBeVisible();
       const picker = timeline.getByRole('combobox', { name: 'Scenario to run' });
       await picker.focus();
@@ -258,10 +263,7 @@ test("a connection's retries and a component's autoscaling are set in the inspec
 });
 
 test('the scenario editor sets the run, a source\'s load and a new event from the keyboard', async ({ app, page }) => {
-  await openTemplate(app, page, 'Street View blurring');
-  await app.pane().click();
-  await page.keyboard.press('Shift+S');
-  const timeline = page.getByRole('region', { name: 'Scenario timeline' });
+  const timeline = await timelineOf(app, page, 'Street View blurring');
   await timeline.getByRole('button', { name: 'Edit scenario' }).click();
   const editor = timeline.getByTestId('scenario-editor');
   type S = { durationS: number; profiles?: Record<string, unknown>; events: { type: string; atS: number; frame?: string; node?: string }[] };
@@ -291,10 +293,7 @@ test('the scenario editor sets the run, a source\'s load and a new event from th
 });
 
 test('Stop ends a run under way and says how far it got', async ({ app, page }) => {
-  await openTemplate(app, page, 'Street View blurring');
-  await app.pane().click();
-  await page.keyboard.press('Shift+S');
-  const timeline = page.getByRole('region', { name: 'Scenario timeline' });
+  const timeline = await timelineOf(app, page, 'Street View blurring');
   await timeline.getByRole('button', { name: '▶ Run' }).click();
   await timeline.getByRole('button', { name: 'Stop' }).click();
   await expect(timeline.getByRole('button', { name: '▶ Run' })).toBeEnabled();
