@@ -18,6 +18,7 @@ import { Resilience, type CallHost } from './resilience';
 import { slowDraw } from './resilience-policy';
 import type { ErrorCause } from './scenario/buckets';
 import { LlmServers } from './llm/station';
+import { RequestSlots } from './des-slots';
 
 // Event kinds, in the low three bits of a payload. Declared here, not imported: the hot loop
 // reads them on every event, and a module binding compiled to CommonJS (tsx, the tests and
@@ -41,7 +42,7 @@ const SEQ = 4;
 const CAUSES = 121;
 const ERRORED = 64;
 
-export class DesEngine implements CallHost {
+export class DesEngine extends RequestSlots implements CallHost {
   readonly nodes: Nodes;
   readonly heap = new CalendarQueue(4096);
   readonly rng: Prng;
@@ -62,22 +63,6 @@ export class DesEngine implements CallHost {
   tl: ScenarioHooks | null = null;
   /** Think time of each closed-loop source, −1 for every other node (closed-loop.ts). */
   private readonly think: Float64Array;
-
-  // Request slots.
-  private cap = 1024;
-  private jNode = new Int32Array(this.cap);
-  private jParent = new Int32Array(this.cap);
-  private jPending = new Int32Array(this.cap);
-  private jPos = new Int32Array(this.cap);
-  private jNext = new Int32Array(this.cap);
-  private jFlags = new Uint8Array(this.cap);
-  private jArrive = new Float64Array(this.cap);
-  private jStart = new Float64Array(this.cap);
-  /** Sequence number of a call's arrival while it waits in a connection's FIFO. */
-  private jSeq = new Float64Array(this.cap);
-  private free = new Int32Array(this.cap);
-  private freeTop = 0;
-  private used = 0;
 
   generated = 0;
   events = 0;
@@ -103,6 +88,7 @@ export class DesEngine implements CallHost {
     warmupFraction: number,
     loadScale: number,
   ) {
+    super();
     this.nodes = new Nodes(g, loadScale);
     const n = g.nodes.length;
     this.rng = new Prng(seed);
@@ -566,31 +552,5 @@ export class DesEngine implements CallHost {
       this.jStart[next] = this.now;
       this.serve(u, 0, next * 8 + DONE);
     }
-  }
-
-  private alloc(): number {
-    if (this.freeTop > 0) return this.free[--this.freeTop];
-    if (this.used === this.cap) this.grow();
-    return this.used++;
-  }
-
-  private grow(): void {
-    const cap = this.cap * 2;
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.jNode = g(this.jNode);
-    this.jParent = g(this.jParent);
-    this.jPending = g(this.jPending);
-    this.jPos = g(this.jPos);
-    this.jNext = g(this.jNext);
-    this.jFlags = g(this.jFlags);
-    this.jArrive = g(this.jArrive);
-    this.jStart = g(this.jStart);
-    this.jSeq = g(this.jSeq);
-    this.free = g(this.free);
-    this.cap = cap;
   }
 }
