@@ -111,7 +111,7 @@ export const COMMANDS: readonly Command[] = [
   {
     id: 'next-area',
     group: 'View',
-    label: 'Move the focus to the next area: toolbar, components, canvas, inspector, results (Shift+F6: back)',
+    label: 'Move the focus to the next area: toolbar, components, canvas, timeline, inspector, results (Shift+F6: back)',
     keys: ['F6', 'Shift+F6'],
     anywhere: true,
     hidden: true,

@@ -1,10 +1,10 @@
 // Keyboard focus across the page's areas. F6 moves between them (toolbar, components, canvas,
-// inspector, results) the way browsers and desktop apps do, so Tab never has to walk the whole
+// the scenario timeline when open, inspector, results) the way browsers and desktop apps do, so Tab never has to walk the whole
 // toolbar and palette to reach a component; Enter on a selection goes to the inspector's fields.
 
 /** The page's areas in the order F6 visits them (document order). */
 const CANVAS = '[role="application"]';
-const AREAS = `header.toolbar, main > aside, ${CANVAS}, section.results`;
+const AREAS = `header.toolbar, main > aside, ${CANVAS}, section.timeline, section.results`;
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 const visible = (el: Element) => (el as HTMLElement).offsetParent !== null || getComputedStyle(el).position === 'fixed';

@@ -222,7 +222,10 @@ test('Escape closes the timeline; open or closed, it stays so after a reload, an
   await page.reload();
   await expect(page.locator('.app.ready')).toBeVisible();
   await expect(timeline).toBeVisible();
-  await timeline.getByRole('button', { name: 'Edit scenario' }).focus();
+  // F6 visits the timeline after the canvas (toolbar, components, canvas, timeline): its first control takes the focus.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < 4; i++) await page.keyboard.press('F6');
+  await expect(timeline.getByRole('combobox', { name: 'Scenario to run' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(timeline).toHaveCount(0);
 
