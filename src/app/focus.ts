@@ -1,6 +1,7 @@
 // Keyboard focus across the page's areas. F6 moves between them (toolbar, components, canvas,
 // the scenario timeline when open, inspector, results) the way browsers and desktop apps do,
-// so Tab never has to walk the whole toolbar and palette to reach a component; Enter on a selection goes to the inspector's fields.
+// so Tab never has to walk the whole toolbar and palette to reach a component; Enter on a
+// selection goes to the inspector's fields.
 
 /** The page's areas in the order F6 visits them (document order). */
 const CANVAS = '[role="application"]';
