@@ -3,3 +3,4 @@
 // through the app layer.
 export { ARROW_HALF_WIDTH, ARROW_LENGTH, pipePath, routeOf } from '../model/pipe-geometry';
 export type { PipePath } from '../model/pipe-geometry';
+export { COMPONENT_SIZE } from '../model/geometry';

@@ -278,7 +278,7 @@ test('the exported SVG draws a laid-out pipe along its route, as rsvg-convert re
   expect(unseen).toEqual([]);
 });
 
-test('a label longer than its pipe is hidden, kept as the pipe\'s tooltip, and shown when the pipe is selected', async ({ page, app }) => {
+test('a label longer than its pipe sits above the two components it joins, or is kept as the tooltip and shown on selection', async ({ page, app }) => {
   await page.evaluate(() => {
     const { editor } = (window as any).__app;
     editor.load({
@@ -288,25 +288,37 @@ test('a label longer than its pipe is hidden, kept as the pipe\'s tooltip, and s
         { id: 'b', kind: 'kafka', position: { x: 214, y: 0 }, params: {} },
         { id: 'c', kind: 'app-service', position: { x: 0, y: 300 }, params: {} },
         { id: 'd', kind: 'kafka', position: { x: 600, y: 300 }, params: {} },
+        { id: 'e', kind: 'app-service', position: { x: 0, y: 600 }, params: {} },
+        { id: 'f', kind: 'kafka', position: { x: 200, y: 680 }, params: {} },
       ],
       edges: [
         { id: 'short', source: 'a', target: 'b', params: { mode: 'async' }, label: 'events to the log' },
         { id: 'long', source: 'c', target: 'd', params: { mode: 'async' }, label: 'clicks to the log' },
+        { id: 'down', source: 'e', target: 'f', params: { mode: 'async' }, label: 'audit to the log' },
       ],
     });
   });
   await app.settle();
   const labels = page.locator('.pipe-label');
-  await expect(labels).toHaveText(['clicks to the log']);
-  await expect(page.locator('.svelte-flow__edge[data-id="short"] title')).toHaveText('events to the log');
-  // The label that shows sits clear of both components.
-  const label = (await labels.first().boundingBox())!;
-  const c = (await app.node('c').boundingBox())!;
-  const d = (await app.node('d').boundingBox())!;
-  expect(label.x).toBeGreaterThan(c.x + c.width);
-  expect(label.x + label.width).toBeLessThan(d.x);
-
-  await page.evaluate(() => (window as any).__app.editor.select([], ['short']));
-  await expect(labels).toHaveCount(2);
-  await expect(labels.filter({ hasText: 'events to the log' })).toBeVisible();
+  await expect(labels).toHaveText(['events to the log', 'clicks to the log']);
+  const box = async (loc: import('@playwright/test').Locator) => (await loc.boundingBox())!;
+  const overlaps = (p: { x: number; y: number; width: number; height: number }, q: typeof p) =>
+    p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+  // The label along its pipe sits between the two components.
+  const long = await box(labels.filter({ hasText: 'clicks to the log' }));
+  expect(long.x).toBeGreaterThan((await box(app.node('c'))).x + (await box(app.node('c'))).width);
+  expect(long.x + long.width).toBeLessThan((await box(app.node('d'))).x);
+  // The one longer than its pipe sits above both components, covering neither.
+  const short = await box(labels.filter({ hasText: 'events to the log' }));
+  for (const id of ['a', 'b']) {
+    const n = await box(app.node(id));
+    expect(overlaps(short, n), id).toBe(false);
+    expect(short.y + short.height).toBeLessThanOrEqual(n.y);
+  }
+  // A short pipe between components one above the other keeps its text as the tooltip, and
+  // shows it when selected.
+  await expect(page.locator('.svelte-flow__edge[data-id="down"] title')).toHaveText('audit to the log');
+  await page.evaluate(() => (window as any).__app.editor.select([], ['down']));
+  await expect(labels).toHaveCount(3);
+  await expect(labels.filter({ hasText: 'audit to the log' })).toBeVisible();
 });
