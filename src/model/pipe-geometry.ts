@@ -4,6 +4,7 @@
 // getBezierPath curves it, or, when the connection carries a route, a polyline with rounded
 // corners from handle to handle through the route's bend points.
 import type { DesignEdge, Position } from './design';
+import { COMPONENT_SIZE } from './geometry';
 
 export type Point = [number, number];
 
@@ -150,4 +151,16 @@ export interface Rect {
 export function pipeEnds(from: Rect, to: Rect): { start: Point; tip: Point; end: Point } {
   const tip: Point = [to.x - HANDLE_OUT, to.y + to.height / 2];
   return { start: [from.x + from.width + HANDLE_OUT, from.y + from.height / 2], tip, end: [tip[0] - ARROW_LENGTH, tip[1]] };
+}
+
+/**
+ * Where a pipe's label `width` px wide goes, on the canvas and in a picture alike: at the
+ * middle of the pipe when it fits along it; above two components side by side when it does
+ * not (a pair just connected), clear of both; null otherwise — it would cover the components
+ * at the ends, so the canvas shows it only while the pipe is selected, as its tooltip.
+ */
+export function labelSpot(path: PipePath, width: number, startY: number, endY: number): Point | null {
+  if (width + 8 <= path.length) return path.mid;
+  if (Math.abs(endY - startY) < COMPONENT_SIZE.height) return [path.mid[0], Math.min(startY, endY) - (COMPONENT_SIZE.height / 2 + 12)];
+  return null;
 }

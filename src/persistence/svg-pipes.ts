@@ -4,7 +4,7 @@
 // a filled arrowhead of the pipe's own colour. Sync pipes are solid, async dashed, offline
 // dotted and faint.
 import type { DesignEdge } from '../model/design';
-import { ARROW_HALF_WIDTH, pipeEnds, pipePath, routeOf, type PipePath, type Point } from '../model/pipe-geometry';
+import { ARROW_HALF_WIDTH, labelSpot, pipeEnds, pipePath, routeOf, type PipePath, type Point } from '../model/pipe-geometry';
 import type { Box } from './svg-boxes';
 import type { Palette } from './svg-theme';
 import { fitLine, textWidth, xmlText } from './svg-text';
@@ -59,13 +59,15 @@ export function pipeLine(edge: DesignEdge, g: PipeGeometry, c: Palette, look: Pi
   );
 }
 
-/** The pipe's label in its box, at the middle of the curve. */
+/** The pipe's label in its box where the canvas puts it (labelSpot); none where the canvas shows it only on selection. */
 export function pipeLabel(g: PipeGeometry, c: Palette, look: PipeLook): string {
   const text = fitLine(look.label, 220, LABEL_SIZE);
   if (!text) return '';
   const w = textWidth(text, LABEL_SIZE) + 10;
   const h = 16;
-  const [x, y] = g.mid;
+  const spot = labelSpot(g.path, w, g.points[0][1], g.points[g.points.length - 1][1]);
+  if (!spot) return '';
+  const [x, y] = spot;
   return (
     `<rect x="${n(x - w / 2)}" y="${n(y - h / 2)}" width="${n(w)}" height="${h}" rx="4" fill="${c.panel}" stroke="${c.border}"/>` +
     `<text x="${n(x)}" y="${n(y + 4)}" font-size="${LABEL_SIZE}" fill="${c.muted}" text-anchor="middle">${xmlText(text)}</text>`

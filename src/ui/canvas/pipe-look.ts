@@ -32,11 +32,6 @@ export function labelWidth(text: string): number {
   return [...text].length * 6.2 + 12;
 }
 
-/** Whether a label fits along a pipe of `length` px without covering the components at its ends. */
-export function labelFits(text: string, length: number): boolean {
-  return labelWidth(text) + 8 <= length;
-}
-
 export function formatRps(v: number): string {
   if (!Number.isFinite(v)) return 'rate unknown';
   if (v >= 1000) return `${(v / 1000).toFixed(v >= 10000 ? 0 : 1)}k rps`;
