@@ -194,6 +194,7 @@ export class DesEngine extends RequestSlots implements CallHost {
         this.hist.sample = 0;
         this.hist.addSample(u);
       }
+      this.failMaybe(u, job);
       this.dispatch(job);
       return;
     }
@@ -326,15 +327,20 @@ export class DesEngine extends RequestSlots implements CallHost {
     const t = this.now;
     this.c.completions[u]++;
     const arrive = this.jArrive[job];
-    const fail = this.nodes.failRate[u];
-    if (fail > 0 && this.rng.next() < fail) {
-      this.jFlags[job] |= FAILED | ERRORED;
-      this.fault('failed');
-    }
+    this.failMaybe(u, job);
     if (arrive >= this.tWarm) {
       this.hist.sample = t - arrive;
       this.hist.addSample(u);
       this.c.waitSum[u] += this.jStart[job] - arrive;
+    }
+  }
+
+  /** A served request fails with the component's failure rate (failureRate), independently. */
+  private failMaybe(u: number, job: number): void {
+    const fail = this.nodes.failRate[u];
+    if (fail > 0 && this.rng.next() < fail) {
+      this.jFlags[job] |= FAILED | ERRORED;
+      this.fault('failed');
     }
   }
 

@@ -46,6 +46,16 @@ describe('a failure rate', () => {
     const offered = average(values(tl.offeredRps));
     expect(Math.abs(failed / offered - 0.2)).toBeLessThan(0.02);
   });
+
+  it('fails as often at a component that takes no time (a pass-through), in both engines', () => {
+    const d = one({ service: { dist: 'constant', meanMs: 0 }, failureRate: 0.2 });
+    const r = simulateDes(d, { requests: 40_000, seed: 3 });
+    if (!r.ok) throw new Error(r.error);
+    expect(Math.abs(r.report.errorRate - 0.2)).toBeLessThan(4 * Math.sqrt((0.2 * 0.8) / 40_000));
+    const a = analyze(d);
+    if (!a.ok) throw new Error(a.error);
+    expect(a.report.errorRate).toBeCloseTo(0.2, 10);
+  });
 });
 
 describe('wrong settings', () => {
