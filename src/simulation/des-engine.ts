@@ -304,6 +304,16 @@ export class DesEngine extends RequestSlots implements CallHost {
     this.heap.schedule(slot * 8 + LLM_STEP);
   }
 
+  /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
+  llmReplicas(u: number, replicas: number): void {
+    const started = this.llm!.setReplicas(u, replicas, this.now);
+    for (let i = 0; i < started.length; i += 2) {
+      this.nodes.busy[u]++;
+      this.heap.at = started[i + 1];
+      this.heap.schedule(started[i] * 8 + LLM_STEP);
+    }
+  }
+
   /** A replica's step ended: its finished requests go on as after DONE, and its next step starts. */
   private llmStep(slot: number): void {
     const L = this.llm!;

@@ -49,6 +49,12 @@ export class LlmServers {
   private readonly queues: IntQueue[] = [];
   private readonly idle: number[][] = [];
   private readonly nodeIndex: Int32Array;
+  // What a scenario changes (scenario/hooks.ts): each component's replica slots, how many of
+  // them serve, its step times' factor (a slowdown), and the slots taken out of service.
+  private readonly slotsOf: number[][] = [];
+  private readonly serving: Int32Array;
+  private readonly speed: Float64Array;
+  private readonly retired: Uint8Array;
   // Replicas.
   private readonly phase: Uint8Array;
   private readonly running: Int32Array;
@@ -88,12 +94,16 @@ export class LlmServers {
         idle.push(slots.length);
         slots.push(u);
       }
+      this.slotsOf.push([...idle]);
       this.idle.push(idle.reverse());
       maxSeqs = Math.max(maxSeqs, n.llm.maxSeqs);
     });
     const k = this.configs.length;
     const m = slots.length;
     this.slotNode = Int32Array.from(slots);
+    this.serving = Int32Array.from(this.configs, (c) => c.replicas);
+    this.speed = new Float64Array(k).fill(1);
+    this.retired = new Uint8Array(m);
     this.nodeIndex = Int32Array.from(slots, (u) => this.at[u]);
     this.phase = new Uint8Array(m);
     this.running = new Int32Array(m);
@@ -168,8 +178,52 @@ export class LlmServers {
       }
     }
     this.next(slot, now);
-    if (this.stepEnd < 0) this.idle[this.nodeIndex[slot]].push(slot);
+    if (this.stepEnd < 0 && this.retired[slot] === 0) this.idle[this.nodeIndex[slot]].push(slot);
     return n;
+  }
+
+  /**
+   * A scenario sets LLM component u to `replicas` serving replicas (a failure, a recovery). A
+   * replica taken out finishes the sequences it runs and admits no more, as the generic servers
+   * drain; idle ones go first. A replica put back starts on the queue at once. Returns the
+   * replica slots that start a step now, each followed by the time it ends.
+   */
+  setReplicas(u: number, replicas: number, now: number): number[] {
+    const k = this.at[u];
+    const slots = this.slotsOf[k];
+    const want = Math.max(0, Math.min(slots.length, Math.round(replicas)));
+    const idle = this.idle[k];
+    const started: number[] = [];
+    for (let i = slots.length - 1; this.serving[k] > want && i >= 0; i--) {
+      const slot = slots[i];
+      if (this.retired[slot] || this.phase[slot] !== IDLE) continue;
+      this.retire(slot, idle, k);
+    }
+    for (let i = slots.length - 1; this.serving[k] > want && i >= 0; i--) if (!this.retired[slots[i]]) this.retire(slots[i], idle, k);
+    for (let i = 0; this.serving[k] < want && i < slots.length; i++) {
+      const slot = slots[i];
+      if (!this.retired[slot]) continue;
+      this.retired[slot] = 0;
+      this.serving[k]++;
+      // Still draining what it ran: it simply admits again at its next step.
+      if (this.phase[slot] !== IDLE) continue;
+      this.next(slot, now);
+      if (this.stepEnd < 0) idle.push(slot);
+      else started.push(slot, this.stepEnd);
+    }
+    return started;
+  }
+
+  /** Step times of component u × f from the next step on (a slowdown, or its end with 1/f). */
+  slow(u: number, f: number): void {
+    this.speed[this.at[u]] *= f;
+  }
+
+  private retire(slot: number, idle: number[], k: number): void {
+    this.retired[slot] = 1;
+    this.serving[k]--;
+    const i = idle.indexOf(slot);
+    if (i >= 0) idle.splice(i, 1);
   }
 
   /** Starts the replica's next step: a prefill of what can be admitted, else a decode step, else idle. */
@@ -181,7 +235,7 @@ export class LlmServers {
     const list = this.admitted[slot];
     let count = 0;
     let tokens = 0;
-    if (c.batching === 'continuous' || this.running[slot] === 0) {
+    if (this.retired[slot] === 0 && (c.batching === 'continuous' || this.running[slot] === 0)) {
       while (q.size > 0 && this.running[slot] + count < c.maxSeqs) {
         const s = q.peek();
         const need = this.sPrompt[s] + this.sOut[s];
@@ -196,10 +250,10 @@ export class LlmServers {
     this.admittedCount[slot] = count;
     if (count > 0) {
       this.phase[slot] = PREFILL;
-      this.stepEnd = now + prefillMs(c, tokens, count);
+      this.stepEnd = now + prefillMs(c, tokens, count) * this.speed[k];
     } else if (this.running[slot] > 0) {
       this.phase[slot] = DECODE;
-      this.stepEnd = now + decodeStepMs(c, this.running[slot], this.sumCtx[slot]);
+      this.stepEnd = now + decodeStepMs(c, this.running[slot], this.sumCtx[slot]) * this.speed[k];
     } else {
       this.phase[slot] = IDLE;
       this.stepEnd = -1;

@@ -212,6 +212,7 @@ export class ScenarioHooks {
   /** Service times × f from now on (a lognormal's μ moves by ln f, its shape kept). */
   private slow(u: number, f: number): void {
     const N = this.e.nodes;
+    if (this.e.llm !== null && this.e.llm.at[u] >= 0) this.e.llm.slow(u, f);
     N.mean[u] *= f;
     N.lnMu[u] += Math.log(f);
     N.batchPerItem[u] *= f;
@@ -222,6 +223,7 @@ export class ScenarioHooks {
     this.out.serversChange(u, N.servers[u], this.e.heap.time);
     const more = servers > N.servers[u];
     N.servers[u] = servers;
+    if (this.e.llm !== null && this.e.llm.at[u] >= 0) this.e.llmReplicas(u, servers);
     const zero = servers <= 0 ? 1 : 0;
     if (zero !== this.zero[u]) this.down[u] += zero ? 1 : -1;
     this.zero[u] = zero;

@@ -78,6 +78,7 @@ export function planScenario(design: Design, g: SimGraph): { ok: true; plan: Sce
       autoscale.push(null);
       continue;
     }
+    if (n.llm) return { ok: false, error: `${n.label}: autoscaling an LLM server is not simulated — its replicas are busy at any load, so the rule would only ever scale up. Set its replicas with the GPU planner instead.` };
     const ok = finite(a.min) && finite(a.max) && a.min >= 1 && a.max >= a.min && finite(a.target) && a.target > 0 && a.target <= 1 && finite(a.periodS) && a.periodS > 0 && finite(a.delayS) && a.delayS >= 0;
     if (!ok) return { ok: false, error: `${n.label}: autoscaling needs 1 ≤ min ≤ max replicas, a target utilization above 0 and at most 1, a period above 0 s and a delay ≥ 0 s.` };
     autoscale.push(a);
