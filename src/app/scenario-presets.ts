@@ -46,8 +46,8 @@ function busiest(design: Design, candidates: DesignNode[]): DesignNode | undefin
 }
 
 const components = (d: Design) => d.nodes.filter((n) => !isDrawingOnly(n));
-/** Sources sending at a rate (a closed loop of users follows its users, not a profile). */
-const rateSources = (d: Design) => components(d).filter((n) => isSource(n) && n.params.rps > 0 && !((n.params.users as number) > 0));
+/** Sources that send: at a rate, or a closed loop of users (whose profile scales the users). */
+const rateSources = (d: Design) => components(d).filter((n) => isSource(n) && ((n.params.rps as number) > 0 || (n.params.users as number) > 0));
 const caches = (d: Design) => components(d).filter((n) => typeof n.params.hitRatio === 'number' && n.params.hitRatio > 0);
 const replicated = (d: Design) => components(d).filter((n) => !isSource(n) && typeof n.params.replicas === 'number' && n.params.replicas >= 2);
 

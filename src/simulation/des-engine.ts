@@ -525,7 +525,7 @@ export class DesEngine extends RequestSlots implements CallHost {
     const t = this.now;
     const c = this.c;
     if (this.tl !== null) this.tl.rootDone(flags & FAILED, arrive);
-    if (this.think[s] >= 0) {
+    if (this.think[s] >= 0 && (this.tl === null || this.tl.users.keep(s))) {
       // A closed-loop user has its answer (or its error): it thinks, then sends again.
       this.heap.at = t + this.rng.exponential(this.think[s]);
       this.heap.schedule(s * 8 + SOURCE);
@@ -544,6 +544,12 @@ export class DesEngine extends RequestSlots implements CallHost {
     const half = arrive < this.tHalf ? 0 : 2;
     c.halves[half] += v;
     c.halves[half + 1]++;
+  }
+
+  /** A scenario's profile added a user to closed-loop source s: it thinks, then sends. */
+  addUser(s: number): void {
+    this.heap.at = this.now + this.rng.exponential(this.think[s]);
+    this.heap.schedule(s * 8 + SOURCE);
   }
 
   /** A scenario's source sends a user request now. */

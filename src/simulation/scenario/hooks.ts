@@ -7,6 +7,7 @@ import { Histograms } from '../histogram';
 import type { ScenarioPlan } from './plan';
 import { maxOn, multiplier } from './profile';
 import { Buckets, type ErrorCause } from './buckets';
+import { ScenarioUsers } from './users';
 
 const KIND = 4;
 const enum A {
@@ -48,6 +49,8 @@ export class ScenarioHooks {
   private readonly aNode: number[] = [];
   private readonly aValue: number[] = [];
   private readonly hist = new Histograms(1);
+  /** Closed-loop sources' users as their profiles move them. */
+  readonly users: ScenarioUsers;
 
   constructor(
     private readonly e: DesEngine,
@@ -82,6 +85,8 @@ export class ScenarioHooks {
       this.setServers(u, replicas * plan.concurrency[u]);
       this.later(a.periodS * 1000, A.Scale, u, 0);
     });
+    this.users = new ScenarioUsers(plan.users, plan.profiles);
+    this.users.adjust(0, (s) => e.addUser(s));
     this.later(this.W, A.Start, 0, 0);
     plan.events.forEach((ev, k) => {
       const type = ev.event.type === 'fail' ? A.Fail : ev.event.type === 'slow' ? A.Slow : ev.event.type === 'flush' ? A.Flush : A.Down;
@@ -232,6 +237,7 @@ export class ScenarioHooks {
 
   private tick(b: number): void {
     this.out.close(b, this.e, this.hist, this.plan.concurrency);
+    this.users.adjust(((b + 1) * this.bm) / 1000, (s) => this.e.addUser(s));
     if (b + 1 < this.nb) this.later(this.bucketEnd(b + 1), A.Tick, 0, b + 1);
   }
 

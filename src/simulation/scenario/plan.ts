@@ -4,6 +4,7 @@
 import type { Design } from '../../model/design';
 import type { Autoscale, LoadProfile, Scenario, ScenarioEvent } from '../../model/scenario';
 import type { SimGraph } from '../graph';
+import { simulatedUsers } from '../closed-loop';
 import { profileProblem } from './profile';
 
 /** At most this many timeline buckets: a chart has no use for more, and each costs a little. */
@@ -29,8 +30,10 @@ export interface ScenarioPlan {
   warmMs: number;
   /** Per node index: its load profile (sources only). */
   profiles: (LoadProfile | undefined)[];
-  /** Per node index: closed-loop sources (users) send as users do; profiles do not apply to them. */
+  /** Per node index: closed-loop sources (users) send as users do; a profile scales their users (users.ts). */
   closed: boolean[];
+  /** Per node index: a closed-loop source's users as the engine starts them, 0 for the others. */
+  users: number[];
   events: PlannedEvent[];
   autoscale: (Autoscale | null)[];
   /** Servers per replica (concurrency). */
@@ -61,6 +64,7 @@ export function planScenario(design: Design, g: SimGraph): { ok: true; plan: Sce
     profiles[u] = p;
   }
   const closed = g.nodes.map((n) => n.isSource && ((byId.get(n.id)?.params.users as number | undefined) ?? 0) > 0);
+  const users = g.nodes.map((n, u) => (closed[u] ? simulatedUsers(n, 1) : 0));
 
   const events: PlannedEvent[] = [];
   for (const ev of sc.events ?? []) {
@@ -97,6 +101,7 @@ export function planScenario(design: Design, g: SimGraph): { ok: true; plan: Sce
       warmMs: warmS * 1000,
       profiles,
       closed,
+      users,
       events,
       autoscale,
       concurrency,
