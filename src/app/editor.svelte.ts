@@ -41,10 +41,19 @@ export class Editor {
     this.history = commit(this.history);
   }
 
+  /** Called whenever a document replaces the open one: what belonged to the old one goes. */
+  private readonly loadListeners: (() => void)[] = [];
+
   /** Replaces the document, e.g. when opening a design: not undoable. */
   load(design: Design): void {
     this.history = createHistory(design);
     this.select([], []);
+    for (const f of this.loadListeners) f();
+  }
+
+  /** `f` runs after every load(): state kept for the open document (a scenario's run) is dropped there. */
+  onLoad(f: () => void): void {
+    this.loadListeners.push(f);
   }
 
   undo(): void {

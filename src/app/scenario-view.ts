@@ -123,7 +123,8 @@ export function findings(result: ScenarioResult, design: Design, nameOf: (id: st
   for (const h of hot.slice(0, 3)) {
     out.push({ tone: 'bad', text: `${h.name} was overloaded or down from ${seconds(h.firstS)}, for ${seconds(h.seconds)} in all.` });
   }
-  if (hot.length > 3) out.push({ tone: 'bad', text: `${hot.length - 3} more components were overloaded or down at some moment.` });
+  if (hot.length === 4) out.push({ tone: 'bad', text: '1 more component was overloaded or down at some moment.' });
+  else if (hot.length > 4) out.push({ tone: 'bad', text: `${hot.length - 3} more components were overloaded or down at some moment.` });
   const sent = summary.requests.mean ?? 0;
   const lost = summary.lost.mean ?? 0;
   if (sent > 0) {

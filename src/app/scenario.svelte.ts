@@ -89,6 +89,8 @@ export class ScenarioPane {
     private readonly cores: number | undefined = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
   ) {
     this.scenario = $derived(scenarioOf(this.editor.design));
+    // Another design opened: the run, its timeline and findings were of the one before.
+    editor.onLoad(() => this.reset());
     this.picked = $derived(this.pickedAs && this.pickedAs.scenario === this.editor.design.scenario ? this.pickedAs.id : OWN);
     // The presets read the analytic flow: worked out again only when the simulation input changed.
     let last: { design: Design; choices: ScenarioChoice[] } | null = null;
@@ -175,6 +177,19 @@ export class ScenarioPane {
     if (!choice) return;
     this.editor.dispatch((d) => choice.apply(d));
     this.pickedAs = { id, scenario: this.editor.design.scenario };
+  }
+
+  /** Forgets the run (stopping it if under way): a different design is open. */
+  private reset(): void {
+    this.token++;
+    this.abort?.abort();
+    this.running = false;
+    this.result = null;
+    this.error = null;
+    this.ranOn = null;
+    this.stoppedAt = null;
+    this.scrubbed = null;
+    this.pickedAs = null;
   }
 
   /** Stops the run under way; what it had reported stays on show. */

@@ -148,3 +148,26 @@ describe('the scenario pane', () => {
     expect(replicationsFor(4)).toBe(4);
   });
 });
+
+describe('opening another design', () => {
+  it('forgets the run: no timeline, findings or colours of the design before, and a run under way stops', async () => {
+    const { editor, pane, finish } = setup();
+    const done = pane.run();
+    finish();
+    await done;
+    expect(pane.findings.length).toBeGreaterThan(0);
+    editor.load({ ...editor.design, name: 'Another design', nodes: [], edges: [] });
+    flushSync();
+    expect(pane.result).toBeNull();
+    expect(pane.findings).toEqual([]);
+    expect(pane.metrics).toBeUndefined();
+
+    const running = pane.run();
+    expect(pane.running).toBe(true);
+    editor.load({ ...editor.design, name: 'A third design' });
+    expect(pane.running).toBe(false);
+    await running;
+    expect(pane.result).toBeNull();
+    expect(pane.error).toBeNull();
+  });
+});
