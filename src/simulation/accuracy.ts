@@ -22,6 +22,25 @@ export const EXPECTED_ERROR: Record<string, Errors> = {
 
 /** A queue with arrivals this far from Poisson (c_a² off 1) counts as smoothed or bunched. */
 const NON_POISSON = 0.05;
+/** Retries, hedges or timeouts acting on more than this share of a connection's calls mark the latencies approximate. */
+const RESILIENCE_ACTS = 0.01;
+
+/**
+ * Whether a connection's resilience settings change what a request goes through: retries or
+ * hedges adding more than 1 % of attempts, a timeout failing more than 1 % of calls beyond what
+ * fails anyway, or a breaker in front of a callee failing as often as its threshold. The
+ * analytic latencies are then a single attempt's, off by what backoffs, cut-off waits and
+ * hedged answers do — with no bound the formulas could state.
+ */
+function resilienceActs(g: SimGraph, flow: Flow): boolean {
+  const o = flow.outcomes;
+  return g.edges.some((e, k) => {
+    const r = e.resilience;
+    if (!r || e.mode !== 'sync' || !(flow.edgeRps[k] > 0)) return false;
+    const calleeFail = o.fail[e.to];
+    return o.amp[k] > 1 + RESILIENCE_ACTS || o.callFail[k] > calleeFail + RESILIENCE_ACTS || (r.breaker !== null && calleeFail >= r.breaker.errorRate);
+  });
+}
 
 /** The classes of the design whose figures are approximate, or undefined when none is. */
 export function approximation(g: SimGraph, flow: Flow): Approximate | undefined {
@@ -38,9 +57,9 @@ export function approximation(g: SimGraph, flow: Flow): Approximate | undefined 
     } else if (Math.abs(flow.ca2[u] - 1) > NON_POISSON && node.dist !== 'exponential' && q.rho > 0.3 && feeders[u] < 0) found.add('smoothed-arrivals');
     if (node.fanout === 'sequential' && node.out.some((e) => g.edges[e].mode === 'sync' && flow.queues[g.edges[e].to].blockProb > 1e-3)) found.add('queue-limits-sequential');
   }
-  if (found.size === 0) return undefined;
-  const classes = [...found].sort();
+  const unbounded = resilienceActs(g, flow) ? ['resilience'] : [];
+  if (found.size === 0 && unbounded.length === 0) return undefined;
   const expectedErrorPct: Errors = { mean: 0, p50: 0, p95: 0, p99: 0 };
-  for (const c of classes) for (const f of ['mean', 'p50', 'p95', 'p99'] as const) expectedErrorPct[f] = Math.max(expectedErrorPct[f], EXPECTED_ERROR[c][f]);
-  return { classes, expectedErrorPct };
+  for (const c of found) for (const f of ['mean', 'p50', 'p95', 'p99'] as const) expectedErrorPct[f] = Math.max(expectedErrorPct[f], EXPECTED_ERROR[c][f]);
+  return { classes: [...found, ...unbounded].sort(), expectedErrorPct, ...(unbounded.length ? { unbounded } : {}) };
 }

@@ -114,6 +114,7 @@ export function closedLoopReport(sol: ClosedLoopSolution, loadScale: number, ana
     const e = EXPECTED_ERROR[cls];
     const pct = a.expectedErrorPct;
     report.approximate = {
+      ...a,
       classes: [...a.classes, cls].sort(),
       expectedErrorPct: { mean: Math.max(pct.mean, e.mean), p50: Math.max(pct.p50, e.p50), p95: Math.max(pct.p95, e.p95), p99: Math.max(pct.p99, e.p99) },
     };

@@ -118,6 +118,12 @@ export interface Approximate {
   /** Codes of the classes of docs/accuracy.md the design falls in, e.g. 'batching'. */
   classes: string[];
   expectedErrorPct: { mean: number; p50: number; p95: number; p99: number };
+  /**
+   * Classes among `classes` whose error the formulas cannot bound (expectedErrorPct leaves
+   * them out): retries, timeouts, hedges or a breaker at work — the flow and the failures count
+   * them, the latencies are a single attempt's (docs/simulation.md, "Resilience").
+   */
+  unbounded?: string[];
 }
 
 export type SimResult = { ok: true; report: Report } | { ok: false; error: string; cycle?: string[] };

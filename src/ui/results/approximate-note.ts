@@ -10,6 +10,7 @@ const CLASS_WORDS: Record<string, string> = {
   'smoothed-arrivals': 'evenly spaced arrivals at a queue',
   'heavy-tail-multi-server': 'heavy-tailed service on many servers',
   'queue-limits-sequential': 'queue limits before sequential calls',
+  resilience: 'retries, timeouts or hedging at work',
 };
 
 export function classWords(id: string): string {
@@ -37,6 +38,15 @@ export function approximateNote(report: Report, status: RefineStatus | null): Ap
   const then = refining
     ? 'The refined figures replace them once the discrete-event runs in the background are done.'
     : 'A discrete-event run (below) gives figures without this error.';
+  // Retries and timeouts at work: the latencies are a single attempt's, with no bound to state.
+  if (a.unbounded?.length) {
+    const bounded = a.classes.filter((c) => !a.unbounded!.includes(c));
+    const also = bounded.length ? ` For ${bounded.map(classWords).join(', ')} they were also measured off by up to ${each}.` : '';
+    return {
+      text: `approximate (${kinds}): latencies of a single attempt${suffix}`,
+      title: `The queueing formulas count what retries, timeouts and hedges add to the load and the failures, but give the latency of one attempt: backoffs, waits cut off by a timeout and hedged answers are left out, by an amount they cannot bound.${also} ${then}`,
+    };
+  }
   return {
     text: `approximate (${kinds}): expected error up to ±${worst} %${suffix}`,
     title: `The queueing formulas are outside their accuracy goal for ${kinds}: on designs of this kind they were measured off the discrete-event engine by up to ${each}. ${then}`,

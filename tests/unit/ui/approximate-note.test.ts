@@ -50,3 +50,33 @@ describe('the approximate note', () => {
     expect(classWords('toString')).toBe('toString');
   });
 });
+
+describe('retries, timeouts and hedging at work', () => {
+  function reportWith(edge: Record<string, unknown>, failureRate: number): Report {
+    const editor = new Editor();
+    const client = editor.addComponent('client', { x: 0, y: 0 });
+    const api = editor.addComponent('app-service', { x: 300, y: 0 }, client);
+    editor.setParam(client, 'rps', 100);
+    editor.setParam(api, 'failureRate', failureRate);
+    editor.dispatch((d) => ({ ...d, edges: d.edges.map((e) => ({ ...e, params: { ...e.params, ...edge } })) }));
+    const r = analyze(editor.design);
+    if (!r.ok) throw new Error(r.error);
+    return r.report;
+  }
+
+  it('mark the latencies as a single attempt’s, with no bound claimed', () => {
+    // 30 % of attempts fail and are retried: 1.39 attempts a call, each retry after a backoff.
+    const r = reportWith({ retry: { maxAttempts: 3, baseMs: 20 } }, 0.3);
+    expect(r.approximate?.classes).toEqual(['resilience']);
+    expect(r.approximate?.unbounded).toEqual(['resilience']);
+    const note = approximateNote(r, { phase: 'waiting' })!;
+    expect(note.text).toBe('approximate (retries, timeouts or hedging at work): latencies of a single attempt — refining…');
+    expect(note.title).toContain('backoffs, waits cut off by a timeout and hedged answers are left out');
+    expect(note.text).not.toMatch(/±/);
+  });
+
+  it('leave the figures exact where they do not act: no failures to retry, a timeout that never fires', () => {
+    expect(reportWith({ retry: { maxAttempts: 3, baseMs: 20 } }, 0).approximate).toBeUndefined();
+    expect(reportWith({ timeoutMs: 100_000 }, 0).approximate).toBeUndefined();
+  });
+});
