@@ -135,14 +135,15 @@ export function findings(result: ScenarioResult, design: Design, nameOf: (id: st
     const over = summary.secondsOverSlo.mean ?? 0;
     out.push({ tone: over > 0 ? 'bad' : 'ok', text: `p99 over the SLO (${design.slo.p99Ms} ms) for ${estimateText(summary.secondsOverSlo, seconds)}.` });
   }
-  for (const r of summary.recoveries) {
+  // Numbered as the charts' markers are ("2 flush", "2 ends").
+  summary.recoveries.forEach((r, i) => {
     const recovered = r.recoverS.mean !== null;
     out.push({
       tone: recovered ? 'ok' : 'bad',
       text: recovered
-        ? `At ${seconds(r.atS)}, ${r.label}: recovered in ${estimateText(r.recoverS, seconds)}.`
-        : `At ${seconds(r.atS)}, ${r.label}: not recovered before the run ended.`,
+        ? `${i + 1}. At ${seconds(r.atS)}, ${r.label}: recovered in ${estimateText(r.recoverS, seconds)}.`
+        : `${i + 1}. At ${seconds(r.atS)}, ${r.label}: not recovered before the run ended.`,
     });
-  }
+  });
   return out;
 }

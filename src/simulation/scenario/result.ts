@@ -4,7 +4,7 @@ import type { Nodes } from '../des-state';
 import { byId } from '../report';
 import type { Buckets } from './buckets';
 import type { ScenarioPlan } from './plan';
-import type { NodeTimeline, ScenarioResult, Series } from './timeline';
+import type { Marker, NodeTimeline, ScenarioResult, Series } from './timeline';
 
 /** Within this share of the pre-event level, goodput and p99 count as recovered. */
 export const RECOVERY_TOLERANCE = 0.1;
@@ -26,12 +26,13 @@ export function buildResult(g: SimGraph, N: Nodes, plan: ScenarioPlan, raw: Buck
     const off = u * nb;
     nodes[n.id] = { arrivalRps: series(raw.arrivalRps, off), utilization: series(raw.utilization, off), queue: series(raw.queue, off), replicas: series(raw.replicas, off) };
   });
-  const markers: { atS: number; label: string }[] = [];
-  for (const ev of plan.events) {
-    markers.push({ atS: ev.event.atS, label: ev.label });
+  const markers: Marker[] = [];
+  plan.events.forEach((ev, i) => {
+    const type = ev.event.type;
+    markers.push({ atS: ev.event.atS, label: ev.label, event: i + 1, type });
     const dur = (ev.event as { durationS?: number }).durationS;
-    if (dur !== undefined && ev.event.atS + dur <= plan.scenario.durationS) markers.push({ atS: ev.event.atS + dur, label: `${ev.label}: over` });
-  }
+    if (dur !== undefined && ev.event.atS + dur <= plan.scenario.durationS) markers.push({ atS: ev.event.atS + dur, label: `${ev.label}: over`, event: i + 1, type, end: true });
+  });
   markers.sort((a, b) => a.atS - b.atS);
   const timeline = {
     bucketS,

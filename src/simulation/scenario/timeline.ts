@@ -19,6 +19,16 @@ export interface NodeTimeline {
   replicas: Series;
 }
 
+/** An event of the scenario on the time axis: its start, or its end (`end`) when it lasts. */
+export interface Marker {
+  atS: number;
+  label: string;
+  /** 1-based, in the scenario's order of events: the start and end of one event share it. */
+  event?: number;
+  type?: 'fail' | 'slow' | 'flush' | 'frame-down';
+  end?: boolean;
+}
+
 export interface Timeline {
   bucketS: number;
   /** Start of each bucket, seconds. */
@@ -47,7 +57,7 @@ export interface Timeline {
   meanMs?: Series;
   nodes: Record<string, NodeTimeline>;
   /** The scenario's events, as markers: when, and what in plain words. */
-  markers: { atS: number; label: string }[];
+  markers: Marker[];
 }
 
 /** A figure of the summary, with its 95 % interval when several replications ran. */

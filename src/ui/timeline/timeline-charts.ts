@@ -2,7 +2,7 @@
 // run's duration), each with the scenario's events as labelled dashed lines and the scrubbed
 // moment as a solid one, as Grafana draws annotations. Built and tested without the library.
 import type { EChartsCoreOption } from 'echarts/core';
-import type { NodeTimeline, Series, Timeline } from '../../app/scenario-types';
+import type { Marker, NodeTimeline, Series, Timeline } from '../../app/scenario-types';
 
 const axisLine = { lineStyle: { color: 'rgba(128,128,128,0.6)' } };
 const splitLine = { lineStyle: { color: 'rgba(128,128,128,0.18)' } };
@@ -26,7 +26,7 @@ export const SERIES_COLORS = {
 export interface Marks {
   /** Length of the run, seconds: every chart's time axis spans it. */
   durationS: number;
-  markers: { atS: number; label: string }[];
+  markers: Marker[];
   /** The scrubbed moment, seconds. */
   t: number | null;
 }
@@ -52,11 +52,23 @@ function line(tl: Timeline, name: string, s: Series, color: string, extra: Recor
   return out;
 }
 
+const EVENT_WORDS: Record<NonNullable<Marker['type']>, string> = { fail: 'fail', slow: 'slow', flush: 'flush', 'frame-down': 'zone down' };
+
+/**
+ * A marker's tag on a chart: short enough to read along the line ("2 flush", "2 ends"); the
+ * whole event is in "What happened" under the same number, and in the tooltip of the line.
+ */
+export function markerTag(m: Marker): string {
+  if (m.event === undefined || m.type === undefined) return m.label.length > 16 ? `${m.label.slice(0, 15)}…` : m.label;
+  return `${m.event} ${m.end ? 'ends' : EVENT_WORDS[m.type]}`;
+}
+
 /** The events and the scrubbed moment, drawn on the first series of a chart. */
 function withMarks(series: Record<string, unknown>[], marks: Marks, slo?: number): Record<string, unknown>[] {
   const data: Record<string, unknown>[] = marks.markers.map((m) => ({
     xAxis: m.atS,
-    label: { formatter: m.label, color: muted, position: 'insideEndTop', fontSize: 10 },
+    name: m.label,
+    label: { formatter: markerTag(m), color: muted, position: 'insideEndTop', fontSize: 10 },
     lineStyle: { type: 'dashed', color: muted },
   }));
   if (marks.t !== null) data.push({ xAxis: marks.t, label: { show: false }, lineStyle: { type: 'solid', color: '#2f5fe0', width: 1.5 } });

@@ -60,7 +60,7 @@ describe('what the run came to', () => {
       'bad: API was overloaded or down from 30 s, for 30 s in all.',
       'bad: Requests lost: 380 (95 %: 350–410) of 8,000 (4.8 %).',
       'bad: p99 over the SLO (40 ms) for 7 s (95 %: 6 s–8 s).',
-      'bad: At 45 s, API: 1 replica fails: not recovered before the run ended.',
+      'bad: 1. At 45 s, API: 1 replica fails: not recovered before the run ended.',
     ]);
   });
 

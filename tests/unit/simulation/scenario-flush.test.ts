@@ -51,7 +51,7 @@ describe('a cache flush', () => {
   });
 
   it('marks the event and measures how long the backend took to settle', () => {
-    expect(r.timeline.markers).toEqual([{ atS: AT, label: 'cache flushed (refills over 20 s)' }]);
+    expect(r.timeline.markers).toEqual([{ atS: AT, label: 'cache flushed (refills over 20 s)', event: 1, type: 'flush' }]);
     const rec = r.summary.recoveries[0].recoverS.mean;
     // Latency is back once the backend is: within the refill, or a few buckets after it.
     expect(rec).not.toBeNull();
