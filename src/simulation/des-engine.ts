@@ -181,13 +181,8 @@ export class DesEngine extends RequestSlots implements CallHost {
     const N = this.nodes;
     const u = this.jNode[job];
     this.c.arrivals[u]++;
-    if (this.tl !== null && this.tl.down[u] !== 0) {
-      // Its frame is down, or it has no replica left: the call is refused.
-      this.c.rejections[u]++;
-      this.jFlags[job] |= FAILED;
-      this.finish(job);
-      return;
-    }
+    // Its frame is down, or it has no replica left: the call is refused.
+    if (this.tl !== null && this.tl.down[u] !== 0) return this.reject(u, job);
     if (N.pass[u]) {
       this.c.completions[u]++;
       if (t >= this.tWarm) {
@@ -202,12 +197,7 @@ export class DesEngine extends RequestSlots implements CallHost {
     const q = this.queues[u];
     const limit = N.queueLimit[u];
     const canStart = N.batchMax[u] === 0 && N.busy[u] < N.servers[u];
-    if (!canStart && limit >= 0 && q.size >= limit) {
-      this.c.rejections[u]++;
-      this.jFlags[job] |= FAILED;
-      this.finish(job);
-      return;
-    }
+    if (!canStart && limit >= 0 && q.size >= limit) return this.reject(u, job);
     this.c.advance(u, N);
     N.inSystem[u]++;
     if (canStart) {
@@ -218,6 +208,13 @@ export class DesEngine extends RequestSlots implements CallHost {
       q.push(job);
       if (N.batchMax[u] > 0) this.tryBatch(u);
     }
+  }
+
+  /** Component u refuses the call (a full queue, a frame down, no replica up): it fails. */
+  private reject(u: number, job: number): void {
+    this.c.rejections[u]++;
+    this.jFlags[job] |= FAILED;
+    this.finish(job);
   }
 
   private done(job: number): void {
@@ -524,12 +521,8 @@ export class DesEngine extends RequestSlots implements CallHost {
   private rootDone(s: number, flags: number, arrive: number): void {
     const t = this.now;
     const c = this.c;
-    if (this.tl !== null) this.tl.rootDone(flags & FAILED, arrive);
-    if (this.think[s] >= 0 && (this.tl === null || this.tl.users.keep(s))) {
-      // A closed-loop user has its answer (or its error): it thinks, then sends again.
-      this.heap.at = t + this.rng.exponential(this.think[s]);
-      this.heap.schedule(s * 8 + SOURCE);
-    }
+    // Rare paths in a method of their own: a small rootDone is inlined where it is called.
+    if (this.tl !== null || this.think[s] >= 0) this.rootExtras(s, flags, arrive);
     if (flags & FAILED) {
       if (arrive >= this.tWarm) c.failed(flags);
       return;
@@ -544,6 +537,15 @@ export class DesEngine extends RequestSlots implements CallHost {
     const half = arrive < this.tHalf ? 0 : 2;
     c.halves[half] += v;
     c.halves[half + 1]++;
+  }
+
+  /** A user request is over: a scenario's timeline counts it, and a closed-loop user thinks, then sends again. */
+  private rootExtras(s: number, flags: number, arrive: number): void {
+    if (this.tl !== null) this.tl.rootDone(flags & FAILED, arrive);
+    if (this.think[s] >= 0 && (this.tl === null || this.tl.users.keep(s))) {
+      this.heap.at = this.now + this.rng.exponential(this.think[s]);
+      this.heap.schedule(s * 8 + SOURCE);
+    }
   }
 
   /** A scenario's profile added a user to closed-loop source s: it thinks, then sends. */
