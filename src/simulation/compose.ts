@@ -3,7 +3,8 @@
 // over cache hits, call probabilities and "dispatch one" choices. Callees first, memoised.
 import type { SimEdge, SimGraph } from './graph';
 import type { Flow } from './analytic';
-import { delay, maxOf, mixture, sum, ZERO, type Dist } from './dist';
+import { delay, mixture, sum, ZERO, type Dist } from './dist';
+import { maxOf } from './dist-max';
 
 /** A source's latency is only read (three quantiles), never composed further: keep it exact longer. */
 const SOURCE_COST = 2000;

@@ -1,7 +1,8 @@
 // Latency distributions of the analytic engine against independent computations.
 import { describe, expect, it } from 'vitest';
 import { hypoexponentialSurvival } from '../../../src/simulation/hypoexp';
-import { expSum, fitted, maxOf, mixture, point, quantile } from '../../../src/simulation/dist';
+import { expSum, fitted, mixture, point, quantile } from '../../../src/simulation/dist';
+import { maxOf } from '../../../src/simulation/dist-max';
 import { gammaP } from '../../../src/simulation/special';
 import { analyze } from '../../../src/simulation/analytic';
 import { wrap } from './oracle-helpers';
