@@ -14,7 +14,7 @@ import { modeBetween, type RoleOf } from './connection-mode';
 import { withoutScenarioOf } from './scenario-commands';
 
 export { addScenarioEvent, removeScenarioEvent, setAutoscale, setConnectionResilience, setScenario, setSourceProfile, updateScenarioEvent } from './scenario-commands';
-import { dropRoutesAt, withoutRoute } from './routes';
+import { dropRoutesAt, withMembers, withoutRoute } from './routes';
 
 const noRoles: RoleOf = () => undefined;
 
@@ -44,17 +44,7 @@ export function connect(design: Design, edge: DesignEdge): Design {
 
 /** Removes nodes (a frame takes its members with it) and edges, and every edge left dangling. */
 export function removeElements(design: Design, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): Design {
-  const gone = new Set(nodeIds);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of design.nodes) {
-      if (n.parentId && gone.has(n.parentId) && !gone.has(n.id)) {
-        gone.add(n.id);
-        grew = true;
-      }
-    }
-  }
+  const gone = withMembers(design, nodeIds);
   const goneEdges = new Set(edgeIds);
   const nodes = design.nodes.filter((n) => !gone.has(n.id));
   const edges = design.edges.filter((e) => !goneEdges.has(e.id) && !gone.has(e.source) && !gone.has(e.target));
