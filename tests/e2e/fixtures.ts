@@ -62,11 +62,20 @@ export class AppPage {
   }
 
   async connect(sourceId: string, targetId: string) {
-    await this.settle();
     const from = this.node(sourceId).locator('.svelte-flow__handle.source');
     const to = this.node(targetId).locator('.svelte-flow__handle.target');
-    const a = (await from.boundingBox())!;
-    const b = (await to.boundingBox())!;
+    // The view may still be gliding to a component just added: read the handles once they stay put.
+    let a = (await from.boundingBox())!;
+    let b = (await to.boundingBox())!;
+    for (let i = 0; i < 60; i++) {
+      await this.settle();
+      const a2 = (await from.boundingBox())!;
+      const b2 = (await to.boundingBox())!;
+      const still = a2.x === a.x && a2.y === a.y && b2.x === b.x && b2.y === b.y;
+      a = a2;
+      b = b2;
+      if (still) break;
+    }
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(a.x + 40, a.y + a.height / 2, { steps: 5 });
