@@ -6,6 +6,7 @@ import { rename as renameDesign } from '../model/commands';
 import { DesignStore, newDesignId, type DesignMeta, type StoreResult } from '../persistence/design-store';
 import { restore } from '../persistence/restore';
 import { catalog } from '../catalog';
+import { dropBackup, keepBackup, pageStorage, readBackups, type SyncStorage, type UnloadBackup } from '../persistence/unload-backup';
 import { damagedRecord, type DamagedRecord } from './damaged-record';
 import type { Editor } from './editor.svelte';
 
@@ -45,7 +46,14 @@ export class Library {
   /** The saves under way, in order (see `save`). */
   private writes: Promise<void> = Promise.resolve();
 
-  constructor(private editor: Editor, private store: DesignStore) {}
+  /** A backup of the open design was kept as the page went away (see `leaving`). */
+  private backedUp = false;
+
+  constructor(
+    private editor: Editor,
+    private store: DesignStore,
+    private backups: SyncStorage | null = pageStorage(),
+  ) {}
 
   /** Whether leaving the page now would lose something: a save pending, under way or failed. */
   get unsaved(): boolean {
@@ -54,6 +62,7 @@ export class Library {
 
   /** Opens the last design, else the newest that opens, else a new one. Nothing stored is changed. */
   async init(): Promise<void> {
+    await this.recoverBackups();
     await this.refresh();
     const tried = new Set<string>();
     const attempt = async (id: string | undefined) => {
@@ -140,6 +149,47 @@ export class Library {
     this.status = 'pending';
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.save(), AUTOSAVE_DELAY_MS);
+  }
+
+  /**
+   * The page is going away (hidden, reloaded, closed): an edit not yet confirmed saved is kept
+   * in Web Storage at once, since the save started now may never get to write (unload-backup.ts).
+   */
+  leaving(): void {
+    const design = this.editor.design;
+    if (this.currentId && !this.conflict && design !== this.lastSaved) {
+      this.backedUp = keepBackup(this.backups, { id: this.currentId, rev: this.rev, design, at: Date.now() }) || this.backedUp;
+    }
+    void this.flush();
+  }
+
+  /**
+   * Writes back what `leaving` kept: over its design when nothing was saved there since, else
+   * as a copy beside it ("(recovered)"), so neither version is lost. A backup that storage
+   * cannot take now is kept for the next start; one that is not a design is dropped.
+   */
+  private async recoverBackups(): Promise<void> {
+    for (const b of readBackups(this.backups)) {
+      const r = restoreWithCatalog(b.design);
+      if (!r.ok) {
+        dropBackup(this.backups, b.id);
+        continue;
+      }
+      const rec = await this.store.load(b.id);
+      if (!rec.ok) continue;
+      const stored = rec.value;
+      if (stored && JSON.stringify(stored.design) === JSON.stringify(b.design)) {
+        dropBackup(this.backups, b.id);
+        continue;
+      }
+      const over = stored ? stored.rev === b.rev : b.rev === 0;
+      const id = over ? b.id : newDesignId();
+      const res = await this.store.save(id, over ? r.design : { ...r.design, name: `${r.design.name} (recovered)` }, b.at, over ? b.rev : undefined);
+      if (res.ok) {
+        this.onSaved?.(id, res.value);
+        dropBackup(this.backups, b.id);
+      }
+    }
   }
 
   /** Saves now if a save is pending, and waits for any under way (before switching designs or leaving). */
@@ -270,6 +320,11 @@ export class Library {
     }
     if (!r.ok && r.late) void r.late.then((late) => this.savedLate(id, design, expected, late));
     if (this.report(r)) this.saved(id, design, r.value);
+    if (r.ok && this.backedUp && design === this.editor.design) {
+      // Saved after all: the backup kept as the page went away is not needed any more.
+      dropBackup(this.backups, id);
+      this.backedUp = false;
+    }
     this.status = r.ok ? (this.lastSaved === this.editor.design ? 'saved' : 'pending') : 'failed';
     await this.refresh();
   }

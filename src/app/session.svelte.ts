@@ -108,7 +108,8 @@ export class Session {
       this.view.openView();
       this.ready = true;
     });
-    const flush = () => void this.library.flush();
+    const flush = () => this.library.leaving();
+    const onvisibility = () => (document.visibilityState === 'hidden' ? this.library.leaving() : void this.library.flush());
     const onhash = () => void this.openExternal({ kind: 'link', hash: location.hash });
     const stopGuard = guardAgainstOtherTabs(this.library);
     // Leaving with a save pending, under way or failed asks first; the pending save starts now.
@@ -121,12 +122,12 @@ export class Session {
     window.addEventListener('beforeunload', onbeforeunload);
     window.addEventListener('pagehide', flush);
     window.addEventListener('hashchange', onhash);
-    document.addEventListener('visibilitychange', flush);
+    document.addEventListener('visibilitychange', onvisibility);
     return () => {
       window.removeEventListener('beforeunload', onbeforeunload);
       window.removeEventListener('pagehide', flush);
       window.removeEventListener('hashchange', onhash);
-      document.removeEventListener('visibilitychange', flush);
+      document.removeEventListener('visibilitychange', onvisibility);
       stopGuard();
       stopEffects();
       // The refinement's workers and a discrete-event run end with the app, not with the page.
