@@ -55,6 +55,8 @@ export class DesEngine extends RequestSlots implements CallHost {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** Where the samples of requests that arrived during the warm-up go, never read (see record). */
+  private readonly sink: number;
   /** Timeouts, retries, breakers, hedging (resilience.ts); null when no connection has them. */
   readonly res: Resilience | null;
   /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
@@ -67,7 +69,8 @@ export class DesEngine extends RequestSlots implements CallHost {
   generated = 0;
   events = 0;
   // Times start as non-integers so that their fields hold doubles from the start: a field
-  // that changes representation mid-run throws away the optimized code of every method.
+  // that changes representation mid-run throws away the optimized code of every method. The
+  // constructor writes them twice (see there).
   tWarm = Infinity;
   tHalf = Infinity;
   tEnd = NaN;
@@ -97,12 +100,19 @@ export class DesEngine extends RequestSlots implements CallHost {
     this.sourceHist = new Int32Array(n).fill(-1);
     this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
-    this.hist = new Histograms(this.e2e + 1);
+    this.sink = this.e2e + 1;
+    this.hist = new Histograms(this.e2e + 2);
     this.c = new Counters(n, g.edges.length);
     this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
     this.llm = g.nodes.some((x) => x.llm) ? new LlmServers(g, this.rng, this) : null;
     ({ warmCount: this.warmCount, halfCount: this.halfCount } = milestoneCounts(requests, warmupFraction));
-    if (this.warmCount <= 0) this.tWarm = 0;
+    // V8 folds a field that was only ever written once into optimized code as a constant,
+    // and throws away every method that did so when it changes: these change at the end of
+    // the warm-up and half-way, so they are written twice now and compiled as variables.
+    this.tWarm = this.tHalf = this.tEnd = 0.5;
+    this.tWarm = this.warmCount <= 0 ? 0 : Infinity;
+    this.tHalf = Infinity;
+    this.tEnd = NaN;
     this.think = startUsers(g, loadScale, this.heap, this.rng, SOURCE);
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
@@ -185,10 +195,9 @@ export class DesEngine extends RequestSlots implements CallHost {
     if (this.tl !== null && this.tl.down[u] !== 0) return this.reject(u, job);
     if (N.pass[u]) {
       this.c.completions[u]++;
-      if (t >= this.tWarm) {
-        this.hist.sample = 0;
-        this.hist.addSample(u);
-      }
+      const sink = this.sink;
+      this.hist.sample = 0;
+      this.hist.addSample(t >= this.tWarm ? u : sink);
       this.failMaybe(u, job);
       this.dispatch(job);
       return;
@@ -330,16 +339,23 @@ export class DesEngine extends RequestSlots implements CallHost {
     for (let i = 0; i < n; i++) this.dispatch(L.done[i]);
   }
 
+  /**
+   * Counts a request served at u. One that arrived during the warm-up is recorded too, in a
+   * histogram nobody reads: the same code runs from the first request, so none of it is first
+   * reached after the compiler has optimized the engine (which would throw that code away).
+   */
   private record(u: number, job: number): void {
     const t = this.now;
     this.c.completions[u]++;
     const arrive = this.jArrive[job];
     this.failMaybe(u, job);
-    if (arrive >= this.tWarm) {
-      this.hist.sample = t - arrive;
-      this.hist.addSample(u);
-      this.c.waitSum[u] += this.jStart[job] - arrive;
-    }
+    // Both operands read before the choice: a read in the branch not yet taken would have no type feedback.
+    const warm = arrive >= this.tWarm;
+    const sink = this.sink;
+    const wait = this.jStart[job] - arrive;
+    this.hist.sample = t - arrive;
+    this.hist.addSample(warm ? u : sink);
+    this.c.waitSum[u] += warm ? wait : 0;
   }
 
   /** A served request fails with the component's failure rate (failureRate), independently. */
@@ -528,15 +544,18 @@ export class DesEngine extends RequestSlots implements CallHost {
       return;
     }
     c.rootsDone++;
-    if (arrive < this.tWarm) return;
+    // Warm-up requests into the sink, as in record().
+    const warm = arrive >= this.tWarm;
+    const e2e = this.e2e;
+    const sink = this.sink;
     const v = t - arrive;
     this.hist.sample = v;
-    this.hist.addSample(this.e2e);
+    this.hist.addSample(warm ? e2e : sink);
     const own = this.sourceHist[s];
-    if (own !== this.e2e) this.hist.addSample(own);
+    if (own !== e2e) this.hist.addSample(warm ? own : sink);
     const half = arrive < this.tHalf ? 0 : 2;
-    c.halves[half] += v;
-    c.halves[half + 1]++;
+    c.halves[half] += warm ? v : 0;
+    c.halves[half + 1] += warm ? 1 : 0;
   }
 
   /** A user request is over: a scenario's timeline counts it, and a closed-loop user thinks, then sends again. */
