@@ -6,7 +6,7 @@ import { rename as renameDesign } from '../model/commands';
 import { DesignStore, newDesignId, type DesignMeta, type StoreResult } from '../persistence/design-store';
 import { restore } from '../persistence/restore';
 import { catalog } from '../catalog';
-import { dropBackup, keepBackup, pageStorage, readBackups, type SyncStorage, type UnloadBackup } from '../persistence/unload-backup';
+import { dropBackup, keepBackup, pageStorage, readBackups, type SyncStorage } from '../persistence/unload-backup';
 import { damagedRecord, type DamagedRecord } from './damaged-record';
 import type { Editor } from './editor.svelte';
 
