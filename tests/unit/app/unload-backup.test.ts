@@ -47,15 +47,21 @@ function type(t: { editor: Editor; library: Library }, label: string) {
 
 const labels = (t: { editor: Editor }) => t.editor.design.nodes.map((n) => n.label);
 
+/** A tab whose design, one cache, is saved; its page can be made to go away. */
+async function savedCacheTab() {
+  const kv = memoryKeyValue();
+  const storage = webStorage();
+  const first = page(kv);
+  const tab = await openTab(first.view, storage);
+  tab.editor.addComponent('cache', { x: 0, y: 0 });
+  tab.library.designChanged(tab.editor.design);
+  await tab.library.flush();
+  return { kv, storage, first, tab };
+}
+
 describe('a save the page did not live to write', () => {
   it('is kept as the page goes away and written back at the next start', async () => {
-    const kv = memoryKeyValue();
-    const storage = webStorage();
-    const first = page(kv);
-    const tab = await openTab(first.view, storage);
-    tab.editor.addComponent('cache', { x: 0, y: 0 });
-    tab.library.designChanged(tab.editor.design);
-    await tab.library.flush();
+    const { kv, storage, first, tab } = await savedCacheTab();
     type(tab, 'Hot keys');
     first.unload();
     tab.library.leaving();
@@ -91,13 +97,7 @@ describe('a save the page did not live to write', () => {
   });
 
   it('over a design another tab saved since, the backup becomes a copy beside it', async () => {
-    const kv = memoryKeyValue();
-    const storage = webStorage();
-    const first = page(kv);
-    const tab = await openTab(first.view, storage);
-    tab.editor.addComponent('cache', { x: 0, y: 0 });
-    tab.library.designChanged(tab.editor.design);
-    await tab.library.flush();
+    const { kv, storage, first, tab } = await savedCacheTab();
     const other = await openTab(kv, webStorage());
     type(other, 'Theirs');
     await other.library.flush();
