@@ -132,7 +132,12 @@ function countCrossings(lines: Point[][]): number {
 }
 
 const cross = (o: Point, p: Point, q: Point) => (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]);
-const sign = (v: number) => (v > 0 ? 1 : v < 0 ? -1 : 0);
+/**
+ * Below this a point counts as on the line: a curve sampled along a straight line lands a
+ * rounding error off it, which must not read as passing from one side to the other.
+ */
+const ON_LINE = 1e-6;
+const sign = (v: number) => (v > ON_LINE ? 1 : v < -ON_LINE ? -1 : 0);
 
 /**
  * Where segment i of line a (a[i-1]→a[i]) crosses segment j of line b, or null. A meeting in
