@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { countInRect, decodePng, hexRgb } from '../unit/persistence/picture-check';
 
 test('drag a component from the palette onto the canvas', async ({ app, page }) => {
   const pane = app.pane();
@@ -166,6 +167,43 @@ test('a large design opens zoomed far out without drawing icons there, and zoomi
   await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 0, y: 0, zoom: 1 }));
   await expect(page.locator('.svelte-flow__node[data-id="n0"] .icon svg')).toHaveCount(1);
   await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(n);
+});
+
+test('zoomed far out, a component is filled with its level, so green and red still read', async ({ app, page }) => {
+  // Two sources of 1 and 100 rps, each into a one-replica model server of 10 rps capacity.
+  const design = {
+    format: 'mlsd-design', version: 1, name: 'Levels', notes: {},
+    nodes: [
+      { id: 'calm', kind: 'client', label: 'Calm', position: { x: 0, y: 0 }, params: { rps: 1 } },
+      { id: 'ok', kind: 'model-server-cpu', label: 'Fine', position: { x: 300, y: 0 }, params: { replicas: 1, service: { dist: 'exponential', meanMs: 100 } } },
+      { id: 'busy', kind: 'client', label: 'Busy', position: { x: 0, y: 200 }, params: { rps: 100 } },
+      { id: 'hot', kind: 'model-server-cpu', label: 'Overrun', position: { x: 300, y: 200 }, params: { replicas: 1, service: { dist: 'exponential', meanMs: 100 } } },
+    ],
+    edges: [
+      { id: 'e1', source: 'calm', target: 'ok', params: { mode: 'sync' } },
+      { id: 'e2', source: 'busy', target: 'hot', params: { mode: 'sync' } },
+    ],
+  };
+  await page.evaluate((d) => (window as any).__app.editor.load(d), design);
+  await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 40, y: 40, zoom: 0.3 }));
+  await expect(app.node('ok').locator('.component')).toHaveClass(/level-green/);
+  await expect(app.node('hot').locator('.component')).toHaveClass(/level-red/);
+  await app.settle();
+  // What is on the screen: most of each box, right of its label, in its level's fill.
+  const fill = async (id: string, colour: string) => {
+    const box = (await app.node(id).boundingBox())!;
+    const pixels = decodePng(await page.screenshot({ clip: box }));
+    const [w, h] = [pixels.width, pixels.height];
+    const area = Math.floor(w / 2) * Math.floor(h / 2);
+    return countInRect(pixels, w / 2, h / 4, w / 2 - 2, h / 2, hexRgb(colour), 12) / area;
+  };
+  expect(await fill('ok', '#ddf2e3')).toBeGreaterThan(0.6);
+  expect(await fill('hot', '#fde7e8')).toBeGreaterThan(0.6);
+  expect(await fill('hot', '#ddf2e3')).toBeLessThan(0.05);
+  // Close up, the border and the stripe carry the level and the box is plain again.
+  await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 40, y: 40, zoom: 1 }));
+  await app.settle();
+  expect(await fill('ok', '#ddf2e3')).toBeLessThan(0.05);
 });
 
 test('a large design opens at a readable zoom on its source, draws only what is in view, and pipes meet their handles', async ({ app, page }) => {
