@@ -48,7 +48,11 @@ function busiest(design: Design, candidates: DesignNode[]): DesignNode | undefin
 const components = (d: Design) => d.nodes.filter((n) => !isDrawingOnly(n));
 /** Sources that send: at a rate, or a closed loop of users (whose profile scales the users). */
 const rateSources = (d: Design) => components(d).filter((n) => isSource(n) && ((n.params.rps as number) > 0 || (n.params.users as number) > 0));
-const caches = (d: Design) => components(d).filter((n) => typeof n.params.hitRatio === 'number' && n.params.hitRatio > 0);
+/** Caches with something behind them: flushing one whose misses go nowhere changes nothing. */
+const caches = (d: Design) => {
+  const behind = new Set(d.edges.filter((e) => e.params.mode !== 'offline').map((e) => e.source));
+  return components(d).filter((n) => typeof n.params.hitRatio === 'number' && n.params.hitRatio > 0 && behind.has(n.id));
+};
 const replicated = (d: Design) => components(d).filter((n) => !isSource(n) && typeof n.params.replicas === 'number' && n.params.replicas >= 2);
 
 /** Frames that hold serving components and no source (a zone whose loss the users notice), with what is inside each. */

@@ -57,6 +57,15 @@ describe('named scenarios', () => {
     reopensUnchanged(built);
   });
 
+  it('never flushes a cache whose misses go nowhere, however busy, and is not offered when only such caches exist', () => {
+    // B now receives the most (800 rps), but nothing is behind it: flushing it would change nothing.
+    const swapped = twoCaches();
+    swapped.edges = swapped.edges.map((e) => (e.target === 'cacheB' ? { ...e, params: { ...e.params, probability: 0.8 } } : e.target === 'cacheA' ? { ...e, params: { ...e.params, probability: 0.2 } } : e));
+    expect(scenarioOf(byId(swapped)['cache-flush'].build(swapped)).events).toEqual([{ type: 'flush', atS: 36, node: 'cacheA', warmupS: 60 }]);
+    const bare = { ...twoCaches(), edges: twoCaches().edges.filter((e) => e.source !== 'cacheA') };
+    expect(scenarioPresets(bare).map((p) => p.id)).not.toContain('cache-flush');
+  });
+
   it('is not offered to a design without a cache', () => {
     expect(scenarioPresets(oneStore(false)).map((p) => p.id)).toEqual(['traffic-x3', 'zone-down', 'slow-dependency']);
   });
