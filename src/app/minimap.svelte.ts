@@ -12,6 +12,23 @@ function stored(): boolean {
 
 class MinimapPreference {
   shown = $state(stored());
+  /** Whether the canvas is large enough for it (see `fits`); set by the canvas as it resizes. */
+  roomy = $state(true);
+
+  /** Shown, and the canvas has room for it. */
+  get visible(): boolean {
+    return this.shown && this.roomy;
+  }
+
+  /**
+   * A canvas less than three minimaps wide or high (the results or the timeline open on a small
+   * screen) would lose a large part of the design under it: there it stays out of the way,
+   * whatever the preference, and comes back when the canvas grows again.
+   */
+  fits(width: number, height: number): void {
+    const roomy = width >= 3 * (MINIMAP_BOX.width + 2 * MINIMAP_BOX.margin) && height >= 3 * (MINIMAP_BOX.height + 2 * MINIMAP_BOX.margin);
+    if (roomy !== this.roomy) this.roomy = roomy;
+  }
 
   toggle(): void {
     this.shown = !this.shown;
@@ -33,6 +50,6 @@ export const MINIMAP_BOX = { width: 200, height: 140, margin: 12 } as const;
  * shown, its height along the bottom, so no fitted component sits under it.
  */
 export function fitPadding(share: number): number | { top: number; left: number; right: number; bottom: `${number}px` } {
-  if (!minimap.shown) return share;
+  if (!minimap.visible) return share;
   return { top: share, left: share, right: share, bottom: `${MINIMAP_BOX.height + MINIMAP_BOX.margin * 2}px` as const };
 }

@@ -107,3 +107,21 @@ test('the minimap hides and shows (button, Shift+M), remembers it, and a fit kee
   await page.keyboard.press('Shift+M');
   await expect(minimap).toBeVisible();
 });
+
+test('a canvas too small for the minimap (the results open) is left clear of it, and it returns with the room', async ({ app, page }) => {
+  const minimap = page.getByLabel('Minimap: click or drag to move the view');
+  await grid(page, 4, 4);
+  await expect(minimap).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Simulation results' });
+  const toggle = panel.getByRole('button', { name: /Results/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // The canvas is now less than three minimaps high: nothing of it sits in the corner.
+  const pane = (await app.pane().boundingBox())!;
+  expect(pane.height).toBeLessThan(3 * (140 + 24));
+  await expect(minimap).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Minimap' })).toHaveCount(0);
+  // The preference is untouched: closing the results brings it back.
+  await toggle.click();
+  await expect(minimap).toBeVisible();
+});
