@@ -9,7 +9,7 @@ import { restore } from '../src/persistence/restore';
 import type { Design } from '../src/model/design';
 import { COMPONENT_SIZE } from '../src/model/geometry';
 import { fromElkGraph, routesFromElk, toElkGraph, type ElkNodeJson } from '../src/layout/to-elk-graph';
-import { answerOf } from '../src/layout/elk-answer';
+import { layOut as layOutWith } from '../src/layout/facing-order';
 import { applyPlacements } from '../src/layout/placements';
 import { layoutQuality } from '../src/layout/quality';
 
@@ -28,7 +28,7 @@ function template(id: string): Design {
 async function layOut(d: Design): Promise<{ design: Design; ms: number }> {
   const t0 = performance.now();
   const graph = toElkGraph(d, { direction: 'RIGHT', nodeSize: COMPONENT_SIZE, roleOf, aspectRatio: VIEW_ASPECT });
-  const answer = answerOf((await elk.layout(graph as never)) as unknown as ElkNodeJson);
+  const answer = await layOutWith((g) => elk.layout(g as never) as unknown as Promise<ElkNodeJson>, graph);
   const placements = fromElkGraph(d, answer);
   const design = applyPlacements(d, placements, routesFromElk(d, answer, placements));
   return { design, ms: performance.now() - t0 };

@@ -4,10 +4,13 @@
 import type { Design } from '../model/design';
 
 /**
- * A chain of more components than this may wrap. Four columns of components take about 1,000
- * px: a laptop's canvas at 100 %.
+ * A chain of more components than this may wrap: twelve columns take about 3,300 px, three
+ * laptop canvases at 100 %. A shorter one (every case-study template, up to eleven) reads best
+ * in one row, wider than the view: ELK's wrapping cuts the flow into rows joined by connections
+ * that run back across the whole drawing, which crossed the connections between bands (the
+ * templates laid out with two to eight more crossings wrapped than unwrapped).
  */
-const WRAP_FROM_LAYERS = 4;
+const WRAP_FROM_LAYERS = 12;
 /** ELK's spacing between layers and between nodes in a layer (to-elk-graph.ts). */
 const BETWEEN_LAYERS = 90;
 const IN_LAYER = 40;

@@ -1,100 +1,421 @@
-// Routes for the connections between bands, which ELK leaves unrouted (each band is laid out
-// on its own). Orthogonal like ELK's: out of the source's right handle, along a free vertical
-// line to the gap beside the target's band, across the gap, down or up a free vertical line to
-// the target's row, into its left handle. "Free" means clear of every box by a margin, so no
-// such route crosses a component. Pure JSON in, JSON out: it runs in the worker beside ELK.
+// The bands' places and the routes between them. ELK lays each band out on its own, each inside
+// a plain compound (to-elk-graph.ts); a connection between bands reaches it in pieces: from its
+// source out through a port on the side of every frame around it and of its band, and from a
+// port of the target's band in to the target. Here, in the worker: the bands are stacked top to
+// bottom, each shifted sideways so its ports sit above or below the ports they join, with a gap
+// tall enough for the runs between them; each run goes straight down from a port to a lane of
+// the gap, along it and down to the other port, the lanes ordered so that runs cross only where
+// their ports' order makes them; and the pieces and the run are joined into one route under the
+// connection's own id. Pure JSON in, JSON out.
 import type { Position } from '../model/design';
-import type { ElkEdgeJson, ElkNodeJson } from './to-elk-graph';
+import type { Point, Rect } from '../model/pipe-geometry';
+import { polylineHitsRect } from './crossings';
+import type { ElkEdgeJson, ElkNodeJson, ElkSectionJson } from './to-elk-graph';
 
-interface Box {
-  x: number;
-  y: number;
-  right: number;
+/** The least gap between two bands. */
+export const BAND_GAP = 120;
+/** How far a run keeps from a band it passes, and the spacing of the lanes in a gap. */
+const MARGIN = 16;
+const LANE = 10;
+
+const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+
+/** Drops repeated points and points in the middle of a straight run. */
+export function simplify(points: readonly Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && near(last.x, p.x) && near(last.y, p.y)) continue;
+    if (out.length >= 2) {
+      const a = out[out.length - 2];
+      if ((near(a.x, last.x) && near(last.x, p.x)) || (near(a.y, last.y) && near(last.y, p.y))) out.pop();
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+const pointsOf = (s: ElkSectionJson): Position[] => [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
+
+/** One connection between bands: its pieces before and after the gap, and its bands' numbers. */
+interface Crossing {
+  id: string;
+  /** The compounds the piece out of the source's band and the piece into the target's are in. */
+  homes: [string, string];
+  sources: string[];
+  targets: string[];
+  before: ElkEdgeJson[];
+  after: ElkEdgeJson[];
+  from: number;
+  to: number;
+}
+
+/** A run across one gap: where it leaves the band above and where it reaches the band below. */
+interface Run {
+  top: number;
   bottom: number;
+  lane?: number;
 }
 
-/** How far a route keeps from a box it passes. */
-const MARGIN = 14;
-/** The first step out of a handle, and the spacing of parallel runs in a gap. */
-const STEP = 24;
-const LANE = 8;
-
-/** Every leaf box (a component, a note, an empty frame) in root coordinates, by id, and each root child's. */
-function boxes(root: ElkNodeJson): { leaves: Map<string, Box>; bands: Box[]; bandOf: Map<string, number> } {
-  const leaves = new Map<string, Box>();
-  const bandOf = new Map<string, number>();
-  const bands: Box[] = [];
-  const visit = (n: ElkNodeJson, ox: number, oy: number, band: number) => {
-    const x = ox + (n.x ?? 0);
-    const y = oy + (n.y ?? 0);
-    bandOf.set(n.id, band);
-    if (n.children?.length) for (const c of n.children) visit(c, x, y, band);
-    else leaves.set(n.id, { x, y, right: x + (n.width ?? 0), bottom: y + (n.height ?? 0) });
+/** Moves a laid-out compound and every route inside it (routes are in the root's coordinates). */
+function shift(n: ElkNodeJson, dx: number, dy: number): void {
+  n.x = (n.x ?? 0) + dx;
+  n.y = (n.y ?? 0) + dy;
+  const move = (p: Position) => ({ x: p.x + dx, y: p.y + dy });
+  const visit = (c: ElkNodeJson) => {
+    for (const e of c.edges ?? []) {
+      e.sections = e.sections?.map((s) => ({ startPoint: move(s.startPoint), endPoint: move(s.endPoint), bendPoints: s.bendPoints?.map(move) }));
+    }
+    for (const k of c.children ?? []) visit(k);
   };
-  (root.children ?? []).forEach((b, i) => {
-    const x = b.x ?? 0;
-    const y = b.y ?? 0;
-    bands.push({ x, y, right: x + (b.width ?? 0), bottom: y + (b.height ?? 0) });
-    for (const c of b.children ?? []) visit(c, x, y, i);
-  });
-  return { leaves, bands, bandOf };
+  visit(n);
 }
 
-const crossesV = (b: Box, x: number, y0: number, y1: number) =>
-  x > b.x - MARGIN && x < b.right + MARGIN && Math.max(y0, y1) > b.y - MARGIN && Math.min(y0, y1) < b.bottom + MARGIN;
-const crossesH = (b: Box, y: number, x0: number, x1: number) =>
-  y > b.y - MARGIN && y < b.bottom + MARGIN && Math.max(x0, x1) > b.x - MARGIN && Math.min(x0, x1) < b.right + MARGIN;
+/** The pieces of connections between bands, taken out of the graph, by connection. */
+function takePieces(bands: ElkNodeJson[], sep: string): Crossing[] {
+  const byId = new Map<string, { parts: ElkEdgeJson[]; bands: number[]; homes: string[] }>();
+  const take = (n: ElkNodeJson, band: number) => {
+    if (n.edges) {
+      n.edges = n.edges.filter((e) => {
+        const at = e.id.indexOf(sep);
+        if (at < 0) return true;
+        const id = e.id.slice(0, at);
+        if (!byId.has(id)) byId.set(id, { parts: [], bands: [], homes: [] });
+        const i = Number(e.id.slice(at + sep.length));
+        byId.get(id)!.parts[i] = e;
+        byId.get(id)!.bands[i] = band;
+        byId.get(id)!.homes[i] = n.id;
+        return false;
+      });
+    }
+    for (const c of n.children ?? []) take(c, band);
+  };
+  bands.forEach((b, i) => take(b, i));
+  const out: Crossing[] = [];
+  for (const [id, { parts, bands: at, homes }] of byId) {
+    // Pieces 0 … g-1 lead out of the source's band; g is the gap; the rest lead in.
+    const gap = parts.findIndex((p) => !p);
+    if (gap <= 0 || gap >= parts.length - 1 || parts.some((p, i) => i !== gap && !p?.sections?.length)) continue;
+    const before = parts.slice(0, gap);
+    const after = parts.slice(gap + 1);
+    out.push({ id, homes: [homes[gap - 1], homes[gap + 1]], sources: before[0].sources, targets: after[after.length - 1].targets, before, after, from: at[0], to: at[parts.length - 1] });
+  }
+  return out;
+}
+
+/** Where a connection leaves its source's band (the last piece's end) and enters its target's. */
+const exitOf = (c: Crossing) => c.before[c.before.length - 1].sections![0].endPoint;
+const entryOf = (c: Crossing) => c.after[0].sections![0].startPoint;
+
+/** The first step out of a frame's port before a run turns aside. */
+const STEP = 20;
 
 /**
- * The x nearest `want` (on the side `side` of `limit` when one is free there) for a vertical run
- * from y0 to y1 that, with the horizontal run at `hy` from `hx` to it, touches no box but `own`.
+ * From a port on the side of a frame (or of the band) to the band's top (`up`) or bottom edge:
+ * straight on when nothing else of the band is in the way, else a step out, aside to the nearest
+ * free line and on along it. The points after `p`, none when it is on the band's edge.
  */
-function freeX(obstacles: Box[], own: Box | undefined, want: number, y0: number, y1: number, hx: number, hy: number, side: 1 | -1): number {
-  const near = obstacles.filter((b) => b !== own && Math.max(y0, y1, hy) > b.y - MARGIN && Math.min(y0, y1, hy) < b.bottom + MARGIN);
-  const candidates = [want, ...near.flatMap((b) => [b.right + MARGIN + 2, b.x - MARGIN - 2])];
-  const onSide = (x: number) => (x - hx) * side >= STEP / 2;
-  candidates.sort((a, b) => Number(onSide(b)) - Number(onSide(a)) || Math.abs(a - want) - Math.abs(b - want));
-  for (const x of candidates) {
-    if (near.every((b) => !crossesV(b, x, y0, y1) && !crossesH(b, hy, hx, x))) return x;
-  }
-  return want;
+function toEdge(p: Position, band: ElkNodeJson, up: boolean): Position[] {
+  const [bx, by] = [band.x ?? 0, band.y ?? 0];
+  const edge = up ? by : by + (band.height ?? 0);
+  if (near(p.y, edge)) return [];
+  const boxes = (band.children ?? [])
+    .map((c) => ({ x: bx + (c.x ?? 0), y: by + (c.y ?? 0), right: bx + (c.x ?? 0) + (c.width ?? 0), bottom: by + (c.y ?? 0) + (c.height ?? 0) }))
+    // Not the frame the port is on.
+    .filter((b) => !(p.x > b.x - 0.5 && p.x < b.right + 0.5 && (near(p.y, b.y) || near(p.y, b.bottom))));
+  const clearV = (x: number, y0: number, y1: number) => boxes.every((b) => !(x > b.x - MARGIN && x < b.right + MARGIN && Math.max(y0, y1) > b.y && Math.min(y0, y1) < b.bottom));
+  const clearH = (y: number, x0: number, x1: number) => boxes.every((b) => !(y > b.y - MARGIN && y < b.bottom + MARGIN && Math.max(x0, x1) > b.x && Math.min(x0, x1) < b.right));
+  if (clearV(p.x, p.y, edge)) return [{ x: p.x, y: edge }];
+  const y = p.y + (up ? -STEP : STEP);
+  const xs = boxes.flatMap((b) => [b.x - MARGIN - 1, b.right + MARGIN + 1]).sort((a, b) => Math.abs(a - p.x) - Math.abs(b - p.x));
+  const x = xs.find((x) => clearH(y, p.x, x) && clearV(x, y, edge)) ?? p.x;
+  return [{ x: p.x, y }, { x, y }, { x, y: edge }];
 }
 
-/** Fills in a route (one section) for each edge between two bands that ELK left without one. */
-export function routeBetweenBands(root: ElkNodeJson, sourceOf: (e: ElkEdgeJson) => string, targetOf: (e: ElkEdgeJson) => string): void {
-  const pending = (root.edges ?? []).filter((e) => !e.sections?.length);
-  if (pending.length === 0) return;
-  const { leaves, bands, bandOf } = boxes(root);
-  const obstacles = [...leaves.values()];
-  const lanes = new Map<number, number>();
-  for (const e of pending) {
-    const s = leaves.get(sourceOf(e));
-    const t = leaves.get(targetOf(e));
-    const bs = bandOf.get(sourceOf(e));
-    const bt = bandOf.get(targetOf(e));
-    if (!s || !t || bs === undefined || bt === undefined || bs === bt) continue;
-    const down = bt > bs;
-    const start: Position = { x: s.right, y: (s.y + s.bottom) / 2 };
-    const end: Position = { x: t.x, y: (t.y + t.bottom) / 2 };
-    // The gap next to the source's band and the one next to the target's, on the way.
-    const gapY = (between: number) => {
-      const upper = bands[between];
-      const lower = bands[between + 1];
-      const lane = lanes.get(between) ?? 0;
-      lanes.set(between, lane + 1);
-      const room = Math.max(LANE, lower.y - upper.bottom - 2 * MARGIN);
-      return upper.bottom + MARGIN + ((lane * LANE) % room);
-    };
-    const y1 = gapY(down ? bs : bs - 1);
-    const y2 = Math.abs(bt - bs) === 1 ? y1 : gapY(down ? bt - 1 : bt);
-    const x1 = freeX(obstacles, s, start.x + STEP, start.y, y1, start.x, start.y, 1);
-    const x3 = freeX(obstacles, t, end.x - STEP, y2, end.y, end.x, end.y, -1);
-    const points: Position[] = [{ x: x1, y: start.y }, { x: x1, y: y1 }];
-    if (y2 !== y1) {
-      const x2 = freeX(obstacles, undefined, x1, y1, y2, x1, y1, x3 >= x1 ? 1 : -1);
-      points.push({ x: x2, y: y1 }, { x: x2, y: y2 });
+/**
+ * A route out of a band that ELK starts backwards, through its own source (the port's place
+ * fell in the source's layer), leaves the handle forwards instead and turns straight to the
+ * port's side; the mirror for a route in. Only where the piece joins the node itself to the
+ * port its run across the gap starts from.
+ */
+function unfold(crossings: Crossing[]): void {
+  for (const c of crossings) {
+    if (c.before.length === 1) {
+      const s = c.before[0].sections![0];
+      const first = s.bendPoints?.[0] ?? s.endPoint;
+      if (near(first.y, s.startPoint.y) && first.x < s.startPoint.x - 0.5) {
+        const x = s.startPoint.x + STEP;
+        s.bendPoints = [{ x, y: s.startPoint.y }];
+        s.endPoint = { x, y: s.endPoint.y };
+      }
     }
-    points.push({ x: x3, y: y2 }, { x: x3, y: end.y });
-    e.sections = [{ startPoint: start, endPoint: end, bendPoints: points }];
+    if (c.after.length === 1) {
+      const s = c.after[0].sections![0];
+      const last = s.bendPoints?.[s.bendPoints.length - 1] ?? s.startPoint;
+      if (near(last.y, s.endPoint.y) && last.x > s.endPoint.x + 0.5) {
+        const x = s.endPoint.x - STEP;
+        s.bendPoints = [{ x, y: s.endPoint.y }];
+        s.startPoint = { x, y: s.startPoint.y };
+      }
+    }
   }
+}
+
+/** A line must go this far into a box to count as through it (as quality.ts measures). */
+const INSET = 4;
+
+/**
+ * Where ELK's pieces inside a band still pass through a component that is not one of the
+ * connection's ends, the route leaves the source's handle a step forwards and runs straight to
+ * the band's edge (and, in, straight from the edge to a step before the target's handle): the
+ * lines between two layers hold no component.
+ */
+function direct(crossings: Crossing[], bands: ElkNodeJson[]): void {
+  const boxes: { id: string; r: Rect }[] = [];
+  const visit = (n: ElkNodeJson, ox: number, oy: number) => {
+    const [x, y] = [ox + (n.x ?? 0), oy + (n.y ?? 0)];
+    if (!n.children?.length) boxes.push({ id: n.id, r: { x: x + INSET, y: y + INSET, width: (n.width ?? 0) - 2 * INSET, height: (n.height ?? 0) - 2 * INSET } });
+    for (const c of n.children ?? []) visit(c, x, y);
+  };
+  for (const b of bands) for (const c of b.children ?? []) visit(c, b.x ?? 0, b.y ?? 0);
+  const ends = (c: Crossing) => [c.sources[0], c.targets[0]].map((p) => p.slice(0, p.lastIndexOf('\u0000')));
+  const hits = (c: Crossing, pieces: ElkEdgeJson[]) => {
+    const line = pieces.flatMap((p) => pointsOf(p.sections![0])).map((p): Point => [p.x, p.y]);
+    const own = ends(c);
+    return boxes.some((b) => !own.includes(b.id) && polylineHitsRect(line, b.r));
+  };
+  const edgeOf = (band: ElkNodeJson, bottom: boolean) => (band.y ?? 0) + (bottom ? band.height ?? 0 : 0);
+  for (const c of crossings) {
+    const down = c.to > c.from;
+    if (hits(c, c.before)) {
+      const from = c.before[0].sections![0].startPoint;
+      const x = from.x + STEP;
+      c.before = [{ ...c.before[0], sections: [{ startPoint: from, bendPoints: [{ x, y: from.y }], endPoint: { x, y: edgeOf(bands[c.from], down) } }] }];
+      c.homes[0] = bands[c.from].id;
+    }
+    if (hits(c, c.after)) {
+      const last = c.after[c.after.length - 1];
+      const to = last.sections![0].endPoint;
+      const x = to.x - STEP;
+      c.after = [{ ...last, sections: [{ startPoint: { x, y: edgeOf(bands[c.to], !down) }, bendPoints: [{ x, y: to.y }], endPoint: to }] }];
+      c.homes[1] = bands[c.to].id;
+    }
+  }
+}
+
+/** Verticals of routes this near each other run in one channel between two layers. */
+const CHANNEL = 30;
+
+/**
+ * Reorders the last runs of routes out of a band and the first runs in, where ELK drew them
+ * simply (along from a handle, then straight to the port; or from the port, then along to a
+ * handle): among the runs of one channel on one side, a route out of a node lower in the
+ * channel takes a line nearer the nodes it leaves when the port is below, and routes in take
+ * the lines beyond those out, so none of them crosses another inside the band.
+ */
+function settleChannels(crossings: Crossing[]): void {
+  /** A route's run at a port: `pts[at]` and the port share its x; `pts[far]` ends the level part before it. */
+  interface End { pts: Position[]; piece: ElkEdgeJson; out: boolean; bottom: boolean; home: string; at: number; port: number; far: number }
+  const ends: End[] = [];
+  for (const c of crossings) {
+    const down = c.to > c.from;
+    for (const out of [true, false]) {
+      const piece = out ? c.before[c.before.length - 1] : c.after[0];
+      const pts = pointsOf(piece.sections![0]);
+      const n = pts.length;
+      if (n < 3) continue;
+      const [port, at, far] = out ? [n - 1, n - 2, n - 3] : [0, 1, 2];
+      if (!near(pts[port].x, pts[at].x) || !near(pts[at].y, pts[far].y)) continue;
+      ends.push({ pts, piece, out, bottom: out ? down : !down, home: out ? c.homes[0] : c.homes[1], at, port, far });
+    }
+  }
+  const groups = new Map<string, End[]>();
+  for (const e of ends) {
+    const key = `${e.home}|${e.bottom}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(e);
+  }
+  const xOf = (e: End) => e.pts[e.at].x;
+  const yOf = (e: End) => e.pts[e.at].y;
+  for (const group of groups.values()) {
+    group.sort((a, b) => xOf(a) - xOf(b));
+    for (let start = 0; start < group.length; ) {
+      let end = start + 1;
+      while (end < group.length && xOf(group[end]) - xOf(group[end - 1]) <= CHANNEL) end++;
+      const channel = group.slice(start, end);
+      start = end;
+      const xs = channel.map(xOf);
+      // Only where every level part still reaches its new line from the same side.
+      const [lo, hi] = [xs[0], xs[xs.length - 1]];
+      if (channel.length < 2 || channel.some((e) => (e.out ? e.pts[e.far].x >= lo : e.pts[e.far].x <= hi))) continue;
+      // Ports below: out from the lowest first, in to the highest first; above, the mirror.
+      const dir = (e: End) => (e.out === e.bottom ? -1 : 1);
+      channel.sort((a, b) => Number(!a.out) - Number(!b.out) || dir(a) * (yOf(a) - yOf(b)));
+      channel.forEach((e, k) => {
+        e.pts[e.at] = { ...e.pts[e.at], x: xs[k] };
+        e.pts[e.port] = { ...e.pts[e.port], x: xs[k] };
+        e.piece.sections = [{ startPoint: e.pts[0], endPoint: e.pts[e.pts.length - 1], bendPoints: e.pts.slice(1, -1) }];
+      });
+    }
+  }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+/**
+ * Places the bands: the first where ELK put it, each next one below the one before with a gap
+ * for the runs that cross it, and shifted sideways by the median distance between its ports and
+ * those they join above, kept within the width of the bands above when it is narrower.
+ */
+function placeBands(bands: ElkNodeJson[], crossings: Crossing[]): void {
+  const lanes = bands.map(() => 0);
+  for (const c of crossings) {
+    const [u, l] = [Math.min(c.from, c.to), Math.max(c.from, c.to)];
+    lanes[u]++;
+    if (l - u > 1) lanes[l - 1]++;
+  }
+  const dx = bands.map(() => 0);
+  let left = bands[0].x ?? 0;
+  let right = left + (bands[0].width ?? 0);
+  for (let i = 1; i < bands.length; i++) {
+    const x = bands[i].x ?? 0;
+    const w = bands[i].width ?? 0;
+    const offsets: number[] = [];
+    for (const c of crossings) {
+      const [a, b] = [exitOf(c), entryOf(c)];
+      if (!a || !b) continue;
+      if (c.to === i && c.from < i) offsets.push(a.x + dx[c.from] - b.x);
+      if (c.from === i && c.to < i) offsets.push(b.x + dx[c.to] - a.x);
+    }
+    const lo = Math.min(left - x, right - (x + w));
+    const hi = Math.max(left - x, right - (x + w));
+    dx[i] = offsets.length ? Math.min(hi, Math.max(lo, median(offsets))) : left - x;
+    left = Math.min(left, x + dx[i]);
+    right = Math.max(right, x + w + dx[i]);
+  }
+  const minX = Math.min(...bands.map((b, i) => (b.x ?? 0) + dx[i]));
+  let y = bands[0].y ?? 0;
+  const moves = bands.map((b, i) => {
+    const move = { x: dx[i] - minX, y: y - (b.y ?? 0) };
+    y += (b.height ?? 0) + Math.max(BAND_GAP, 2 * MARGIN + (lanes[i] - 1) * LANE);
+    return move;
+  });
+  bands.forEach((b, i) => shift(b, moves[i].x, moves[i].y));
+  // The pieces of connections between bands, already taken out of the bands, move with them.
+  for (const c of crossings) {
+    const holder = (pieces: ElkEdgeJson[], band: number): ElkNodeJson => ({ id: '', edges: pieces });
+    shift(holder(c.before, c.from), moves[c.from].x, moves[c.from].y);
+    shift(holder(c.after, c.to), moves[c.to].x, moves[c.to].y);
+  }
+}
+
+/** Crossings between two runs of one gap when `a` takes the lane above `b`. */
+function crossed(a: Run, b: Run): number {
+  const inside = (x: number, r: Run) => x > Math.min(r.top, r.bottom) + 0.5 && x < Math.max(r.top, r.bottom) - 0.5;
+  // a's level part against b's drop from the band above, and b's level part against a's drop to the band below.
+  return Number(inside(b.top, a)) + Number(inside(a.bottom, b));
+}
+
+/** Lanes for the runs of one gap, top to bottom: each pair in the order that crosses less. */
+function assignLanes(runs: Run[]): void {
+  const n = runs.length;
+  const above = runs.map(() => new Set<number>());
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const [ij, ji] = [crossed(runs[i], runs[j]), crossed(runs[j], runs[i])];
+      if (ij < ji) above[j].add(i);
+      else if (ji < ij) above[i].add(j);
+    }
+  }
+  // Topological order of "goes above"; a cycle is broken at the run with fewest left above it.
+  const placed = new Set<number>();
+  for (let lane = 0; lane < n; lane++) {
+    let best = -1;
+    let bestWaiting = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (placed.has(i)) continue;
+      let waiting = 0;
+      for (const k of above[i]) if (!placed.has(k)) waiting++;
+      // Among the free, the one with the run furthest left: level parts stay short and nested.
+      if (waiting < bestWaiting || (waiting === bestWaiting && Math.min(runs[i].top, runs[i].bottom) < Math.min(runs[best].top, runs[best].bottom))) {
+        best = i;
+        bestWaiting = waiting;
+      }
+    }
+    placed.add(best);
+    runs[best].lane = lane;
+  }
+}
+
+/** Stacks the bands of a laid-out graph and joins every connection between them into one route. */
+export function routeBetweenBands(root: ElkNodeJson, sep: string): void {
+  // The bands come each inside a compound of its own (to-elk-graph.ts): take them out.
+  const wrapped = (root.children ?? []).filter((w) => w.children?.length === 1 && w.children[0].id === w.id + sep);
+  if (wrapped.length === 0) return;
+  root.children = (root.children ?? []).map((w) => (wrapped.includes(w) ? { ...w.children![0], x: (w.x ?? 0) + (w.children![0].x ?? 0), y: (w.y ?? 0) + (w.children![0].y ?? 0) } : w));
+  const bands = root.children;
+  const crossings = takePieces(bands, sep);
+  unfold(crossings);
+  direct(crossings, bands);
+  settleChannels(crossings);
+  placeBands(bands, crossings);
+
+  const gaps = bands.slice(0, -1).map(() => [] as Run[]);
+  const paths: { c: Crossing; runs: Run[]; side?: number }[] = [];
+  const sides = { left: Math.min(...bands.map((b) => b.x ?? 0)) - MARGIN, right: Math.max(...bands.map((b) => (b.x ?? 0) + (b.width ?? 0))) + MARGIN };
+  const ends = new Map<Crossing, { out: Position[]; into: Position[] }>();
+  for (const c of crossings) {
+    const [a, b] = [exitOf(c), entryOf(c)];
+    if (!a || !b) continue;
+    const down = c.to > c.from;
+    const out = toEdge(a, bands[c.from], !down);
+    const into = toEdge(b, bands[c.to], down).reverse();
+    ends.set(c, { out, into });
+    const [x0, x1] = [(out[out.length - 1] ?? a).x, (into[0] ?? b).x];
+    const [top, bottom] = down ? [x0, x1] : [x1, x0];
+    const [u, l] = [Math.min(c.from, c.to), Math.max(c.from, c.to)];
+    if (l - u === 1) {
+      const run = { top, bottom };
+      gaps[u].push(run);
+      paths.push({ c, runs: [run] });
+      continue;
+    }
+    // Past a band between: down the nearer side of the drawing.
+    const goLeft = top + bottom - 2 * sides.left < 2 * sides.right - top - bottom;
+    const side = goLeft ? (sides.left -= LANE) + LANE : (sides.right += LANE) - LANE;
+    const runs = [{ top, bottom: side }, { top: side, bottom }];
+    gaps[u].push(runs[0]);
+    gaps[l - 1].push(runs[1]);
+    paths.push({ c, runs, side });
+  }
+  for (const runs of gaps) assignLanes(runs);
+  const laneY = (gap: number, lane: number) => {
+    const [upper, lower] = [bands[gap], bands[gap + 1]];
+    const from = (upper.y ?? 0) + (upper.height ?? 0);
+    const room = (lower.y ?? 0) - from;
+    return from + room / 2 + (lane - (gaps[gap].length - 1) / 2) * LANE;
+  };
+
+  for (const { c, runs } of paths) {
+    const down = c.to > c.from;
+    const [u, l] = [Math.min(c.from, c.to), Math.max(c.from, c.to)];
+    // Along the lanes from the upper band to the lower one.
+    const across: Position[] = [];
+    runs.forEach((r, k) => {
+      const y = laneY(k === 0 ? u : l - 1, r.lane!);
+      across.push({ x: r.top, y }, { x: r.bottom, y });
+    });
+    if (!down) across.reverse();
+    const { out, into } = ends.get(c)!;
+    const joined: ElkEdgeJson = { id: c.id, sources: c.sources, targets: c.targets };
+    const points = simplify([...c.before.flatMap((p) => pointsOf(p.sections![0])), ...out, ...across, ...into, ...c.after.flatMap((p) => pointsOf(p.sections![0]))]);
+    joined.sections = [{ startPoint: points[0], endPoint: points[points.length - 1], bendPoints: points.slice(1, -1) }];
+    (root.edges ??= []).push(joined);
+  }
+  const last = bands[bands.length - 1];
+  root.width = Math.max(...bands.map((b) => (b.x ?? 0) + (b.width ?? 0)));
+  root.height = (last.y ?? 0) + (last.height ?? 0);
 }

@@ -2,10 +2,10 @@
 // between bands filled in here, since ELK lays each band out on its own), without ELK's
 // internal fields. Pure, so the tests' in-process worker answers exactly as the real one.
 import { routeBetweenBands } from './cross-band-routes';
-import { sourceOf, targetOf, type ElkEdgeJson, type ElkNodeJson } from './to-elk-graph';
+import { PIECE, type ElkEdgeJson, type ElkNodeJson } from './to-elk-graph';
 
 export function answerOf(laidOut: ElkNodeJson): ElkNodeJson {
-  routeBetweenBands(laidOut, sourceOf, targetOf);
+  routeBetweenBands(laidOut, PIECE);
   return positions(laidOut);
 }
 

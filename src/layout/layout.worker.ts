@@ -3,7 +3,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNodeJson } from './to-elk-graph';
 import type { LayoutJob, LayoutReply } from './protocol';
-import { answerOf } from './elk-answer';
+import { layOut } from './facing-order';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<LayoutJob>) => void) | null;
@@ -18,8 +18,8 @@ scope.onmessage = async (e) => {
   const { id, graph } = e.data;
   const start = performance.now();
   try {
-    const laidOut = (await elk.layout(graph as Parameters<typeof elk.layout>[0])) as ElkNodeJson;
-    scope.postMessage({ id, ok: true, graph: answerOf(laidOut), ms: performance.now() - start });
+    const answer = await layOut((g) => elk.layout(g as Parameters<typeof elk.layout>[0]) as Promise<ElkNodeJson>, graph);
+    scope.postMessage({ id, ok: true, graph: answer, ms: performance.now() - start });
   } catch (err) {
     scope.postMessage({ id, ok: false, message: err instanceof Error ? err.message : String(err) });
   }

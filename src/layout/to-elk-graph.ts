@@ -6,6 +6,7 @@ import type { RoleOf } from '../model/connection-mode';
 import { withMembers } from '../model/routes';
 import { assignBands, BANDS, type Band } from './bands';
 import { wrapsAt } from './chains';
+import { BAND_GAP } from './cross-band-routes';
 
 export type Direction = 'RIGHT' | 'DOWN';
 
@@ -121,18 +122,24 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   const seen = new Set<string>();
   /** Where each node of the layout sits: the top-level node it is inside. */
   const topOf = new Map<string, string>();
-  const build = (n: DesignNode, top: string): ElkNodeJson => {
+  /** The frame each node is laid out in (none at the top level), and each frame's compound. */
+  const frameOf = new Map<string, string>();
+  const frames = new Map<string, ElkNodeJson>();
+  const build = (n: DesignNode, top: string, frame?: string): ElkNodeJson => {
     seen.add(n.id);
     topOf.set(n.id, top);
+    if (frame) frameOf.set(n.id, frame);
     const inside = (members.get(n.id) ?? []).filter((c) => !seen.has(c.id));
     const size = n.kind === GROUP_KIND || n.size ? (n.size ?? { width: 480, height: 300 }) : opts.nodeSize;
     if (n.kind !== GROUP_KIND || inside.length === 0) return leaf(n.id, size.width, size.height);
     compound = true;
-    return {
+    const json: ElkNodeJson = {
       id: n.id,
-      children: inside.map((c) => build(c, top)),
+      children: inside.map((c) => build(c, top, n.id)),
       layoutOptions: { ...baseOptions(opts.direction), 'elk.padding': FRAME_PADDING },
     };
+    frames.set(n.id, json);
+    return json;
   };
   const tops = members.get(undefined) ?? [];
   const children = tops.map((n) => build(n, n.id));
@@ -163,30 +170,71 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   if (!bandOf || used.length < 2) return wrap({ id: 'root', layoutOptions: hierarchy(layoutOptions), children, edges }, opts.aspectRatio ?? 1);
 
   // Bands: each a compound laid out in the chosen direction with the edges inside it, stacked
-  // top to bottom (online, async, offline) by ordering edges. An edge between bands is left
-  // to crossBandRoutes, which draws it through the gaps.
+  // top to bottom (online, async, offline) by the worker (cross-band-routes.ts). A
+  // connection between bands leaves its band through a port on the side facing the target's
+  // band, and every frame on the way through a port on the same side: each piece joins a node
+  // (or port) to a port of the compound it is in, so ELK orders and routes it with the rest of
+  // that compound. The run through the gap between the bands is the worker's.
   const band = (id: string): Band => bandOf.get(topOf.get(id)!) ?? 'online';
   const ids = new Map(used.map((b) => [b, freshId(design, `band:${b}`)]));
   const leaves = (n: ElkNodeJson): number => (n.children ? n.children.reduce((sum, c) => sum + leaves(c), 0) : 1);
   const total = children.reduce((sum, c) => sum + leaves(c), 0);
-  const bands: ElkNodeJson[] = used.map((b) => {
+  const rank = new Map(used.map((b, i) => [b, i]));
+  const bandJson = new Map<Band, ElkNodeJson>(used.map((b) => [b, { id: ids.get(b)! + PIECE, edges: [] }]));
+  /** A port on the `side` of a compound, for connection `e`. */
+  const portOn = (n: ElkNodeJson, e: ElkEdgeJson, side: 'NORTH' | 'SOUTH'): string => {
+    const id = n.id + PIECE + e.id;
+    (n.ports ??= []).push({ id, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
+    n.layoutOptions = { ...n.layoutOptions, 'elk.portConstraints': 'FIXED_SIDE' };
+    return id;
+  };
+  /**
+   * The compounds a connection leaves a node through, innermost first, each with a port on
+   * `side`: the frames around it, or its band when it is in none. (ELK places a port of the
+   * band next to the layer of the node it joins: for a frame, past all of its members.)
+   */
+  const wayOut = (e: ElkEdgeJson, node: string, side: 'NORTH' | 'SOUTH') => {
+    const way: { home: ElkNodeJson; port: string }[] = [];
+    for (let f = frameOf.get(node); f; f = frameOf.get(f)) way.push({ home: frames.get(f)!, port: portOn(frames.get(f)!, e, side) });
+    if (way.length === 0) {
+      const home = bandJson.get(band(node))!;
+      way.push({ home, port: portOn(home, e, side) });
+    }
+    return way;
+  };
+  for (const e of edges) {
+    const from = band(sourceOf(e));
+    const to = band(targetOf(e));
+    if (from === to) {
+      bandJson.get(from)!.edges!.push(e);
+      continue;
+    }
+    const down = rank.get(to)! > rank.get(from)!;
+    const out = wayOut(e, sourceOf(e), down ? 'SOUTH' : 'NORTH');
+    const into = wayOut(e, targetOf(e), down ? 'NORTH' : 'SOUTH').reverse();
+    // Pieces 0… out to the source's band, then (after the gap's number) in to the target.
+    out.forEach((w, i) => (w.home.edges ??= []).push({ id: e.id + PIECE + i, sources: [i === 0 ? e.sources[0] : out[i - 1].port], targets: [w.port] }));
+    into.forEach((w, i) => (w.home.edges ??= []).push({ id: e.id + PIECE + (out.length + 1 + i), sources: [w.port], targets: [i === into.length - 1 ? e.targets[0] : into[i + 1].port] }));
+  }
+  const wrappers: ElkNodeJson[] = used.map((b) => {
     const inside = children.filter((c) => (bandOf.get(c.id) ?? 'online') === b);
     // A band holding a share f of the components gets about f of the height at the full
     // width: its own shape is the view's divided by f.
     const share = inside.reduce((sum, c) => sum + leaves(c), 0) / Math.max(1, total);
-    return wrap({
-      id: ids.get(b)!,
-      children: inside,
-      edges: edges.filter((e) => band(sourceOf(e)) === b && band(targetOf(e)) === b),
-      layoutOptions: hierarchy({ ...layoutOptions, 'elk.direction': opts.direction }),
-    }, (opts.aspectRatio ?? 1) * BAND_ASPECT_BOOST / Math.max(share, 0.05));
+    const json = bandJson.get(b)!;
+    const inner = wrap({ ...json, children: inside, layoutOptions: { ...layoutOptions, 'elk.direction': opts.direction, ...json.layoutOptions } }, (opts.aspectRatio ?? 1) * BAND_ASPECT_BOOST / Math.max(share, 0.05));
+    // The band inside a plain compound laid out with it: ELK places a port on the side of a
+    // nested compound next to the layer of the node it joins, but the ports of the compound it
+    // was given at the very ends of that graph.
+    return { id: ids.get(b)!, children: [inner], layoutOptions: { ...layoutOptions, 'elk.direction': opts.direction, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } };
   });
   const order: ElkEdgeJson[] = used.slice(1).map((b, i) => ({ id: freshId(design, `band-order:${i}`), sources: [ids.get(used[i])!], targets: [ids.get(b)!] }));
   const rootOptions = { ...layoutOptions, 'elk.direction': 'DOWN', 'elk.layered.spacing.nodeNodeBetweenLayers': String(BAND_GAP) };
-  // ELK leaves these unrouted (each band is laid out on its own); the worker routes them.
-  const across = edges.filter((e) => band(sourceOf(e)) !== band(targetOf(e)));
-  return { id: 'root', layoutOptions: rootOptions, children: bands, edges: [...order, ...across] };
+  return { id: 'root', layoutOptions: rootOptions, children: wrappers, edges: order };
 }
+
+/** Separates a connection's id from the piece of its route between bands (ids drop control characters). */
+export const PIECE = '\u0001';
 
 /**
  * ELK's wrapping lands each band taller than asked once bands are stacked and frames wrap on
@@ -194,9 +242,6 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
  * |log(aspect ÷ view)| was lowest at 1.3 of 1, 1.3 and 1.6; bench/layout.bench.mjs).
  */
 const BAND_ASPECT_BOOST = 1.3;
-
-/** The gap between two bands, room for the connections that run between them. */
-export const BAND_GAP = 120;
 
 export const sourceOf = (e: ElkEdgeJson) => e.sources[0].slice(0, -OUT_PORT.length);
 export const targetOf = (e: ElkEdgeJson) => e.targets[0].slice(0, -IN_PORT.length);

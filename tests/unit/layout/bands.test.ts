@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { catalog } from '../../../src/catalog';
 import { assignBands } from '../../../src/layout/bands';
-import { answerOf } from '../../../src/layout/elk-answer';
+import { layOut as layOutWith } from '../../../src/layout/facing-order';
 import { fromElkGraph, routesFromElk, toElkGraph, type ElkNodeJson, type GraphOptions } from '../../../src/layout/to-elk-graph';
 import { applyPlacements } from '../../../src/layout/placements';
 import { layoutQuality } from '../../../src/layout/quality';
@@ -30,7 +30,8 @@ async function template(id: string): Promise<Design> {
 /** The design laid out as the app does it: graph, ELK, the worker's answer, positions and routes. */
 async function layOut(d: Design, extra: Partial<GraphOptions> = {}): Promise<Design> {
   const graph = toElkGraph(d, { direction: 'RIGHT', nodeSize: COMPONENT_SIZE, roleOf, ...extra });
-  const answer = answerOf((await new ELK().layout(graph as never)) as unknown as ElkNodeJson);
+  const elk = new ELK();
+  const answer = await layOutWith((g) => elk.layout(g as never) as unknown as Promise<ElkNodeJson>, graph);
   const placements = fromElkGraph(d, answer);
   return applyPlacements(d, placements, routesFromElk(d, answer, placements));
 }

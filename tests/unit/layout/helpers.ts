@@ -3,7 +3,8 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Design, DesignNode } from '../../../src/model/design';
 import type { WorkerLike } from '../../../src/layout/layout-client';
 import type { LayoutJob, LayoutReply } from '../../../src/layout/protocol';
-import { answerOf } from '../../../src/layout/elk-answer';
+import { layOut } from '../../../src/layout/facing-order';
+import type { ElkNodeJson } from '../../../src/layout/to-elk-graph';
 
 export function node(id: string, x: number, y: number, extra: Partial<DesignNode> = {}): DesignNode {
   return { id, kind: 'cache', position: { x, y }, params: {}, ...extra };
@@ -40,8 +41,8 @@ export class InProcessWorker implements WorkerLike {
 
   postMessage(job: LayoutJob): void {
     this.jobs.push(job);
-    void this.elk.layout(structuredClone(job.graph) as never).then((g) => {
-      const reply: LayoutReply = { id: job.id, ok: true, graph: answerOf(g as never), ms: 1 };
+    void layOut((g) => this.elk.layout(g as never) as unknown as Promise<ElkNodeJson>, structuredClone(job.graph)).then((answer) => {
+      const reply: LayoutReply = { id: job.id, ok: true, graph: answer, ms: 1 };
       if (this.hold) this.held.push(reply);
       else this.onmessage?.({ data: reply } as MessageEvent<LayoutReply>);
     });
