@@ -163,14 +163,21 @@ function unfold(crossings: Crossing[]): void {
 
 /** A line must go this far into a box to count as through it (as quality.ts measures). */
 const INSET = 4;
+/**
+ * A route straight out of a handle turns this soon, before ELK's connections from the same
+ * handle turn (10 px out), so it crosses none of them; routes from one handle lie this far apart.
+ */
+const OUT_STEP = 4;
+const BESIDE = 6;
 
 /**
  * Where ELK's pieces inside a band still pass through a component that is not one of the
- * connection's ends, the route leaves the source's handle a step forwards and runs straight to
- * the band's edge (and, in, straight from the edge to a step before the target's handle): the
- * lines between two layers hold no component.
+ * connection's ends (or, `always`, wherever the line is clear), the route leaves the source's
+ * handle a step forwards and runs straight to the band's edge (and, in, straight from the edge
+ * to a step before the target's handle): the lines between two layers hold no component, and
+ * the run stays in the channel next to its node instead of one ELK chose a layer further on.
  */
-function direct(crossings: Crossing[], bands: ElkNodeJson[]): void {
+function direct(crossings: Crossing[], bands: ElkNodeJson[], always: boolean): void {
   const boxes: { id: string; r: Rect }[] = [];
   const visit = (n: ElkNodeJson, ox: number, oy: number) => {
     const [x, y] = [ox + (n.x ?? 0), oy + (n.y ?? 0)];
@@ -185,8 +192,28 @@ function direct(crossings: Crossing[], bands: ElkNodeJson[]): void {
     return boxes.some((b) => !own.includes(b.id) && polylineHitsRect(line, b.r));
   };
   const edgeOf = (band: ElkNodeJson, bottom: boolean) => (band.y ?? 0) + (bottom ? band.height ?? 0 : 0);
+  /** Lines taken next to each handle, so two routes from one handle do not run on one line. */
+  const taken = new Map<string, number>();
+  const nextTo = (p: Position, first: number, dir: 1 | -1) => {
+    const key = `${p.x},${p.y}`;
+    const k = taken.get(key) ?? 0;
+    taken.set(key, k + 1);
+    return p.x + dir * (first + k * BESIDE);
+  };
   for (const c of crossings) {
     const down = c.to > c.from;
+    if (always && c.before.length === 1) {
+      const s = c.before[0].sections![0];
+      const x = nextTo(s.startPoint, OUT_STEP, 1);
+      const tried = [{ ...c.before[0], sections: [{ startPoint: s.startPoint, bendPoints: [{ x, y: s.startPoint.y }], endPoint: { x, y: s.endPoint.y } }] }];
+      if (!hits(c, tried)) c.before = tried;
+    }
+    if (always && c.after.length === 1) {
+      const s = c.after[0].sections![0];
+      const x = nextTo(s.endPoint, STEP, -1);
+      const tried = [{ ...c.after[0], sections: [{ startPoint: { x, y: s.startPoint.y }, bendPoints: [{ x, y: s.endPoint.y }], endPoint: s.endPoint }] }];
+      if (!hits(c, tried)) c.after = tried;
+    }
     if (hits(c, c.before)) {
       const from = c.before[0].sections![0].startPoint;
       const x = from.x + STEP;
@@ -351,7 +378,7 @@ function assignLanes(runs: Run[]): void {
 }
 
 /** Stacks the bands of a laid-out graph and joins every connection between them into one route. */
-export function routeBetweenBands(root: ElkNodeJson, sep: string): void {
+export function routeBetweenBands(root: ElkNodeJson, sep: string, near = false): void {
   // The bands come each inside a compound of its own (to-elk-graph.ts): take them out.
   const wrapped = (root.children ?? []).filter((w) => w.children?.length === 1 && w.children[0].id === w.id + sep);
   if (wrapped.length === 0) return;
@@ -359,7 +386,7 @@ export function routeBetweenBands(root: ElkNodeJson, sep: string): void {
   const bands = root.children;
   const crossings = takePieces(bands, sep);
   unfold(crossings);
-  direct(crossings, bands);
+  direct(crossings, bands, near);
   settleChannels(crossings);
   placeBands(bands, crossings);
 

@@ -4,8 +4,8 @@
 import { routeBetweenBands } from './cross-band-routes';
 import { PIECE, type ElkEdgeJson, type ElkNodeJson } from './to-elk-graph';
 
-export function answerOf(laidOut: ElkNodeJson): ElkNodeJson {
-  routeBetweenBands(laidOut, PIECE);
+export function answerOf(laidOut: ElkNodeJson, near = false): ElkNodeJson {
+  routeBetweenBands(laidOut, PIECE, near);
   return positions(laidOut);
 }
 

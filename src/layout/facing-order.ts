@@ -19,15 +19,34 @@ const SECOND_LOOK_LIMIT = 100;
 /** Rounds of reordering, each over every layer. */
 const SWEEPS = 4;
 
-/** The design's layout as the worker answers it: ELK, a second look when in bands, the answer. */
+/**
+ * The design's layout as the worker answers it. A small design in bands is laid out twice (as
+ * ELK orders it, and in the facing order), each answer read both ways (the routes out of a band
+ * as ELK draws them, and from the channel next to their node: cross-band-routes.ts), and the
+ * answer with the fewest flaws is kept; any other graph once.
+ */
 export async function layOut(layout: ElkLayout, graph: ElkNodeJson): Promise<ElkNodeJson> {
+  if (!inBands(graph) || leavesOf(graph) > SECOND_LOOK_LIMIT) return answerOf(await layout(graph));
   const first = await layout(structuredClone(graph));
   const hinted = facingOrder(graph, first);
-  const answer = answerOf(first);
-  if (!hinted || flawsOf(answer) === 0) return answer;
-  const second = answerOf(await layout(hinted));
-  return flawsOf(second) < flawsOf(answer) ? second : answer;
+  let best = answerOf(structuredClone(first));
+  let flaws = flawsOf(best);
+  if (!hinted || flaws === 0) return best;
+  const second = await layout(hinted);
+  for (const answer of [answerOf(first, true), answerOf(structuredClone(second)), answerOf(second, true)]) {
+    const f = flawsOf(answer);
+    if (f < flaws) [best, flaws] = [answer, f];
+  }
+  return best;
 }
+
+/** Whether a graph is laid out in bands: each band inside a compound of its own (to-elk-graph.ts). */
+const inBands = (graph: ElkNodeJson) => {
+  const wrappers = graph.children ?? [];
+  return wrappers.length >= 2 && wrappers.every((w) => w.children?.length === 1 && w.children[0].id === w.id + PIECE);
+};
+
+const leavesOf = (n: ElkNodeJson): number => (n.children?.length ? n.children.reduce((sum, c) => sum + leavesOf(c), 0) : 1);
 
 interface Placed {
   /** The compound it is laid out in, and its place there. */
@@ -46,8 +65,8 @@ const strip = (port: string, suffix: string) => (port.endsWith(suffix) ? port.sl
  * there is nothing to reorder (no bands, no connection between them, or too many nodes).
  */
 export function facingOrder(graph: ElkNodeJson, laidOut: ElkNodeJson): ElkNodeJson | null {
-  const wrappers = laidOut.children ?? [];
-  if (wrappers.length < 2 || !wrappers.every((w) => w.children?.length === 1 && w.children[0].id === w.id + PIECE)) return null;
+  if (!inBands(laidOut)) return null;
+  const wrappers = laidOut.children!;
   const placed = new Map<string, Placed>();
   const edges: { source: string; target: string }[] = [];
   /** A connection between bands: its two ends, from its first and last pieces. */
