@@ -54,6 +54,8 @@ interface Placed {
   x: number;
   /** Centre, in the root's coordinates. */
   y: number;
+  /** Centre across the flow, in the root's coordinates. */
+  across: number;
   band: number;
   leaf: boolean;
 }
@@ -71,7 +73,7 @@ export function facingOrder(graph: ElkNodeJson, laidOut: ElkNodeJson): ElkNodeJs
   const edges: { source: string; target: string }[] = [];
   /** A connection between bands: its two ends, from its first and last pieces. */
   const pieces = new Map<string, { source?: string; target?: string }>();
-  const bands: { top: number; bottom: number }[] = [];
+  const bands: { top: number; bottom: number; left: number; width: number }[] = [];
   const visit = (n: ElkNodeJson, ox: number, oy: number, band: number) => {
     const [x, y] = [ox + (n.x ?? 0), oy + (n.y ?? 0)];
     for (const e of n.edges ?? []) {
@@ -89,13 +91,13 @@ export function facingOrder(graph: ElkNodeJson, laidOut: ElkNodeJson): ElkNodeJs
       pieces.set(id, ends);
     }
     for (const c of n.children ?? []) {
-      placed.set(c.id, { parent: n.id, x: c.x ?? 0, y: y + (c.y ?? 0) + (c.height ?? 0) / 2, band, leaf: !c.children?.length });
+      placed.set(c.id, { parent: n.id, x: c.x ?? 0, y: y + (c.y ?? 0) + (c.height ?? 0) / 2, across: x + (c.x ?? 0) + (c.width ?? 0) / 2, band, leaf: !c.children?.length });
       visit(c, x, y, band);
     }
   };
   wrappers.forEach((w, i) => {
     const top = w.y ?? 0;
-    bands.push({ top, bottom: top + (w.height ?? 0) });
+    bands.push({ top, bottom: top + (w.height ?? 0), left: w.x ?? 0, width: w.width ?? 1 });
     visit(w, 0, 0, i);
   });
   if (placed.size > SECOND_LOOK_LIMIT || pieces.size === 0) return null;
@@ -111,11 +113,25 @@ export function facingOrder(graph: ElkNodeJson, laidOut: ElkNodeJson): ElkNodeJs
     pull(source, target);
     pull(target, source);
   }
+  /** For nodes joined only to other bands: where their neighbours are across their bands (0 to 1). */
+  const along = new Map<string, number[]>();
+  const alongOf = (p: Placed) => (p.across - bands[p.band].left) / Math.max(1, bands[p.band].width);
   for (const { source, target } of pieces.values()) {
     const [s, t] = [source && placed.get(source), target && placed.get(target)];
     if (!s || !t) continue;
     pull(source!, t.band > s.band ? bands[s.band].bottom : bands[s.band].top);
     pull(target!, s.band > t.band ? bands[t.band].bottom : bands[t.band].top);
+    for (const [id, other] of [[source!, t], [target!, s]] as const) {
+      if (!along.has(id)) along.set(id, []);
+      along.get(id)!.push(alongOf(other));
+    }
+  }
+  // ELK puts a node with no connection in its band in the first layer; one whose neighbours in
+  // other bands are mostly past the middle goes in the last layer, nearer them.
+  const last = new Set<string>();
+  for (const [id, xs] of along) {
+    if (!pulls.has(id) || edges.some((e) => e.source === id || e.target === id)) continue;
+    if (xs.reduce((a, b) => a + b, 0) / xs.length > 0.5) last.add(id);
   }
   // Layers: the leaves of one compound at one x.
   const layers = new Map<string, string[]>();
@@ -144,6 +160,7 @@ export function facingOrder(graph: ElkNodeJson, laidOut: ElkNodeJson): ElkNodeJs
   const hint = (n: ElkNodeJson) => {
     const p = placed.get(n.id);
     if (p) n.layoutOptions = { ...n.layoutOptions, 'elk.position': `(${Math.round(p.x)},${Math.round(p.y)})` };
+    if (last.has(n.id)) n.layoutOptions = { ...n.layoutOptions, 'elk.layered.layering.layerConstraint': 'LAST' };
     if (n.children?.length) {
       n.layoutOptions = { ...n.layoutOptions, 'elk.layered.crossingMinimization.semiInteractive': 'true' };
       for (const c of n.children) hint(c);

@@ -4,7 +4,7 @@
 import { GROUP_KIND, type Design, type DesignNode, type Position } from '../model/design';
 import type { RoleOf } from '../model/connection-mode';
 import { withMembers } from '../model/routes';
-import { assignBands, BANDS, type Band } from './bands';
+import { assignBands, BANDS } from './bands';
 import { wrapsAt } from './chains';
 import { BAND_GAP } from './cross-band-routes';
 
@@ -166,7 +166,21 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   const hierarchy = (o: Record<string, string>) => (compound ? { ...o, 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' } : o);
 
   const bandOf = opts.roleOf ? assignBands(design, opts.roleOf) : undefined;
-  const used = BANDS.filter((b) => tops.some((n) => (bandOf?.get(n.id) ?? 'online') === b));
+  // Rows: a band each, but a band made only of frames, two or more, a row for each frame in the
+  // order they are drawn top to bottom (frames side by side in one band drew the street-view
+  // template 3.8 times as wide as high, with its connections between rows crossing).
+  const rowOf = new Map<string, string>();
+  const used: string[] = [];
+  for (const b of BANDS) {
+    const inBand = tops.filter((n) => (bandOf?.get(n.id) ?? 'online') === b);
+    const framesOnly = inBand.length >= 2 && inBand.every((n) => frames.has(n.id));
+    const ordered = framesOnly ? [...inBand].sort((p, q) => p.position.y - q.position.y || p.position.x - q.position.x) : inBand;
+    for (const n of ordered) {
+      const row = framesOnly ? `${b}:${n.id}` : b;
+      rowOf.set(n.id, row);
+      if (!used.includes(row)) used.push(row);
+    }
+  }
   if (!bandOf || used.length < 2) return wrap({ id: 'root', layoutOptions: hierarchy(layoutOptions), children, edges }, opts.aspectRatio ?? 1);
 
   // Bands: each a compound laid out in the chosen direction with the edges inside it, stacked
@@ -175,12 +189,12 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
   // band, and every frame on the way through a port on the same side: each piece joins a node
   // (or port) to a port of the compound it is in, so ELK orders and routes it with the rest of
   // that compound. The run through the gap between the bands is the worker's.
-  const band = (id: string): Band => bandOf.get(topOf.get(id)!) ?? 'online';
+  const band = (id: string): string => rowOf.get(topOf.get(id)!)!;
   const ids = new Map(used.map((b) => [b, freshId(design, `band:${b}`)]));
   const leaves = (n: ElkNodeJson): number => (n.children ? n.children.reduce((sum, c) => sum + leaves(c), 0) : 1);
   const total = children.reduce((sum, c) => sum + leaves(c), 0);
   const rank = new Map(used.map((b, i) => [b, i]));
-  const bandJson = new Map<Band, ElkNodeJson>(used.map((b) => [b, { id: ids.get(b)! + PIECE, edges: [] }]));
+  const bandJson = new Map<string, ElkNodeJson>(used.map((b) => [b, { id: ids.get(b)! + PIECE, edges: [] }]));
   /** A port on the `side` of a compound, for connection `e`. */
   const portOn = (n: ElkNodeJson, e: ElkEdgeJson, side: 'NORTH' | 'SOUTH'): string => {
     const id = n.id + PIECE + e.id;
@@ -217,7 +231,7 @@ export function toElkGraph(design: Design, opts: GraphOptions): ElkNodeJson {
     into.forEach((w, i) => (w.home.edges ??= []).push({ id: e.id + PIECE + (out.length + 1 + i), sources: [w.port], targets: [i === into.length - 1 ? e.targets[0] : into[i + 1].port] }));
   }
   const wrappers: ElkNodeJson[] = used.map((b) => {
-    const inside = children.filter((c) => (bandOf.get(c.id) ?? 'online') === b);
+    const inside = children.filter((c) => rowOf.get(c.id) === b);
     // A band holding a share f of the components gets about f of the height at the full
     // width: its own shape is the view's divided by f.
     const share = inside.reduce((sum, c) => sum + leaves(c), 0) / Math.max(1, total);
