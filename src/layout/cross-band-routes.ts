@@ -12,8 +12,9 @@ import type { Point, Rect } from '../model/pipe-geometry';
 import { polylineHitsRect } from './crossings';
 import type { ElkEdgeJson, ElkNodeJson, ElkSectionJson } from './to-elk-graph';
 
-/** The least gap between two bands. */
+/** The least gap between two bands, and the most (a large design's many runs are packed closer). */
 export const BAND_GAP = 120;
+const MAX_GAP = 360;
 /** How far a run keeps from a band it passes, and the spacing of the lanes in a gap. */
 const MARGIN = 16;
 const LANE = 10;
@@ -69,6 +70,45 @@ function shift(n: ElkNodeJson, dx: number, dy: number): void {
     for (const k of c.children ?? []) visit(k);
   };
   visit(n);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  right: number;
+  bottom: number;
+}
+
+/** The node a handle's port belongs to (ports are a node's id and a suffix after a control character). */
+const nodeOf = (port: string) => port.slice(0, port.lastIndexOf('\u0000'));
+
+/**
+ * Connections between bands that came without ports (a large design: to-elk-graph.ts), taken
+ * from the root: each leaves its source's handle a step forwards and enters its target's from
+ * a step before, the rest drawn like any other (toEdge, then the gap).
+ */
+function takeDirect(root: ElkNodeJson, bands: ElkNodeJson[]): Crossing[] {
+  const at = new Map<string, { box: Box; band: number }>();
+  const visit = (n: ElkNodeJson, ox: number, oy: number, band: number) => {
+    const [x, y] = [ox + (n.x ?? 0), oy + (n.y ?? 0)];
+    if (!n.children?.length) at.set(n.id, { box: { x, y, right: x + (n.width ?? 0), bottom: y + (n.height ?? 0) }, band });
+    for (const c of n.children ?? []) visit(c, x, y, band);
+  };
+  bands.forEach((b, i) => {
+    for (const c of b.children ?? []) visit(c, b.x ?? 0, b.y ?? 0, i);
+  });
+  const out: Crossing[] = [];
+  root.edges = (root.edges ?? []).filter((e) => {
+    const [s, t] = [at.get(nodeOf(e.sources[0])), at.get(nodeOf(e.targets[0]))];
+    if (!s || !t || s.band === t.band) return true;
+    const from: Position = { x: s.box.right, y: (s.box.y + s.box.bottom) / 2 };
+    const to: Position = { x: t.box.x, y: (t.box.y + t.box.bottom) / 2 };
+    const before = [{ id: e.id, sources: e.sources, targets: [], sections: [{ startPoint: from, endPoint: { x: from.x + STEP, y: from.y } }] }];
+    const after = [{ id: e.id, sources: [], targets: e.targets, sections: [{ startPoint: { x: to.x - STEP, y: to.y }, endPoint: to }] }];
+    out.push({ id: e.id, homes: [bands[s.band].id, bands[t.band].id], sources: e.sources, targets: e.targets, before, after, from: s.band, to: t.band });
+    return false;
+  });
+  return out;
 }
 
 /** The pieces of connections between bands, taken out of the graph, by connection. */
@@ -185,7 +225,7 @@ function direct(crossings: Crossing[], bands: ElkNodeJson[], always: boolean): v
     for (const c of n.children ?? []) visit(c, x, y);
   };
   for (const b of bands) for (const c of b.children ?? []) visit(c, b.x ?? 0, b.y ?? 0);
-  const ends = (c: Crossing) => [c.sources[0], c.targets[0]].map((p) => p.slice(0, p.lastIndexOf('\u0000')));
+  const ends = (c: Crossing) => [c.sources[0], c.targets[0]].map(nodeOf);
   const hits = (c: Crossing, pieces: ElkEdgeJson[]) => {
     const line = pieces.flatMap((p) => pointsOf(p.sections![0])).map((p): Point => [p.x, p.y]);
     const own = ends(c);
@@ -327,15 +367,15 @@ function placeBands(bands: ElkNodeJson[], crossings: Crossing[]): void {
   let y = bands[0].y ?? 0;
   const moves = bands.map((b, i) => {
     const move = { x: dx[i] - minX, y: y - (b.y ?? 0) };
-    y += (b.height ?? 0) + Math.max(BAND_GAP, 2 * MARGIN + (lanes[i] - 1) * LANE);
+    y += (b.height ?? 0) + Math.min(MAX_GAP, Math.max(BAND_GAP, 2 * MARGIN + (lanes[i] - 1) * LANE));
     return move;
   });
   bands.forEach((b, i) => shift(b, moves[i].x, moves[i].y));
   // The pieces of connections between bands, already taken out of the bands, move with them.
   for (const c of crossings) {
-    const holder = (pieces: ElkEdgeJson[], band: number): ElkNodeJson => ({ id: '', edges: pieces });
-    shift(holder(c.before, c.from), moves[c.from].x, moves[c.from].y);
-    shift(holder(c.after, c.to), moves[c.to].x, moves[c.to].y);
+    const holder = (pieces: ElkEdgeJson[]): ElkNodeJson => ({ id: '', edges: pieces });
+    shift(holder(c.before), moves[c.from].x, moves[c.from].y);
+    shift(holder(c.after), moves[c.to].x, moves[c.to].y);
   }
 }
 
@@ -384,7 +424,7 @@ export function routeBetweenBands(root: ElkNodeJson, sep: string, near = false):
   if (wrapped.length === 0) return;
   root.children = (root.children ?? []).map((w) => (wrapped.includes(w) ? { ...w.children![0], x: (w.x ?? 0) + (w.children![0].x ?? 0), y: (w.y ?? 0) + (w.children![0].y ?? 0) } : w));
   const bands = root.children;
-  const crossings = takePieces(bands, sep);
+  const crossings = [...takePieces(bands, sep), ...takeDirect(root, bands)];
   unfold(crossings);
   direct(crossings, bands, near);
   settleChannels(crossings);
@@ -423,7 +463,10 @@ export function routeBetweenBands(root: ElkNodeJson, sep: string, near = false):
     const [upper, lower] = [bands[gap], bands[gap + 1]];
     const from = (upper.y ?? 0) + (upper.height ?? 0);
     const room = (lower.y ?? 0) - from;
-    return from + room / 2 + (lane - (gaps[gap].length - 1) / 2) * LANE;
+    const n = gaps[gap].length;
+    // Lanes LANE apart, or closer when that many do not fit.
+    const spacing = n > 1 ? Math.min(LANE, (room - 2 * MARGIN) / (n - 1)) : 0;
+    return from + room / 2 + (lane - (n - 1) / 2) * spacing;
   };
 
   for (const { c, runs } of paths) {

@@ -14,8 +14,11 @@ import { IN_PORT, OUT_PORT, PIECE, type ElkNodeJson } from './to-elk-graph';
 /** ELK's layout of a graph. */
 export type ElkLayout = (graph: ElkNodeJson) => Promise<ElkNodeJson>;
 
-/** Above this many nodes the second layout costs more than it gains (a 100-node layout takes about 0.2 s). */
-const SECOND_LOOK_LIMIT = 100;
+/**
+ * Above this many nodes the second layout costs more than it gains: a 50-component design in
+ * bands takes about 0.25 s laid out twice, against 0.1 s once (bench/layout-quality-run.ts).
+ */
+const SECOND_LOOK_LIMIT = 60;
 /** Rounds of reordering, each over every layer. */
 const SWEEPS = 4;
 
