@@ -151,25 +151,31 @@ const entryOf = (c: Crossing) => c.after[0].sections![0].startPoint;
 const STEP = 20;
 
 /**
- * From a port on the side of a frame (or of the band) to the band's top (`up`) or bottom edge:
- * straight on when nothing else of the band is in the way, else a step out, aside to the nearest
- * free line and on along it. The points after `p`, none when it is on the band's edge.
+ * From a port on the side of a frame (or of the band), or a step out of a handle, to the band's
+ * top (`up`) or bottom edge: straight on when no component of the band is in the way, else
+ * along its own line (or a step further) to the nearest free line and on along that; frames
+ * may be crossed. The points after `p`, none when it is on the band's edge.
  */
 function toEdge(p: Position, band: ElkNodeJson, up: boolean): Position[] {
-  const [bx, by] = [band.x ?? 0, band.y ?? 0];
-  const edge = up ? by : by + (band.height ?? 0);
+  const edge = up ? band.y ?? 0 : (band.y ?? 0) + (band.height ?? 0);
   if (near(p.y, edge)) return [];
-  const boxes = (band.children ?? [])
-    .map((c) => ({ x: bx + (c.x ?? 0), y: by + (c.y ?? 0), right: bx + (c.x ?? 0) + (c.width ?? 0), bottom: by + (c.y ?? 0) + (c.height ?? 0) }))
-    // Not the frame the port is on.
-    .filter((b) => !(p.x > b.x - 0.5 && p.x < b.right + 0.5 && (near(p.y, b.y) || near(p.y, b.bottom))));
+  const boxes: Box[] = [];
+  const visit = (n: ElkNodeJson, ox: number, oy: number) => {
+    const [x, y] = [ox + (n.x ?? 0), oy + (n.y ?? 0)];
+    if (!n.children?.length) boxes.push({ x, y, right: x + (n.width ?? 0), bottom: y + (n.height ?? 0) });
+    for (const c of n.children ?? []) visit(c, x, y);
+  };
+  for (const c of band.children ?? []) visit(c, band.x ?? 0, band.y ?? 0);
   const clearV = (x: number, y0: number, y1: number) => boxes.every((b) => !(x > b.x - MARGIN && x < b.right + MARGIN && Math.max(y0, y1) > b.y && Math.min(y0, y1) < b.bottom));
   const clearH = (y: number, x0: number, x1: number) => boxes.every((b) => !(y > b.y - MARGIN && y < b.bottom + MARGIN && Math.max(x0, x1) > b.x && Math.min(x0, x1) < b.right));
   if (clearV(p.x, p.y, edge)) return [{ x: p.x, y: edge }];
-  const y = p.y + (up ? -STEP : STEP);
   const xs = boxes.flatMap((b) => [b.x - MARGIN - 1, b.right + MARGIN + 1]).sort((a, b) => Math.abs(a - p.x) - Math.abs(b - p.x));
-  const x = xs.find((x) => clearH(y, p.x, x) && clearV(x, y, edge)) ?? p.x;
-  return [{ x: p.x, y }, { x, y }, { x, y: edge }];
+  for (const y of [p.y, p.y + (up ? -STEP : STEP)]) {
+    if (!clearV(p.x, p.y, y)) continue;
+    const x = xs.find((x) => clearH(y, p.x, x) && clearV(x, y, edge));
+    if (x !== undefined) return [{ x: p.x, y }, { x, y }, { x, y: edge }];
+  }
+  return [{ x: p.x, y: edge }];
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { Point, Rect } from '../model/pipe-geometry';
 import { countCrossings, polylineHitsRect } from './crossings';
 import { answerOf } from './elk-answer';
-import { IN_PORT, OUT_PORT, PIECE, type ElkNodeJson } from './to-elk-graph';
+import { IN_PORT, OUT_PORT, PIECE, type ElkEdgeJson, type ElkNodeJson } from './to-elk-graph';
 
 /** ELK's layout of a graph. */
 export type ElkLayout = (graph: ElkNodeJson) => Promise<ElkNodeJson>;
@@ -29,18 +29,63 @@ const SWEEPS = 4;
  * answer with the fewest flaws is kept; any other graph once.
  */
 export async function layOut(layout: ElkLayout, graph: ElkNodeJson): Promise<ElkNodeJson> {
-  if (!inBands(graph) || leavesOf(graph) > SECOND_LOOK_LIMIT) return answerOf(await layout(graph));
-  const first = await layout(structuredClone(graph));
+  if (!inBands(graph)) return answerOf(await layout(graph));
+  let first: ElkNodeJson;
+  try {
+    first = await layout(structuredClone(graph));
+  } catch {
+    // ELK fails on some graphs of ports on frames that other connections also cross
+    // ("Expected 1 hierarchical ports, but found only 0"): without the ports, the worker draws
+    // the connections between bands straight from their handles.
+    return answerOf(await layout(withoutPorts(graph)));
+  }
+  if (leavesOf(graph) > SECOND_LOOK_LIMIT) return answerOf(first);
   const hinted = facingOrder(graph, first);
   let best = answerOf(structuredClone(first));
   let flaws = flawsOf(best);
   if (!hinted || flaws === 0) return best;
-  const second = await layout(hinted);
+  let second: ElkNodeJson;
+  try {
+    second = await layout(hinted);
+  } catch {
+    return best;
+  }
   for (const answer of [answerOf(first, true), answerOf(structuredClone(second)), answerOf(second, true)]) {
     const f = flawsOf(answer);
     if (f < flaws) [best, flaws] = [answer, f];
   }
   return best;
+}
+
+/**
+ * The graph with the connections between bands whole again, at the root, and without the ports
+ * their pieces ran through (to-elk-graph.ts): ELK leaves them unrouted, the worker routes them.
+ */
+export function withoutPorts(graph: ElkNodeJson): ElkNodeJson {
+  const out = structuredClone(graph);
+  const pieces = new Map<string, ElkEdgeJson[]>();
+  const visit = (n: ElkNodeJson) => {
+    if (n.ports?.some((p) => p.id.includes(PIECE))) {
+      n.ports = n.ports.filter((p) => !p.id.includes(PIECE));
+      const { ['elk.portConstraints']: _, ...rest } = n.layoutOptions ?? {};
+      n.layoutOptions = rest;
+    }
+    n.edges = n.edges?.filter((e) => {
+      const at = e.id.indexOf(PIECE);
+      if (at < 0) return true;
+      const id = e.id.slice(0, at);
+      if (!pieces.has(id)) pieces.set(id, []);
+      pieces.get(id)![Number(e.id.slice(at + PIECE.length))] = e;
+      return false;
+    });
+    for (const c of n.children ?? []) visit(c);
+  };
+  visit(out);
+  for (const [id, parts] of pieces) {
+    const ends = parts.filter((p) => p);
+    out.edges = [...(out.edges ?? []), { id, sources: ends[0].sources, targets: ends[ends.length - 1].targets }];
+  }
+  return out;
 }
 
 /** Whether a graph is laid out in bands: each band inside a compound of its own (to-elk-graph.ts). */
