@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type AppPage } from './fixtures';
 import { PALETTES } from '../../src/persistence/svg-theme';
+import { countCrossings } from '../../src/layout/crossings';
 import { countNear, hexRgb, renderSvg } from '../unit/persistence/picture-check';
 
 const ELK_FILE = /elk|layout\.worker/i;
@@ -212,12 +213,15 @@ function drawn(app: AppPage) {
   });
 }
 
-test('a laid-out template draws no pipe through a component, online above offline, in the shape of the view', async ({ page, app }) => {
+test('a laid-out template draws no pipe through a component and no more crossings than as saved, online above offline, in the shape of the view', async ({ page, app }) => {
   await openTemplate(app, 'Video recommendation');
+  await app.settle();
+  const saved = countCrossings((await drawn(app)).pipes.map((p) => p.points));
   await page.keyboard.press('Shift+L');
   await settled(app);
   await app.settle();
   const { boxes, pipes } = await drawn(app);
+  expect(countCrossings(pipes.map((p) => p.points))).toBeLessThanOrEqual(saved);
   expect(Object.keys(boxes).length).toBe(14);
   expect(pipes.filter((p) => p.routed).length).toBeGreaterThan(3);
   // Shrunk by 4 px: a line along a border, or the arrow at a handle, is not through the box.
