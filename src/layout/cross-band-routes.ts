@@ -1,15 +1,19 @@
 // The bands' places and the routes between them. ELK lays each band out on its own, each inside
 // a plain compound (to-elk-graph.ts); a connection between bands reaches it in pieces: from its
 // source out through a port on the side of every frame around it and of its band, and from a
-// port of the target's band in to the target. Here, in the worker: the bands are stacked top to
-// bottom, each shifted sideways so its ports sit above or below the ports they join, with a gap
-// tall enough for the runs between them; each run goes straight down from a port to a lane of
-// the gap, along it and down to the other port, the lanes ordered so that runs cross only where
-// their ports' order makes them; and the pieces and the run are joined into one route under the
-// connection's own id. Pure JSON in, JSON out.
+// port of the target's band in to the target (a large design's come whole, without ports).
+// Here, in the worker: a piece ELK starts backwards or draws through a component is turned
+// straight from its handle, and the runs of one channel to the band's side are reordered so
+// none crosses another; the bands are stacked top to bottom, each shifted sideways so its ports
+// sit above or below the ports they join, with a gap tall enough for the runs between them;
+// each run goes straight from the band's edge to a lane of the gap, along it and on to the
+// other band, the lanes ordered so that runs cross only where their ports' order makes them
+// (gap-lanes.ts); and the pieces and the run are joined into one route under the connection's
+// own id. Pure JSON in, JSON out.
 import type { Position } from '../model/design';
 import type { Point, Rect } from '../model/pipe-geometry';
 import { polylineHitsRect } from './crossings';
+import { assignLanes, type Run } from './gap-lanes';
 import type { ElkEdgeJson, ElkNodeJson, ElkSectionJson } from './to-elk-graph';
 
 /** The least gap between two bands, and the most (a large design's many runs are packed closer). */
@@ -49,13 +53,6 @@ interface Crossing {
   after: ElkEdgeJson[];
   from: number;
   to: number;
-}
-
-/** A run across one gap: where it leaves the band above and where it reaches the band below. */
-interface Run {
-  top: number;
-  bottom: number;
-  lane?: number;
 }
 
 /** Moves a laid-out compound and every route inside it (routes are in the root's coordinates). */
@@ -382,44 +379,6 @@ function placeBands(bands: ElkNodeJson[], crossings: Crossing[]): void {
     const holder = (pieces: ElkEdgeJson[]): ElkNodeJson => ({ id: '', edges: pieces });
     shift(holder(c.before), moves[c.from].x, moves[c.from].y);
     shift(holder(c.after), moves[c.to].x, moves[c.to].y);
-  }
-}
-
-/** Crossings between two runs of one gap when `a` takes the lane above `b`. */
-function crossed(a: Run, b: Run): number {
-  const inside = (x: number, r: Run) => x > Math.min(r.top, r.bottom) + 0.5 && x < Math.max(r.top, r.bottom) - 0.5;
-  // a's level part against b's drop from the band above, and b's level part against a's drop to the band below.
-  return Number(inside(b.top, a)) + Number(inside(a.bottom, b));
-}
-
-/** Lanes for the runs of one gap, top to bottom: each pair in the order that crosses less. */
-function assignLanes(runs: Run[]): void {
-  const n = runs.length;
-  const above = runs.map(() => new Set<number>());
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const [ij, ji] = [crossed(runs[i], runs[j]), crossed(runs[j], runs[i])];
-      if (ij < ji) above[j].add(i);
-      else if (ji < ij) above[i].add(j);
-    }
-  }
-  // Topological order of "goes above"; a cycle is broken at the run with fewest left above it.
-  const placed = new Set<number>();
-  for (let lane = 0; lane < n; lane++) {
-    let best = -1;
-    let bestWaiting = Infinity;
-    for (let i = 0; i < n; i++) {
-      if (placed.has(i)) continue;
-      let waiting = 0;
-      for (const k of above[i]) if (!placed.has(k)) waiting++;
-      // Among the free, the one with the run furthest left: level parts stay short and nested.
-      if (waiting < bestWaiting || (waiting === bestWaiting && Math.min(runs[i].top, runs[i].bottom) < Math.min(runs[best].top, runs[best].bottom))) {
-        best = i;
-        bestWaiting = waiting;
-      }
-    }
-    placed.add(best);
-    runs[best].lane = lane;
   }
 }
 
