@@ -206,6 +206,31 @@ test('zoomed far out, a component is filled with its level, so green and red sti
   expect(await fill('ok', '#ddf2e3')).toBeLessThan(0.05);
 });
 
+test('components added while zoomed far out get pipes that meet their handles', async ({ app, page }) => {
+  await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 300, y: 300, zoom: 0.3 }));
+  const a = await app.addByClick('client');
+  const b = await app.addByClick('cache');
+  await expect.poll(async () => (await app.design()).edges.map((e) => [e.source, e.target])).toEqual([[a, b]]);
+  await expect.poll(() => page.evaluate(() => (window as any).__app.canvas.getViewport().zoom)).toBeLessThan(0.45);
+  await app.settle();
+  // The pipe's two ends on the screen, against the middle of the source's right side and of the target's left.
+  const ends = await page.evaluate(() => {
+    const path = document.querySelector('.svelte-flow__edge .pipe-line') as SVGPathElement;
+    const m = path.getScreenCTM()!;
+    const at = (l: number) => {
+      const p = path.getPointAtLength(l);
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    };
+    return [at(0), at(path.getTotalLength())];
+  });
+  const [sb, tb] = [(await app.node(a).boundingBox())!, (await app.node(b).boundingBox())!];
+  expect(Math.abs(ends[0].x - (sb.x + sb.width))).toBeLessThan(4);
+  expect(Math.abs(ends[0].y - (sb.y + sb.height / 2))).toBeLessThan(4);
+  // The line stops at the arrowhead's base, a few pixels before the target's side at this zoom.
+  expect(Math.abs(ends[1].x - tb.x)).toBeLessThan(6);
+  expect(Math.abs(ends[1].y - (tb.y + tb.height / 2))).toBeLessThan(4);
+});
+
 test('a large design opens at a readable zoom on its source, draws only what is in view, and pipes meet their handles', async ({ app, page }) => {
   // 1,600 components on a grid, chained; the one source sits at the left, halfway down.
   const n = 1600;
