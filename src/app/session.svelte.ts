@@ -108,24 +108,25 @@ export class Session {
       this.view.openView();
       this.ready = true;
     });
-    const flush = () => this.library.leaving();
-    const onvisibility = () => (document.visibilityState === 'hidden' ? this.library.leaving() : void this.library.flush());
+    const leaving = () => this.library.leaving();
+    const onvisibility = () => (document.visibilityState === 'hidden' ? leaving() : void this.library.flush());
     const onhash = () => void this.openExternal({ kind: 'link', hash: location.hash });
     const stopGuard = guardAgainstOtherTabs(this.library);
-    // Leaving with a save pending, under way or failed asks first; the pending save starts now.
+    // Leaving with a save pending, under way or failed asks first; the pending save starts now
+    // and the edit is kept in Web Storage meanwhile (Library.leaving).
     const onbeforeunload = (e: BeforeUnloadEvent) => {
       if (!this.library.unsaved) return;
-      flush();
+      leaving();
       e.preventDefault();
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onbeforeunload);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('pagehide', leaving);
     window.addEventListener('hashchange', onhash);
     document.addEventListener('visibilitychange', onvisibility);
     return () => {
       window.removeEventListener('beforeunload', onbeforeunload);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('pagehide', leaving);
       window.removeEventListener('hashchange', onhash);
       document.removeEventListener('visibilitychange', onvisibility);
       stopGuard();

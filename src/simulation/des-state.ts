@@ -23,8 +23,8 @@ export interface MilestoneRun {
 /**
  * Source request `i` was generated at `t`: the end of the warm-up resets the counters,
  * half-way is noted, the last request snapshots them. Returns the next request number with
- * something to do, so the engine calls this only then, out of its hot loop (and first at
- * request 0, so code reached late in a run never throws away the optimized loop).
+ * something to do, so the engine calls this only then, out of its hot loop (and for each of
+ * the first 255 requests, see below).
  */
 export function passMilestone(run: MilestoneRun, i: number, t: number): number {
   if (i === run.warmCount && i > 0) {
