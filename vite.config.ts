@@ -4,10 +4,13 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The built page forbids inline and eval'd script. Inline *styles* stay allowed: the canvas
-// positions every node with a style attribute.
+// positions every node with a style attribute. 'wasm-unsafe-eval' lets the simulator's workers
+// compile its WebAssembly engine (src/simulation/engine) and allows nothing else: no eval, no
+// Function, no inline script. A host that sends this policy as a header for every file (the
+// workers included) then still runs the engine.
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -64,6 +67,10 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), contentSecurityPolicy(), offline()],
   build: { chunkSizeWarningLimit: 2000 },
+  // `vite preview` (the end-to-end tests' server) sends the policy as a header too, on every
+  // file: a worker's script is governed by its own response, not by the page's meta tag, so the
+  // tests run the simulator's and the layout's workers under the policy as a host would.
+  preview: { headers: { 'Content-Security-Policy': CSP } },
   worker: { format: 'es' },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -8,8 +8,7 @@
 // response-time law X = N / (R(X) + Z) for the throughput X, with R(X) the open model's
 // end-to-end mean at rate X; the rest of the report is the open model's at that rate.
 import type { SimGraph, SimNode } from './graph';
-import type { CalendarQueue } from './calendar-queue';
-import type { Prng } from './prng';
+import type { Random } from './random';
 import type { Report } from './report';
 
 /** Users of a closed-loop source; 0 for an open one. */
@@ -25,13 +24,13 @@ export function simulatedUsers(n: SimNode, loadScale: number): number {
  * Think time of each closed-loop source by node (−1 for every other node), with each user's
  * first request scheduled after a first think: users start spread out, not all at once.
  */
-export function startUsers(g: SimGraph, loadScale: number, heap: CalendarQueue, rng: Prng, sourceKind: number): Float64Array {
+export function startUsers(g: SimGraph, loadScale: number, schedule: (at: number, payload: number) => void, rng: Random, sourceKind: number): Float64Array {
   const think = new Float64Array(g.nodes.length).fill(-1);
   for (const s of g.sources) {
     const users = simulatedUsers(g.nodes[s], loadScale);
     if (users === 0) continue;
     think[s] = Math.max(0, g.nodes[s].thinkMs ?? 0);
-    for (let k = 0; k < users; k++) heap.push(0.5 + rng.exponential(think[s]), s * 8 + sourceKind);
+    for (let k = 0; k < users; k++) schedule(0.5 + rng.exponential(think[s]), s * 8 + sourceKind);
   }
   return think;
 }

@@ -1,149 +1,241 @@
-// The discrete-event engine (des-core.ts: the event loop and FIFO stations; des-calls.ts: a
-// request's calls and answers): here the stations that serve several requests at once — batching
-// servers and token-level LLM servers — and what a scenario or a closed-loop source asks of
-// the engine (a user who thinks and sends again, a request started by a profile, servers
-// given back after a failure or a scale-up).
-import { DesCalls } from './des-calls';
+// The discrete-event engine: the one engine for every design, steady state and scenarios. Its
+// event loop, stations, calls and answers, random numbers and histograms run in WebAssembly
+// (engine/, compiled into engine-wasm.ts; docs/simulation.md, "The engine"), with every table
+// and counter in its memory. This class is its face for the rest of the simulator: it writes the
+// compiled design into the tables, keeps views on them (engine-memory.ts), and does what the
+// engine asks of JavaScript — a scenario's actions (scenario/hooks.ts), timeouts, retries,
+// breakers and hedges (resilience.ts), token-level LLM servers (llm/station.ts). A design
+// that uses none of them runs entirely in WebAssembly.
+import type { SimGraph } from './graph';
+import { engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
+import { Counters, Nodes, milestoneCounts } from './des-state';
+import { Histograms } from './histogram';
+import type { Random } from './random';
+import type { ScenarioHooks } from './scenario/hooks';
+import { startUsers } from './closed-loop';
+import { Resilience, type CallHost } from './resilience';
+import type { ErrorCause } from './scenario/buckets';
+import { LlmServers } from './llm/station';
 
-// Event kinds and request flags as in des-core.ts (module constants, not imports: see there).
+// Event kinds, in the low three bits of a payload (engine/stations.ts).
 const SOURCE = 0;
-const DONE = 2;
-const TIMER = 3;
+const CALL_TIMER = 5;
 const LLM_STEP = 6;
-const FAILED = 1;
-const ROOT = 2;
 
-export class DesEngine extends DesCalls {
-  /** A free batching server takes up to maxSize waiting requests, or waits out the first one's timeout. */
-  protected tryBatch(u: number): void {
-    const t = this.now;
-    const N = this.nodes;
-    const q = this.queues[u];
-    const max = N.batchMax[u];
-    while (N.busy[u] < N.servers[u] && q.size > 0) {
-      let n = q.size;
-      if (n >= max) n = max;
-      else if (t < this.jArrive[q.peek()] + N.batchTimeout[u]) {
-        if (!N.timerPending[u]) {
-          N.timerPending[u] = 1;
-          this.heap.at = this.jArrive[q.peek()] + N.batchTimeout[u];
-          this.heap.schedule(u * 8 + TIMER);
-        }
-        return;
-      }
-      this.c.advance(u, N);
-      this.c.batches[u]++;
-      N.busy[u]++;
-      const head = q.shift();
-      let last = head;
-      this.jStart[head] = t;
-      for (let k = 1; k < n; k++) {
-        const j = q.shift();
-        this.jStart[j] = t;
-        this.jNext[last] = j;
-        last = j;
-      }
-      this.jNext[last] = -1;
-      this.serve(u, n - 1, head * 8 + DONE);
+export class DesEngine implements CallHost {
+  readonly nodes: Nodes;
+  readonly c: Counters;
+  /** Per-component response times, then one per source, then end to end. */
+  readonly hist: Histograms;
+  /** The engine's stream of random numbers, shared with the parts that run here. */
+  readonly rng: Random;
+  /** Histogram of each source's requests (the end-to-end one when there is a single source). */
+  readonly sourceHist: Int32Array;
+  readonly e2e: number;
+  /** Timeouts, retries, breakers, hedging (resilience.ts); null when no connection has them. */
+  readonly res: Resilience | null;
+  /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
+  readonly llm: LlmServers | null;
+  private readonly x: EngineExports;
+  private v: EngineViews;
+  /** Components, connection slots and histograms: the lengths of the views. */
+  private readonly sizes: [number, number, number];
+  private scenario: ScenarioHooks | null = null;
+
+  constructor(
+    g: SimGraph,
+    readonly requests: number,
+    seed: number,
+    warmupFraction: number,
+    loadScale: number,
+  ) {
+    const n = g.nodes.length;
+    const m = g.edges.length;
+    this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
+    const histograms = this.e2e + 2;
+    this.sizes = [n, m, histograms];
+    this.x = instantiateEngine(this.host());
+    const x = this.x;
+    x.setup(n, m, histograms, (seed | 0) ^ Math.floor(seed / 4294967296));
+    const v = (this.v = engineViews(x, n, m, histograms));
+    this.nodes = new Nodes(g, loadScale, v);
+    this.c = new Counters(v, x);
+    this.hist = new Histograms({ counts: v.hCounts, n: v.hN, sum: v.hSum, min: v.hMin, max: v.hMax });
+    this.rng = { next: () => x.uniform(), exponential: (mean) => x.exponential(mean), normal: () => x.normal() };
+    this.sourceHist = new Int32Array(n).fill(-1);
+    g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
+    v.sourceHist.set(this.sourceHist);
+    this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
+    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this) : null;
+    v.llmAt.fill(-1);
+    if (this.llm) v.llmAt.set(this.llm.at);
+    const { warmCount, halfCount } = milestoneCounts(requests, warmupFraction);
+    x.begin(requests, warmCount, halfCount, this.e2e);
+    const think = startUsers(g, loadScale, (at, payload) => x.schedule(at, payload), this.rng, SOURCE);
+    this.v.think.set(think);
+    for (const s of g.sources) {
+      const rate = this.nodes.rate[s];
+      if (rate > 0 && think[s] < 0) x.schedule(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);
     }
   }
 
-  protected batchDone(head: number): void {
-    const N = this.nodes;
-    const u = this.jNode[head];
-    this.c.advance(u, N);
-    N.busy[u]--;
-    let count = 0;
-    for (let j = head; j >= 0; j = this.jNext[j]) {
-      this.record(u, j);
-      count++;
-    }
-    N.inSystem[u] -= count;
-    this.tryBatch(u);
-    for (let j = head; j >= 0; ) {
-      const next = this.jNext[j];
-      this.dispatch(j);
-      j = next;
-    }
+  /** Runs up to `budget` events; true when the run is over. */
+  step(budget: number): boolean {
+    return this.x.step(budget) !== 0;
   }
 
-  /** A request joins LLM server u's queue; a replica that was idle starts a step. */
-  protected llmArrive(u: number, job: number): void {
-    const N = this.nodes;
-    this.c.advance(u, N);
-    N.inSystem[u]++;
-    const slot = this.llm!.arrive(u, job, this.now);
-    if (slot < 0) return;
-    N.busy[u]++;
-    this.heap.at = this.llm!.stepEnd;
-    this.heap.schedule(slot * 8 + LLM_STEP);
+  get events(): number {
+    return this.x.events();
   }
 
-  /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
-  llmReplicas(u: number, replicas: number): void {
-    const started = this.llm!.setReplicas(u, replicas, this.now);
-    for (let i = 0; i < started.length; i += 2) {
-      this.nodes.busy[u]++;
-      this.heap.at = started[i + 1];
-      this.heap.schedule(started[i] * 8 + LLM_STEP);
-    }
+  /** User requests started so far. */
+  get generated(): number {
+    return this.x.generated();
   }
 
-  /** A replica's step ended: its finished requests go on as after DONE, and its next step starts. */
-  protected llmStep(slot: number): void {
-    const L = this.llm!;
-    const N = this.nodes;
-    const u = L.slotNode[slot];
-    const n = L.step(slot, this.now);
-    this.c.advance(u, N);
-    N.inSystem[u] -= n;
-    if (L.stepEnd >= 0) {
-      this.heap.at = L.stepEnd;
-      this.heap.schedule(slot * 8 + LLM_STEP);
-    } else N.busy[u]--;
-    for (let i = 0; i < n; i++) {
-      this.jStart[L.done[i]] = L.doneStart[i];
-      this.record(u, L.done[i]);
-    }
-    for (let i = 0; i < n; i++) this.dispatch(L.done[i]);
+  /** Requests that arrive from tWarm on are measured; half-way at tHalf; the last user request at tEnd. */
+  get tWarm(): number {
+    return this.x.tWarm();
   }
 
-  /** A user request is over: a scenario's timeline counts it, and a closed-loop user thinks, then sends again. */
-  protected rootExtras(s: number, flags: number, arrive: number): void {
-    if (this.tl !== null) this.tl.rootDone(flags & FAILED, arrive);
-    if (this.think[s] >= 0 && (this.tl === null || this.tl.users.keep(s))) {
-      this.heap.at = this.now + this.rng.exponential(this.think[s]);
-      this.heap.schedule(s * 8 + SOURCE);
-    }
+  set tWarm(t: number) {
+    this.x.setTWarm(t);
+  }
+
+  get tHalf(): number {
+    return this.x.tHalf();
+  }
+
+  get tEnd(): number {
+    return this.x.tEnd();
+  }
+
+  /** The running scenario (scenario/hooks.ts); null in a steady-state run. */
+  get tl(): ScenarioHooks | null {
+    return this.scenario;
+  }
+
+  set tl(hooks: ScenarioHooks | null) {
+    this.scenario = hooks;
+    this.x.setScenario(hooks ? 1 : 0);
+  }
+
+  /** Events waiting in the event list. */
+  pending(): number {
+    return this.x.pending();
+  }
+
+  time(): number {
+    return this.x.now();
+  }
+
+  schedule(at: number, payload: number): void {
+    this.x.schedule(at, payload);
+  }
+
+  // What resilience.ts asks (CallHost).
+  prepare(k: number, parent: number): number {
+    return this.x.prepare(k, parent);
+  }
+
+  launch(k: number, child: number): void {
+    this.x.launch(k, child);
+  }
+
+  detach(job: number): void {
+    this.x.detach(job);
+  }
+
+  answer(parent: number, flags: number): void {
+    this.x.answer(parent, flags);
+  }
+
+  /** A call failed of this cause: a running scenario counts it in its timeline. */
+  fault(cause: ErrorCause): void {
+    this.scenario?.count(cause);
+  }
+
+  timer(at: number, id: number): void {
+    this.x.schedule(at, id * 8 + CALL_TIMER);
+  }
+
+  timerNumbered(at: number, seq: number, id: number): void {
+    this.x.scheduleNumbered(at, seq, id * 8 + CALL_TIMER);
+  }
+
+  number(): number {
+    return this.x.number();
+  }
+
+  // What scenario/hooks.ts asks.
+  /** A scenario's source sends a user request now. */
+  startRequest(s: number): void {
+    this.x.startRequest(s);
   }
 
   /** A scenario's profile added a user to closed-loop source s: it thinks, then sends. */
   addUser(s: number): void {
-    this.heap.at = this.now + this.rng.exponential(this.think[s]);
-    this.heap.schedule(s * 8 + SOURCE);
-  }
-
-  /** A scenario's source sends a user request now. */
-  startRequest(s: number): void {
-    const job = this.alloc();
-    this.jNode[job] = s;
-    this.jParent[job] = -1;
-    this.jFlags[job] = ROOT;
-    this.jArrive[job] = this.now;
-    this.dispatch(job);
+    this.x.schedule(this.x.now() + this.rng.exponential(this.v.think[s]), s * 8 + SOURCE);
   }
 
   /** A scenario gave component u more servers (a recovery, a scale-up): waiting requests start on them. */
   refill(u: number): void {
-    const N = this.nodes;
-    if (N.batchMax[u] > 0) return this.tryBatch(u);
-    const q = this.queues[u];
-    this.c.advance(u, N);
-    while (N.busy[u] < N.servers[u] && q.size > 0) {
-      const next = q.shift();
-      N.busy[u]++;
-      this.jStart[next] = this.now;
-      this.serve(u, 0, next * 8 + DONE);
+    this.x.refill(u);
+  }
+
+  /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
+  llmReplicas(u: number, replicas: number): void {
+    const started = this.llm!.setReplicas(u, replicas, this.x.now());
+    for (let i = 0; i < started.length; i += 2) {
+      this.nodes.busy[u]++;
+      this.x.schedule(started[i + 1], started[i] * 8 + LLM_STEP);
     }
+  }
+
+  /** The engine's calls into JavaScript. */
+  private host(): EngineHost {
+    return {
+      grown: () => {
+        // Before the constructor has made the views, there is nothing to renew.
+        if (!this.nodes) return;
+        const v = (this.v = engineViews(this.x, this.sizes[0], this.sizes[1], this.sizes[2]));
+        this.nodes.attach(v);
+        this.c.attach(v);
+        this.hist.attach({ counts: v.hCounts, n: v.hN, sum: v.hSum, min: v.hMin, max: v.hMax });
+      },
+      scenarioSource: (s) => this.scenario!.source(s),
+      scenarioAct: (id) => this.scenario!.act(id),
+      scenarioRootDone: (failed, arrive) => this.scenario!.rootDone(failed, arrive),
+      scenarioFailed: () => this.scenario!.count('failed'),
+      usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
+      resilientCall: (k, parent) => this.res!.call(k, parent),
+      resilienceTimer: (id) => this.res!.fire(id),
+      attemptDone: (record, job, flags) => this.res!.attemptDone(record, job, flags),
+      llmArrive: (u, job) => this.llmArrive(u, job),
+      llmStep: (slot) => this.llmStep(slot),
+    };
+  }
+
+  /** A request joins LLM server u's queue; a replica that was idle starts a step. */
+  private llmArrive(u: number, job: number): void {
+    this.x.advance(u);
+    this.nodes.inSystem[u]++;
+    const slot = this.llm!.arrive(u, job, this.x.now());
+    if (slot < 0) return;
+    this.nodes.busy[u]++;
+    this.x.schedule(this.llm!.stepEnd, slot * 8 + LLM_STEP);
+  }
+
+  /** A replica's step ended: its finished requests go on as after a service, and its next step starts. */
+  private llmStep(slot: number): void {
+    const L = this.llm!;
+    const u = L.slotNode[slot];
+    const n = L.step(slot, this.x.now());
+    this.x.advance(u);
+    this.nodes.inSystem[u] -= n;
+    if (L.stepEnd >= 0) this.x.schedule(L.stepEnd, slot * 8 + LLM_STEP);
+    else this.nodes.busy[u]--;
+    for (let i = 0; i < n; i++) this.x.served(u, L.done[i], L.doneStart[i]);
+    for (let i = 0; i < n; i++) this.x.dispatch(L.done[i]);
   }
 }

@@ -27,20 +27,44 @@ function edges(b: number): [number, number] {
   return [octave * (1 + ((b - 1) & (SUB - 1)) / SUB), octave / SUB];
 }
 
-/** Many histograms in one typed array (one per component, per source, end to end). */
-export class Histograms {
-  readonly counts: Uint32Array;
-  readonly n: Float64Array;
-  readonly sum: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
+/** The arrays of a set of histograms: counts per bucket, and per histogram n, sum, min and max. */
+export interface HistogramArrays {
+  counts: Uint32Array;
+  n: Float64Array;
+  sum: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
 
-  constructor(count: number) {
-    this.counts = new Uint32Array(count * BUCKETS);
-    this.n = new Float64Array(count);
-    this.sum = new Float64Array(count);
-    this.min = new Float64Array(count).fill(Infinity);
-    this.max = new Float64Array(count).fill(-Infinity);
+/** Many histograms in one typed array (one per component, per source, end to end). */
+export class Histograms implements HistogramArrays {
+  counts!: Uint32Array;
+  n!: Float64Array;
+  sum!: Float64Array;
+  min!: Float64Array;
+  max!: Float64Array;
+
+  /** `count` new histograms, or the engine's (engine-memory.ts), whose arrays `attach` replaces when its memory grows. */
+  constructor(of: number | HistogramArrays) {
+    if (typeof of !== 'number') {
+      this.attach(of);
+      return;
+    }
+    this.attach({
+      counts: new Uint32Array(of * BUCKETS),
+      n: new Float64Array(of),
+      sum: new Float64Array(of),
+      min: new Float64Array(of).fill(Infinity),
+      max: new Float64Array(of).fill(-Infinity),
+    });
+  }
+
+  attach(a: HistogramArrays): void {
+    this.counts = a.counts;
+    this.n = a.n;
+    this.sum = a.sum;
+    this.min = a.min;
+    this.max = a.max;
   }
 
   /**

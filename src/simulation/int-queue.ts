@@ -1,5 +1,5 @@
-// Waiting lines of the discrete-event engine (its future-event list is calendar-queue.ts).
-/** A FIFO of ints in a growable ring buffer: a component's waiting line. */
+// Waiting lines kept on the TypeScript side of a run: the timers of resilience.ts, one FIFO per connection.
+/** A FIFO of ints in a growable ring buffer. */
 export class IntQueue {
   private buf = new Int32Array(16);
   private head = 0;

@@ -1,8 +1,6 @@
 // The per-connection policies of resilience.ts — circuit breakers, retry budgets, backoff — and
 // the draw of a service with a slow share. Sources in docs/simulation.md, "Resilience".
 import type { SimResilience } from './resilience-compile';
-import type { Nodes } from './des-state';
-import type { Prng } from './prng';
 
 const CLOSED = 0;
 const OPEN = 1;
@@ -115,9 +113,3 @@ export function backoff(r: SimResilience, attempts: number, previous: number, u:
   return r.jitter === 0 ? e : r.jitter === 1 ? u * e : e / 2 + (u * e) / 2;
 }
 
-/** A service time at a component with a slow share: the base draw, × slowFactor with probability slowShare. */
-export function slowDraw(N: Nodes, rng: Prng, u: number): number {
-  const kind = N.baseDist[u];
-  const s = kind === 0 ? rng.exponential(N.mean[u]) : kind === 1 ? N.mean[u] : Math.exp(N.lnMu[u] + N.lnSigma[u] * rng.normal());
-  return rng.next() < N.slowShare[u] ? s * N.slowFactor[u] : s;
-}

@@ -20,14 +20,14 @@
 // the calendar with far-future events (which it walks a whole year to pass).
 import type { SimGraph } from './graph';
 import type { SimResilience } from './resilience-compile';
-import type { Prng } from './prng';
+import type { Random } from './random';
 import type { Counters } from './des-state';
 import { Breakers, RetryBudgets, backoff } from './resilience-policy';
 import { IntQueue } from './int-queue';
 
 /** What the engine does for this module. */
 export interface CallHost {
-  readonly rng: Prng;
+  readonly rng: Random;
   /** Now, in ms. */
   time(): number;
   /** Makes a call over connection slot k for parent code `parent`; returns its slot, not yet sent. */

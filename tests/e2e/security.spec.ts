@@ -57,7 +57,8 @@ test('the built page carries a strict CSP, and the app works under it without vi
   await app.open();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   const scriptSrc = csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
-  expect(scriptSrc).toBe("script-src 'self'");
+  // Script from the app's own origin only, and WebAssembly compiled (the simulator's engine): no eval, no inline script.
+  expect(scriptSrc).toBe("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).toContain("object-src 'none'");
 
   // Use the app: add and connect, edit, open dialogs, share, toggle the theme, import a file.

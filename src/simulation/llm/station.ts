@@ -11,7 +11,7 @@
 import type { SimGraph } from '../graph';
 import { Histograms } from '../histogram';
 import { IntQueue } from '../int-queue';
-import type { Prng } from '../prng';
+import type { Random } from '../random';
 import type { LlmConfig } from './config';
 import { FinishHeap } from './finish-heap';
 import { decodeStepMs, prefillMs } from './roofline';
@@ -78,7 +78,7 @@ export class LlmServers {
 
   constructor(
     g: SimGraph,
-    private readonly rng: Prng,
+    private readonly rng: Random,
     private readonly run: LlmWindow,
   ) {
     this.at = new Int32Array(g.nodes.length).fill(-1);

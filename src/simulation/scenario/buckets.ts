@@ -102,7 +102,7 @@ export class Buckets {
 
   /** The end of bucket b: its figures from the counters' growth since the last. */
   close(b: number, e: DesEngine, hist: Histograms, concurrency: readonly number[]): void {
-    const t = e.heap.time;
+    const t = e.time();
     const N = e.nodes;
     const c = e.c;
     const w = t - this.lastT;
@@ -110,7 +110,7 @@ export class Buckets {
     const B = this.buckets;
     let rej = 0;
     for (let u = 0; u < this.n; u++) {
-      c.advance(u, N);
+      c.advance(u);
       this.serversChange(u, N.servers[u], t);
       rej += c.rejections[u];
       const busy = c.busyArea[u] - this.lastBusy[u];
@@ -136,11 +136,11 @@ export class Buckets {
   }
 
   private snapshot(e: DesEngine): void {
-    const t = e.heap.time;
+    const t = e.time();
     const c = e.c;
     let rej = 0;
     for (let u = 0; u < this.n; u++) {
-      c.advance(u, e.nodes);
+      c.advance(u);
       this.serversChange(u, e.nodes.servers[u], t);
       this.lastArr[u] = c.arrivals[u];
       this.lastBusy[u] = c.busyArea[u];

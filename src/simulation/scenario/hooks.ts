@@ -29,8 +29,6 @@ const REFILL_STEPS = 64;
 
 export class ScenarioHooks {
   readonly out: Buckets;
-  /** Per node: > 0 while it refuses calls (its frame is down, or no replica is left). */
-  readonly down: Uint8Array;
   private readonly n: number;
   private readonly W: number;
   private readonly end: number;
@@ -62,7 +60,6 @@ export class ScenarioHooks {
     this.bm = plan.bucketMs;
     this.nb = plan.buckets;
     this.out = new Buckets(n, e.nodes.eTo.length, plan.buckets);
-    this.down = new Uint8Array(n);
     this.zero = new Uint8Array(n);
     this.pending = new Int32Array(n);
     this.scaleBusy = new Float64Array(n);
@@ -96,19 +93,19 @@ export class ScenarioHooks {
 
   /** Counts a failure of the given cause in the current bucket (timeouts, open breakers, failed services). */
   count(cause: ErrorCause): void {
-    const b = this.bucketAt(this.e.heap.time);
+    const b = this.bucketAt(this.e.time());
     if (b >= 0) this.out.cause(cause, b);
   }
 
   /** An engine source event: a closed-loop user sends; an open source's first event from the engine is dropped (ours are kind 4). */
   source(s: number): void {
-    if (!this.plan.closed[s] || this.e.heap.time >= this.end) return;
+    if (!this.plan.closed[s] || this.e.time() >= this.end) return;
     this.offer();
     this.e.startRequest(s);
   }
 
   rootDone(failed: number, arrive: number): void {
-    const t = this.e.heap.time;
+    const t = this.e.time();
     const inWindow = arrive >= this.W && arrive < this.end;
     if (failed === 0) {
       const v = t - arrive;
@@ -175,7 +172,7 @@ export class ScenarioHooks {
       case A.Up: {
         const ev = this.plan.events[u];
         const d = this.aType[k] === A.Down ? 1 : -1;
-        for (const node of ev.nodes) this.down[node] += d;
+        for (const node of ev.nodes) this.e.nodes.down[node] += d;
         const dur = (ev.event as { durationS?: number }).durationS;
         if (d > 0 && dur !== undefined) this.after(dur, A.Up, u, 0);
         if (d < 0) for (const node of ev.nodes) this.e.refill(node);
@@ -199,7 +196,7 @@ export class ScenarioHooks {
     const a = this.plan.autoscale[u]!;
     const e = this.e;
     const N = e.nodes;
-    e.c.advance(u, N);
+    e.c.advance(u);
     const busy = (e.c.busyArea[u] - this.scaleBusy[u]) / (a.periodS * 1000) / this.plan.concurrency[u];
     this.scaleBusy[u] = e.c.busyArea[u];
     const desired = Math.min(a.max, Math.max(a.min, Math.ceil(busy / a.target - 1e-9)));
@@ -225,12 +222,12 @@ export class ScenarioHooks {
 
   private setServers(u: number, servers: number): void {
     const N = this.e.nodes;
-    this.out.serversChange(u, N.servers[u], this.e.heap.time);
+    this.out.serversChange(u, N.servers[u], this.e.time());
     const more = servers > N.servers[u];
     N.servers[u] = servers;
     if (this.e.llm !== null && this.e.llm.at[u] >= 0) this.e.llmReplicas(u, servers);
     const zero = servers <= 0 ? 1 : 0;
-    if (zero !== this.zero[u]) this.down[u] += zero ? 1 : -1;
+    if (zero !== this.zero[u]) this.e.nodes.down[u] += zero ? 1 : -1;
     this.zero[u] = zero;
     if (more) this.e.refill(u);
   }
@@ -251,7 +248,7 @@ export class ScenarioHooks {
   }
 
   private offer(): void {
-    const t = this.e.heap.time;
+    const t = this.e.time();
     const b = this.bucketAt(t);
     if (b >= 0) this.out.offered[b]++;
   }
@@ -259,7 +256,7 @@ export class ScenarioHooks {
   /** A source's candidate arrival: kept with probability rate(t) / the bound it was drawn at (thinning). */
   private candidate(s: number): void {
     const e = this.e;
-    const t = e.heap.time;
+    const t = e.time();
     const p = this.plan.profiles[s];
     const rate = this.base[s] * multiplier(p, t < this.W ? 0 : (t - this.W) / 1000);
     const seg = t < this.W ? -1 : Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
@@ -305,7 +302,7 @@ export class ScenarioHooks {
 
   /** `delayS` seconds from now; nothing after the end of the scenario. */
   private after(delayS: number, type: A, u: number, v: number): void {
-    const at = this.e.heap.time + delayS * 1000;
+    const at = this.e.time() + delayS * 1000;
     if (at <= this.end) this.later(at, type, u, v);
   }
 
@@ -318,7 +315,6 @@ export class ScenarioHooks {
       this.aNode.push(u);
       this.aValue.push(v);
     }
-    this.e.heap.at = at;
-    this.e.heap.schedule(id * 8 + KIND);
+    this.e.schedule(at, id * 8 + KIND);
   }
 }

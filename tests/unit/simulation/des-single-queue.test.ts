@@ -4,7 +4,7 @@
 // must be exponential.
 import { describe, expect, it } from 'vitest';
 import { simulateDes } from '../../../src/simulation/des';
-import { Prng } from '../../../src/simulation/prng';
+import { Prng } from './reference-prng';
 import type { Design } from '../../../src/model/design';
 import type { Report } from '../../../src/simulation/report';
 import { wrap } from './oracle-helpers';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { studentTCdf, studentTQuantile } from '../../../src/simulation/student-t';
 import { combineReplications, meanInterval, replicationSeed } from '../../../src/simulation/replications';
 import { simulateDes } from '../../../src/simulation/des';
-import { Prng } from '../../../src/simulation/prng';
+import { Prng } from './reference-prng';
 import type { Report } from '../../../src/simulation/report';
 import { loadOracles } from './oracle-helpers';
 

@@ -32,7 +32,7 @@ function contend(jitter: Jitter): { calls: number; doneMs: number; gaveUp: numbe
     const e = new DesEngine(g.graph, CLIENTS, seed, 0, 1);
     while (!e.step(1 << 16));
     calls += e.c.edgeCalls[0];
-    doneMs += e.heap.time;
+    doneMs += e.time();
     gaveUp += e.c.rootsFailed;
   }
   return { calls: calls / SEEDS, doneMs: doneMs / SEEDS, gaveUp: gaveUp / SEEDS };

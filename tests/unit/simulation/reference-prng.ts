@@ -1,7 +1,9 @@
-// A seeded PRNG: sfc32 (Chris Doty-Humphrey's small fast counting generator) in int32
-// arithmetic — the same seed gives the same stream on every engine and machine, and it runs
-// several times faster than a generator that coerces with `>>> 0` at every step.
-// The state lives in an Int32Array: object fields would box every value above 2³⁰.
+// The engine's generator (src/simulation/engine/random.ts) in TypeScript: the reference its
+// stream is checked against (engine-random.test.ts), and a seeded generator for the tests.
+// sfc32 (Chris Doty-Humphrey's small fast counting generator) in int32 arithmetic; the state
+// lives in an Int32Array.
+import type { Random } from '../../../src/simulation/random';
+
 // Ziggurat tables for the exponential (Marsaglia & Tsang 2000, 256 layers of equal area
 // ZV), on 24-bit uniforms: ZK[i] accepts at once, ZW[i] scales to x, ZF[i] = e^(−x_i).
 const ZR = 7.697117470131487;
@@ -56,7 +58,7 @@ const NF = new Float64Array(128);
   }
 }
 
-export class Prng {
+export class Prng implements Random {
   private readonly s = new Int32Array(4);
 
   constructor(seed: number) {

@@ -1,0 +1,163 @@
+// The WebAssembly engine (engine/, compiled into engine-wasm.ts) and the views JavaScript keeps
+// on its memory. The engine's tables and counters are arrays in that memory; the rest of the
+// simulator reads and writes them through the typed arrays made here. Growing the memory
+// (more requests in flight, a longer event list) detaches every view: the engine then calls
+// the host's `grown`, and `views` is made afresh.
+import { ENGINE_WASM } from './engine-wasm';
+import { BUCKETS } from './histogram';
+
+/** What the engine exports (engine/index.ts). */
+export interface EngineExports {
+  readonly memory: WebAssembly.Memory;
+  setup(n: number, m: number, histograms: number, seedBits: number): void;
+  arrayAt(i: number): number;
+  begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
+  step(budget: number): number;
+  now(): number;
+  events(): number;
+  generated(): number;
+  tWarm(): number;
+  setTWarm(t: number): void;
+  tHalf(): number;
+  tEnd(): number;
+  setScenario(on: number): void;
+  pending(): number;
+  schedule(at: number, payload: number): void;
+  scheduleNumbered(at: number, seq: number, payload: number): void;
+  number(): number;
+  takeEvent(): number;
+  uniform(): number;
+  exponential(mean: number): number;
+  normal(): number;
+  prepare(k: number, parent: number): number;
+  launch(k: number, child: number): void;
+  answer(parent: number, flags: number): void;
+  detach(job: number): void;
+  startRequest(s: number): void;
+  refill(u: number): void;
+  served(u: number, job: number, start: number): void;
+  dispatch(job: number): void;
+  advance(u: number): void;
+}
+
+/** What the engine calls in JavaScript (engine/host.ts, engine/memory.ts). */
+export interface EngineHost {
+  grown(): void;
+  scenarioSource(s: number): void;
+  scenarioAct(id: number): void;
+  scenarioRootDone(failed: number, arrive: number): void;
+  scenarioFailed(): void;
+  usersKeep(s: number): number;
+  resilientCall(k: number, parent: number): void;
+  resilienceTimer(id: number): void;
+  attemptDone(record: number, job: number, flags: number): void;
+  llmArrive(u: number, job: number): void;
+  llmStep(slot: number): void;
+}
+
+const TYPES = { i32: Int32Array, u8: Uint8Array, f64: Float64Array, u32: Uint32Array } as const;
+/** n: per component, n1: n + 1, m: per connection slot, h: per histogram, hb: histograms × buckets, or a count. */
+type Length = 'n' | 'n1' | 'm' | 'h' | 'hb' | number;
+
+/** The shared arrays in the order the engine lists them (engine/tables.ts, allocate). */
+const ARRAYS = [
+  ['servers', 'i32', 'n'],
+  ['pass', 'u8', 'n'],
+  ['dist', 'u8', 'n'],
+  ['mean', 'f64', 'n'],
+  ['lnMu', 'f64', 'n'],
+  ['lnSigma', 'f64', 'n'],
+  ['queueLimit', 'i32', 'n'],
+  ['hit', 'f64', 'n'],
+  ['dispatchOne', 'u8', 'n'],
+  ['sequential', 'u8', 'n'],
+  ['hasAsync', 'u8', 'n'],
+  ['pipe', 'u8', 'n'],
+  ['batchMax', 'i32', 'n'],
+  ['batchTimeout', 'f64', 'n'],
+  ['batchPerItem', 'f64', 'n'],
+  ['rate', 'f64', 'n'],
+  ['uniform', 'u8', 'n'],
+  ['failRate', 'f64', 'n'],
+  ['baseDist', 'u8', 'n'],
+  ['slowShare', 'f64', 'n'],
+  ['slowFactor', 'f64', 'n'],
+  ['outStart', 'i32', 'n1'],
+  ['think', 'f64', 'n'],
+  ['sourceHist', 'i32', 'n'],
+  ['llmAt', 'i32', 'n'],
+  ['busy', 'i32', 'n'],
+  ['inSystem', 'i32', 'n'],
+  ['timerPending', 'u8', 'n'],
+  ['down', 'u8', 'n'],
+  ['eTo', 'i32', 'm'],
+  ['eAsync', 'u8', 'm'],
+  ['eShare', 'f64', 'm'],
+  ['eCumShare', 'f64', 'm'],
+  ['eNet', 'f64', 'm'],
+  ['eRes', 'u8', 'm'],
+  ['arrivals', 'f64', 'n'],
+  ['completions', 'f64', 'n'],
+  ['rejections', 'f64', 'n'],
+  ['waitSum', 'f64', 'n'],
+  ['batches', 'f64', 'n'],
+  ['busyArea', 'f64', 'n'],
+  ['countArea', 'f64', 'n'],
+  ['last', 'f64', 'n'],
+  ['edgeCalls', 'f64', 'm'],
+  ['resCalls', 'f64', 'm'],
+  ['retries', 'f64', 'm'],
+  ['hedges', 'f64', 'm'],
+  ['timedOut', 'f64', 'm'],
+  ['breakerOpen', 'f64', 'm'],
+  ['stats', 'f64', 12],
+  ['wArrivals', 'f64', 'n'],
+  ['wCompletions', 'f64', 'n'],
+  ['wRejections', 'f64', 'n'],
+  ['wBatches', 'f64', 'n'],
+  ['wBusyArea', 'f64', 'n'],
+  ['wCountArea', 'f64', 'n'],
+  ['wEdgeCalls', 'f64', 'm'],
+  ['hCounts', 'u32', 'hb'],
+  ['hN', 'f64', 'h'],
+  ['hSum', 'f64', 'h'],
+  ['hMin', 'f64', 'h'],
+  ['hMax', 'f64', 'h'],
+] as const satisfies readonly (readonly [string, keyof typeof TYPES, Length])[];
+
+type Entry = (typeof ARRAYS)[number];
+/** Every shared array by name, as a typed array of its type. */
+export type EngineViews = { [E in Entry as E[0]]: InstanceType<(typeof TYPES)[E[1]]> };
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The engine's compiled module, once per worker (about 1 ms). */
+function engineModule(): WebAssembly.Module {
+  if (compiled) return compiled;
+  const text = atob(ENGINE_WASM);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return (compiled = new WebAssembly.Module(bytes));
+}
+
+/** A fresh engine instance (one per run) calling `host`. */
+export function instantiateEngine(host: EngineHost): EngineExports {
+  const instance = new WebAssembly.Instance(engineModule(), {
+    env: {
+      abort: () => {
+        throw new Error('The simulation engine stopped on an internal error.');
+      },
+    },
+    host: { ...host },
+  });
+  return instance.exports as unknown as EngineExports;
+}
+
+/** Views on every shared array of an engine set up with n components, m connection slots and h histograms. */
+export function engineViews(x: EngineExports, n: number, m: number, h: number): EngineViews {
+  const size = (len: Length) => (len === 'n' ? n : len === 'n1' ? n + 1 : len === 'm' ? m : len === 'h' ? h : len === 'hb' ? h * BUCKETS : len);
+  const buffer = x.memory.buffer;
+  const views: Record<string, ArrayBufferView> = {};
+  ARRAYS.forEach(([name, type, len], i) => (views[name] = new TYPES[type](buffer, x.arrayAt(i), size(len))));
+  return views as unknown as EngineViews;
+}

@@ -1,0 +1,187 @@
+// A request's way through the design, as ../des-calls.ts describes it: a source starts it,
+// each component it is served at makes its calls (to all, one of them by share, or one after
+// another; async ones not waited for), each call is answered when its component is done with
+// it, and the request is over when its last call has answered. Calls over a connection with
+// timeouts, retries, breakers or hedges go through the host (../resilience.ts).
+import * as C from './calendar';
+import * as R from './random';
+import * as T from './tables';
+import * as S from './state';
+import { lanes } from './queues';
+import { ARRIVE, FAILED, SOURCE, arrive } from './stations';
+import { attemptDone, resilientCall, scenarioRootDone, scenarioSource, usersKeep } from './host';
+
+const ROOT: u8 = 2;
+const SEQ: u8 = 4;
+/** FAILED and its cause bits: rejected 8, timed out 16, breaker open 32, failed 64. */
+const CAUSES: u8 = 121;
+
+export function source(s: i32): void {
+  if (S.scenario) return scenarioSource(s);
+  const i = S.generated;
+  if (i >= S.requests) return;
+  S.generated = i + 1;
+  if (i == S.nextMark) S.nextMark = S.passMilestone(i);
+  if (i + 1 < S.requests && T.think[s] < 0) {
+    const rate = T.rate[s];
+    C.schedule(S.now + (T.uniform[s] ? 1000 / rate : R.exp1() * (1000 / rate)), s * 8 + SOURCE);
+  }
+  startRequest(s);
+}
+
+/** A user request of source s starts now. */
+export function startRequest(s: i32): void {
+  const job = T.alloc();
+  T.jNode[job] = s;
+  T.jParent[job] = -1;
+  T.jFlags[job] = ROOT;
+  T.jArrive[job] = S.now;
+  dispatch(job);
+}
+
+/** After service: the request's downstream calls (none on a cache hit, none once it failed). */
+export function dispatch(job: i32): void {
+  const u = T.jNode[job];
+  const from = T.outStart[u];
+  const to = T.outStart[u + 1];
+  if (from == to || (T.jFlags[job] & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u])) return finish(job);
+  if (T.pipe[u]) {
+    T.jPending[job] = 1;
+    call(from, job);
+    return;
+  }
+  if (T.dispatchOne[u]) {
+    const r = R.uniform();
+    let k = from;
+    while (k < to - 1 && r >= T.eCumShare[k]) k++;
+    if (T.eShare[k] <= 0) return finish(job);
+    if (T.eAsync[k]) {
+      call(k, -1);
+      return finish(job);
+    }
+    T.jPending[job] = 1;
+    call(k, job);
+    return;
+  }
+  if (T.hasAsync[u]) {
+    for (let k = from; k < to; k++) if (T.eAsync[k] && chosen(k)) call(k, -1);
+  }
+  if (T.sequential[u]) {
+    T.jFlags[job] |= SEQ;
+    T.jPos[job] = from;
+    return next(job);
+  }
+  // One extra pending count while the calls go out: a call answered at once must not
+  // complete the request before its siblings have been made.
+  T.jPending[job] = 1;
+  for (let k = from; k < to; k++) {
+    if (T.eAsync[k] || !chosen(k)) continue;
+    T.jPending[job]++;
+    call(k, job);
+  }
+  if (--T.jPending[job] == 0) finish(job);
+}
+
+@inline function chosen(k: i32): bool {
+  const p = T.eShare[k];
+  return p >= 1 || R.uniform() < p;
+}
+
+/** Sequential fan-out: the next chosen synchronous call, or the end of the request here. */
+function next(job: i32): void {
+  if ((T.jFlags[job] & FAILED) == 0) {
+    const to = T.outStart[T.jNode[job] + 1];
+    for (let k = T.jPos[job]; k < to; k++) {
+      if (T.eAsync[k] || !chosen(k)) continue;
+      T.jPos[job] = k + 1;
+      T.jPending[job] = 1;
+      call(k, job);
+      return;
+    }
+  }
+  finish(job);
+}
+
+function call(k: i32, parent: i32): void {
+  if (T.eRes[k] != 0 && parent >= 0) return resilientCall(k, parent);
+  launch(k, prepare(k, parent));
+}
+
+/** A call's slot over connection slot k (every attempt and hedge counts as a call). */
+export function prepare(k: i32, parent: i32): i32 {
+  T.edgeCalls[k] += 1;
+  const child = T.alloc();
+  T.jNode[child] = T.eTo[k];
+  T.jParent[child] = parent;
+  T.jFlags[child] = 0;
+  return child;
+}
+
+/** Sends a prepared call: into the connection's FIFO, or straight to its component. */
+export function launch(k: i32, child: i32): void {
+  const net = T.eNet[k];
+  if (net > 0) {
+    const at = S.now + net;
+    const seq = C.number();
+    T.jArrive[child] = at;
+    T.jSeq[child] = seq;
+    const lane = lanes[k];
+    if (lane.size == 0) C.add(at, seq, k * 8 + ARRIVE);
+    lane.push(child);
+  } else {
+    T.jArrive[child] = S.now;
+    S.events += 1;
+    arrive(child);
+  }
+}
+
+/** The request is done at this component, synchronous calls included: tell the caller. */
+export function finish(job: i32): void {
+  const flags = T.jFlags[job];
+  const parent = T.jParent[job];
+  const arrive = T.jArrive[job];
+  const node = T.jNode[job];
+  T.release(job);
+  if (flags & ROOT) return rootDone(node, flags, arrive);
+  if (parent < 0) {
+    // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
+    if (parent < -1) attemptDone(-parent - 2, job, flags);
+    return;
+  }
+  answer(parent, flags);
+}
+
+/** One of `parent`'s calls is over; `flags` carry its failure and the cause. */
+export function answer(parent: i32, flags: u8): void {
+  if (flags & FAILED) T.jFlags[parent] |= flags & CAUSES;
+  if (--T.jPending[parent] > 0) return;
+  if (T.jFlags[parent] & SEQ) next(parent);
+  else finish(parent);
+}
+
+function rootDone(s: i32, flags: u8, arrive: f64): void {
+  if (S.scenario) scenarioRootDone(flags & FAILED, arrive);
+  // A closed-loop user thinks, then sends again (unless a scenario's profile takes the user away).
+  if (T.think[s] >= 0 && (!S.scenario || usersKeep(s))) C.schedule(S.now + R.exp1() * T.think[s], s * 8 + SOURCE);
+  const warm = arrive >= S.tWarm;
+  if (flags & FAILED) {
+    if (warm) failed(flags);
+    return;
+  }
+  T.stats[0] += 1;
+  const v = S.now - arrive;
+  T.addSample(warm ? S.e2e : S.sink, v);
+  const own = T.sourceHist[s];
+  if (own != S.e2e) T.addSample(warm ? own : S.sink, v);
+  if (warm) {
+    const half = arrive < S.tHalf ? 6 : 8;
+    T.stats[half] += v;
+    T.stats[half + 1] += 1;
+  }
+}
+
+/** A user request failed: counted by cause (a failure with no other cause was a rejection). */
+function failed(flags: u8): void {
+  T.stats[1] += 1;
+  T.stats[flags & 16 ? 3 : flags & 32 ? 4 : flags & 64 ? 5 : 2] += 1;
+}

@@ -1,0 +1,138 @@
+// The engine's seeded random numbers, in WebAssembly: sfc32 (Chris Doty-Humphrey's small fast
+// counting generator) on 32-bit integers, with Marsaglia and Tsang's ziggurats (2000) for the
+// exponential and the standard normal (docs/simulation.md, "The engine"). The TypeScript side of
+// a run draws from this stream too (../random.ts).
+
+const ZR: f64 = 7.697117470131487;
+const ZV: f64 = 3.949659822581572e-3;
+const NR: f64 = 3.442619855899;
+const NV: f64 = 9.91256303526217e-3;
+const M: f64 = 16777216; // 2²⁴: the ziggurats draw 24-bit points
+const ZK = new StaticArray<f64>(256);
+const ZW = new StaticArray<f64>(256);
+const ZF = new StaticArray<f64>(256);
+const NK = new StaticArray<f64>(128);
+const NW = new StaticArray<f64>(128);
+const NF = new StaticArray<f64>(128);
+
+let s0: i32 = 0;
+let s1: i32 = 0;
+let s2: i32 = 0;
+let s3: i32 = 0;
+
+/** Fills the ziggurat tables (the exponential's 256 layers, the normal's 128). */
+function tables(): void {
+  let d = ZR;
+  let td = d;
+  const q = ZV / Math.exp(-d);
+  ZK[0] = Math.floor((d / q) * M);
+  ZK[1] = 0;
+  ZW[0] = q / M;
+  ZW[255] = d / M;
+  ZF[0] = 1;
+  ZF[255] = Math.exp(-d);
+  for (let i = 254; i >= 1; i--) {
+    d = -Math.log(ZV / d + Math.exp(-d));
+    ZK[i + 1] = Math.floor((d / td) * M);
+    td = d;
+    ZF[i] = Math.exp(-d);
+    ZW[i] = d / M;
+  }
+  d = NR;
+  td = d;
+  const qn = NV / Math.exp(-0.5 * d * d);
+  NK[0] = Math.floor((d / qn) * M);
+  NK[1] = 0;
+  NW[0] = qn / M;
+  NW[127] = d / M;
+  NF[0] = 1;
+  NF[127] = Math.exp(-0.5 * d * d);
+  for (let i = 126; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(NV / d + Math.exp(-0.5 * d * d)));
+    NK[i + 1] = Math.floor((d / td) * M);
+    td = d;
+    NF[i] = Math.exp(-0.5 * d * d);
+    NW[i] = d / M;
+  }
+}
+
+/** Starts the stream of a seed, given as its low 32 bits xor its high ones. */
+export function seed(lowXorHigh: i32): void {
+  tables();
+  s0 = 0x9e3779b9;
+  s1 = 0x243f6a88;
+  s2 = 0xb7e15162;
+  s3 = lowXorHigh;
+  for (let i = 0; i < 15; i++) nextInt();
+}
+
+@inline export function nextInt(): i32 {
+  const a = s0;
+  const b = s1;
+  const c = s2;
+  const d = s3;
+  const t = a + b + d;
+  s3 = d + 1;
+  s0 = b ^ (b >>> 9);
+  s1 = c + (c << 3);
+  s2 = ((c << 21) | (c >>> 11)) + t;
+  return t;
+}
+
+/** Uniform on [0, 1). */
+@inline export function uniform(): f64 {
+  return <f64>(<u32>nextInt()) * 2.3283064365386963e-10;
+}
+
+/** Standard exponential: a table lookup and a compare in 98.9 % of draws. */
+@inline export function exp1(): f64 {
+  const j = nextInt();
+  const i = j & 255;
+  const x = <f64>(j >>> 8);
+  if (x < ZK[i]) return x * ZW[i];
+  return expSlow(x, i);
+}
+
+function expSlow(x: f64, i: i32): f64 {
+  for (;;) {
+    if (i == 0) return ZR - Math.log(1 - uniform());
+    const v = x * ZW[i];
+    if (ZF[i] + uniform() * (ZF[i - 1] - ZF[i]) < Math.exp(-v)) return v;
+    const j = nextInt();
+    i = j & 255;
+    x = <f64>(j >>> 8);
+    if (x < ZK[i]) return x * ZW[i];
+  }
+  return 0; // not reached
+}
+
+/** Standard normal: a table lookup and a compare in 98.8 % of draws. */
+@inline export function normal(): f64 {
+  const j = nextInt();
+  const i = j & 127;
+  const x = <f64>(j >> 7);
+  if (Math.abs(x) < NK[i]) return x * NW[i];
+  return normalSlow(x, i);
+}
+
+function normalSlow(x: f64, i: i32): f64 {
+  for (;;) {
+    if (i == 0) {
+      // The tail beyond NR: x = −ln U₁ / NR, accepted when −2 ln U₂ > x².
+      let t: f64 = 0;
+      let y: f64 = 0;
+      do {
+        t = -Math.log(1 - uniform()) / NR;
+        y = -Math.log(1 - uniform());
+      } while (y + y < t * t);
+      return x > 0 ? NR + t : -NR - t;
+    }
+    const v = x * NW[i];
+    if (NF[i] + uniform() * (NF[i - 1] - NF[i]) < Math.exp(-0.5 * v * v)) return v;
+    const j = nextInt();
+    i = j & 127;
+    x = <f64>(j >> 7);
+    if (Math.abs(x) < NK[i]) return x * NW[i];
+  }
+  return 0; // not reached
+}

@@ -1,0 +1,205 @@
+// The event loop and the stations, as ../des-core.ts and ../des-engine.ts describe them: each
+// component is a FIFO multi-server queue (or a batching server) over the request slots;
+// events are (time, sequence, id·8 + kind) in the calendar. The host (JavaScript) takes the
+// kinds of the rarer parts: scenario actions, resilience timers, LLM steps.
+import * as C from './calendar';
+import * as R from './random';
+import * as T from './tables';
+import * as S from './state';
+import { IntQueue, lanes, queues } from './queues';
+import { dispatch, finish, source } from './calls';
+import { llmArrive, llmStep, resilienceTimer, scenarioAct, scenarioFailed } from './host';
+
+// Event kinds, in the low three bits of a payload.
+export const SOURCE = 0;
+/** id = the connection's slot: the first call waiting in its FIFO arrives. */
+export const ARRIVE = 1;
+export const DONE = 2;
+/** A batching server's timeout. */
+const TIMER = 3;
+export const SCENARIO = 4;
+export const CALL_TIMER = 5;
+export const LLM_STEP = 6;
+
+// Request flags: 1 failed, its cause (rejected 8, timed out 16, breaker open 32, failed 64),
+// 2 a user request, 4 calls one after another.
+export const FAILED: u8 = 1;
+const ERRORED: u8 = 64;
+
+/** Runs up to `budget` events; true when the run is over. */
+export function step(budget: i32): bool {
+  for (let i = 0; i < budget; i++) {
+    if (C.size == 0) return true;
+    const d = C.take();
+    S.now = C.time;
+    S.events += 1;
+    const id = d >> 3;
+    const kind = d & 7;
+    if (kind == DONE) {
+      if (T.batchMax[T.jNode[id]] > 0) batchDone(id);
+      else done(id);
+    } else if (kind == SOURCE) source(id);
+    else if (kind == ARRIVE) {
+      const lane = lanes[id];
+      const job = lane.shift();
+      if (lane.size > 0) {
+        const next = lane.peek();
+        C.add(T.jArrive[next], T.jSeq[next], id * 8 + ARRIVE);
+      }
+      arrive(job);
+    } else if (kind == SCENARIO) scenarioAct(id);
+    else if (kind == CALL_TIMER) resilienceTimer(id);
+    else if (kind == LLM_STEP) llmStep(id);
+    else {
+      T.timerPending[id] = 0;
+      tryBatch(id);
+    }
+  }
+  return false;
+}
+
+export function arrive(job: i32): void {
+  const u = T.jNode[job];
+  T.arrivals[u] += 1;
+  // Its frame is down, or it has no replica left: the call is refused.
+  if (S.scenario && T.down[u] != 0) return reject(u, job);
+  if (T.pass[u]) {
+    T.completions[u] += 1;
+    T.addSample(S.now >= S.tWarm ? u : S.sink, 0);
+    failMaybe(u, job);
+    dispatch(job);
+    return;
+  }
+  if (T.llmAt[u] >= 0) return llmArrive(u, job);
+  const q = queues[u];
+  const limit = T.queueLimit[u];
+  const canStart = T.batchMax[u] == 0 && T.busy[u] < T.servers[u];
+  if (!canStart && limit >= 0 && q.size >= limit) return reject(u, job);
+  S.advance(u);
+  T.inSystem[u]++;
+  if (canStart) {
+    T.busy[u]++;
+    T.jStart[job] = S.now;
+    serve(u, 0, job * 8 + DONE);
+  } else {
+    q.push(job);
+    if (T.batchMax[u] > 0) tryBatch(u);
+  }
+}
+
+/** Component u refuses the call (a full queue, a frame down, no replica up): it fails. */
+function reject(u: i32, job: i32): void {
+  T.rejections[u] += 1;
+  T.jFlags[job] |= FAILED;
+  finish(job);
+}
+
+function done(job: i32): void {
+  const u = T.jNode[job];
+  S.advance(u);
+  T.inSystem[u]--;
+  record(u, job);
+  const q = queues[u];
+  // A scenario may have taken servers away (a failure, a scale-down): a busy one drains.
+  if (q.size > 0 && (!S.scenario || T.busy[u] <= T.servers[u])) {
+    const next = q.shift();
+    T.jStart[next] = S.now;
+    serve(u, 0, next * 8 + DONE);
+  } else T.busy[u]--;
+  dispatch(job);
+}
+
+/** Counts a request served at u; one that arrived during the warm-up goes to the sink histogram. */
+export function record(u: i32, job: i32): void {
+  T.completions[u] += 1;
+  const arrive = T.jArrive[job];
+  failMaybe(u, job);
+  const warm = arrive >= S.tWarm;
+  T.addSample(warm ? u : S.sink, S.now - arrive);
+  if (warm) T.waitSum[u] += T.jStart[job] - arrive;
+}
+
+/** A served request fails with the component's failure rate, independently. */
+@inline function failMaybe(u: i32, job: i32): void {
+  const fail = T.failRate[u];
+  if (fail > 0 && R.uniform() < fail) {
+    T.jFlags[job] |= FAILED | ERRORED;
+    if (S.scenario) scenarioFailed();
+  }
+}
+
+/** Schedules the end of a service starting now at u; `extra` batch items add their per-item time. */
+export function serve(u: i32, extra: i32, payload: i32): void {
+  const kind = T.dist[u];
+  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal()) : slowDraw(u);
+  C.schedule(S.now + s + <f64>extra * T.batchPerItem[u], payload);
+}
+
+/** A service time with a slow share: the base draw, stretched by the factor in that share of draws (../resilience-policy.ts). */
+function slowDraw(u: i32): f64 {
+  const kind = T.baseDist[u];
+  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal());
+  return R.uniform() < T.slowShare[u] ? s * T.slowFactor[u] : s;
+}
+
+/** A free batching server takes up to batchMax waiting requests, or waits out the first one's timeout. */
+export function tryBatch(u: i32): void {
+  const q = queues[u];
+  const max = T.batchMax[u];
+  while (T.busy[u] < T.servers[u] && q.size > 0) {
+    let n = q.size;
+    if (n >= max) n = max;
+    else if (S.now < T.jArrive[q.peek()] + T.batchTimeout[u]) {
+      if (!T.timerPending[u]) {
+        T.timerPending[u] = 1;
+        C.schedule(T.jArrive[q.peek()] + T.batchTimeout[u], u * 8 + TIMER);
+      }
+      return;
+    }
+    S.advance(u);
+    T.batches[u] += 1;
+    T.busy[u]++;
+    const head = q.shift();
+    let last = head;
+    T.jStart[head] = S.now;
+    for (let k = 1; k < n; k++) {
+      const j = q.shift();
+      T.jStart[j] = S.now;
+      T.jNext[last] = j;
+      last = j;
+    }
+    T.jNext[last] = -1;
+    serve(u, n - 1, head * 8 + DONE);
+  }
+}
+
+function batchDone(head: i32): void {
+  const u = T.jNode[head];
+  S.advance(u);
+  T.busy[u]--;
+  let count = 0;
+  for (let j = head; j >= 0; j = T.jNext[j]) {
+    record(u, j);
+    count++;
+  }
+  T.inSystem[u] -= count;
+  tryBatch(u);
+  for (let j = head; j >= 0; ) {
+    const next = T.jNext[j];
+    dispatch(j);
+    j = next;
+  }
+}
+
+/** A scenario gave component u more servers (a recovery, a scale-up): waiting requests start on them. */
+export function refill(u: i32): void {
+  if (T.batchMax[u] > 0) return tryBatch(u);
+  const q: IntQueue = queues[u];
+  S.advance(u);
+  while (T.busy[u] < T.servers[u] && q.size > 0) {
+    const next = q.shift();
+    T.busy[u]++;
+    T.jStart[next] = S.now;
+    serve(u, 0, next * 8 + DONE);
+  }
+}
