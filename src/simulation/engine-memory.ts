@@ -137,7 +137,15 @@ function engineModule(): WebAssembly.Module {
   const text = atob(ENGINE_WASM);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return (compiled = new WebAssembly.Module(bytes));
+  try {
+    return (compiled = new WebAssembly.Module(bytes));
+  } catch (err) {
+    // A security policy without 'wasm-unsafe-eval' refuses to compile any WebAssembly.
+    if (err instanceof WebAssembly.CompileError && /unsafe-eval|Content Security Policy|CSP/i.test(err.message)) {
+      throw new Error("this page's security policy does not allow WebAssembly, which the discrete-event engine runs on ('wasm-unsafe-eval' in script-src).");
+    }
+    throw err;
+  }
 }
 
 /** A fresh engine instance (one per run) calling `host`. */
