@@ -7,7 +7,7 @@
 // breakers and hedges (resilience.ts), token-level LLM servers (llm/station.ts). A design
 // that uses none of them runs entirely in WebAssembly.
 import type { SimGraph } from './graph';
-import { engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
+import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
 import { Counters, Nodes, milestoneCounts } from './des-state';
 import { Histograms } from './histogram';
 import type { Random } from './random';
@@ -81,7 +81,11 @@ export class DesEngine implements CallHost {
 
   /** Runs up to `budget` events; true when the run is over. */
   step(budget: number): boolean {
-    return this.x.step(budget) !== 0;
+    try {
+      return this.x.step(budget) !== 0;
+    } catch (err) {
+      throw engineTrap(err);
+    }
   }
 
   get events(): number {

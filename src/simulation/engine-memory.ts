@@ -150,15 +150,33 @@ function engineModule(): WebAssembly.Module {
 
 /** A fresh engine instance (one per run) calling `host`. */
 export function instantiateEngine(host: EngineHost): EngineExports {
+  let exports: EngineExports | null = null;
   const instance = new WebAssembly.Instance(engineModule(), {
     env: {
-      abort: () => {
-        throw new Error('The simulation engine stopped on an internal error.');
+      abort: (message: number) => {
+        const why = exports ? readString(exports.memory, message) : '';
+        throw new Error(/allocation too large|invalid length/i.test(why) ? OUT_OF_MEMORY : `The simulation engine stopped on an internal error${why ? ` (${why})` : ''}.`);
       },
     },
     host: { ...host },
   });
-  return instance.exports as unknown as EngineExports;
+  exports = instance.exports as unknown as EngineExports;
+  return exports;
+}
+
+const OUT_OF_MEMORY = 'The simulation ran out of memory: fewer requests, or a design that is not overloaded, will fit.';
+
+/** What a trap of the engine means to the user: its allocator traps when the memory cannot grow any more. */
+export function engineTrap(err: unknown): unknown {
+  if (!(err instanceof WebAssembly.RuntimeError)) return err;
+  return new Error(/unreachable/i.test(err.message) ? OUT_OF_MEMORY : `The simulation engine stopped on an internal error (${err.message}).`);
+}
+
+/** An AssemblyScript string at `ptr`: UTF-16, its byte length in the word before it. */
+function readString(memory: WebAssembly.Memory, ptr: number): string {
+  if (!ptr) return '';
+  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
+  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >> 1));
 }
 
 /** Views on every shared array of an engine set up with n components, m connection slots and h histograms. */
