@@ -76,11 +76,11 @@ export function flowNodes(
   held: readonly FlowNode[],
   declareSize = false,
 ): FlowNode[] {
-  const byId = new Map(held.map((n) => [n.data?.node.id, n]));
-  const out = design.nodes.map((n) => {
+  const find = heldFinder(held, (n) => n.data?.node.id);
+  const out = design.nodes.map((n, i) => {
     const m = metrics?.get(n.id);
     const sel = selected.has(n.id);
-    const prev = byId.get(n.id);
+    const prev = find(n.id, i);
     if (prev && prev.data.node === n && prev.data.metrics === m && !!prev.selected === sel) return prev;
     const flow = toFlowNode(n, sel, m);
     // Same box, new content (a label, a colour): xyflow keeps its measurement and handles.
@@ -104,16 +104,31 @@ export function flowEdges(
   if (traffic) for (const v of traffic.values()) maxTrafficRps = Math.max(maxTrafficRps, v);
   // By our ids, which the data carries. An edge xyflow added itself on a connection has no data
   // and matches none: the design's own edge replaces it.
-  const byId = new Map(held.map((e) => [e.data?.edge.id, e]));
-  const out = design.edges.map((e) => {
+  const find = heldFinder(held, (e) => e.data?.edge.id);
+  const out = design.edges.map((e, i) => {
     const t = traffic?.get(e.id);
     const sel = selected.has(e.id);
-    const prev = byId.get(e.id);
+    const prev = find(e.id, i);
     return prev && prev.data!.edge === e && prev.data!.trafficRps === t && prev.data!.maxTrafficRps === maxTrafficRps && !!prev.selected === sel
       ? prev
       : toFlowEdge(e, sel, t, maxTrafficRps);
   });
   return sameItems(out, held) ? (held as FlowEdge[]) : out;
+}
+
+/*
+ * The held item for one of ours: most edits keep the order (an addition goes at the end), so the
+ * item at the same index is tried first, and the map by id is built only on the first miss: an
+ * edit of a large design does not build a map of thousands each time.
+ */
+function heldFinder<T>(held: readonly T[], idOf: (item: T) => string | undefined): (id: string, index: number) => T | undefined {
+  let byId: Map<string | undefined, T> | null = null;
+  return (id, index) => {
+    const same = held[index];
+    if (same !== undefined && idOf(same) === id) return same;
+    byId ??= new Map(held.map((x) => [idOf(x), x]));
+    return byId.get(id);
+  };
 }
 
 function isPlainBox(m: FlowNode['measured']): boolean {

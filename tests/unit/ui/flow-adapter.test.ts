@@ -33,6 +33,21 @@ describe('design → canvas nodes', () => {
     expect(next[1].measured).toEqual({ width: 184, height: 64 });
   });
 
+  it('keeps every unchanged node when an edit adds at the end, adds a frame in front, or removes one', () => {
+    const d = design();
+    const held = measured(flowNodes(d, new Set(), undefined, []));
+    const byId = (nodes: FlowNode[]) => new Map(nodes.map((n) => [n.id, n]));
+    const added = flowNodes(addNodes(d, [{ id: 'd', kind: 'cache', position: { x: 0, y: 200 }, params: {} }]), new Set(), undefined, held);
+    expect(added.slice(0, 3)).toEqual(held);
+    expect(added.slice(0, 3).every((n, i) => n === held[i])).toBe(true);
+    const framed = flowNodes(addNodes(d, [{ id: 'f', kind: 'group', position: { x: 0, y: 0 }, size: { width: 600, height: 300 }, params: {} }]), new Set(), undefined, held);
+    expect(framed.map((n) => n.id)).toEqual(['f', 'a', 'b', 'c']);
+    for (const n of held) expect(byId(framed).get(n.id)).toBe(n);
+    const removed = flowNodes({ ...d, nodes: d.nodes.filter((n) => n.id !== 'a') }, new Set(), undefined, held);
+    expect(removed).toEqual([held[1], held[2]]);
+    expect(removed[0]).toBe(held[1]);
+  });
+
   it('moves a node to its place in the design, keeping its measurement', () => {
     const d = design();
     const held = measured(flowNodes(d, new Set(), undefined, []));
@@ -81,6 +96,19 @@ describe('design → canvas edges', () => {
     const busy = flowEdges(d, new Set(), new Map([['e1', 50]]), held);
     expect(busy[0]).not.toBe(held[0]);
     expect(busy[0].data).toMatchObject({ trafficRps: 50, maxTrafficRps: 50 });
+  });
+
+  it('keeps the edges a new connection does not touch, and the rest after one is removed', () => {
+    const d = design();
+    const held = flowEdges(d, new Set(), undefined, []);
+    const more = addNodes(d, [], [{ id: 'e2', source: 'b', target: 'c', params: { mode: 'async' } }]);
+    const grown = flowEdges(more, new Set(), undefined, held);
+    expect(grown[0]).toBe(held[0]);
+    const both = flowEdges(more, new Set(), undefined, grown);
+    expect(both).toBe(grown);
+    const less = flowEdges({ ...more, edges: more.edges.filter((e) => e.id !== 'e1') }, new Set(), undefined, both);
+    expect(less).toEqual([both[1]]);
+    expect(less[0]).toBe(both[1]);
   });
 });
 
