@@ -17,13 +17,22 @@ const WORKING: SimResult = { ok: false, error: 'Working out the figures of a lar
 import type { Editor } from './editor.svelte';
 import { isLoadFailure, loadFailureText } from './load-failure';
 
-/** True when two designs differ in anything the simulator reads. */
+/**
+ * True when two designs differ in anything the simulator reads: a node's id, kind and
+ * parameters, a connection's ends and parameters. Places, sizes, labels and a pipe's drawn
+ * route are not read (a layout applied chunk by chunk changes only those, and asks nothing).
+ */
 export function simulationInputChanged(a: Design, b: Design): boolean {
-  if (a.edges !== b.edges || a.nodes.length !== b.nodes.length) return true;
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return true;
   for (let i = 0; i < a.nodes.length; i++) {
     const x = a.nodes[i];
     const y = b.nodes[i];
     if (x !== y && (x.id !== y.id || x.kind !== y.kind || x.params !== y.params)) return true;
+  }
+  for (let i = 0; i < a.edges.length; i++) {
+    const x = a.edges[i];
+    const y = b.edges[i];
+    if (x !== y && (x.id !== y.id || x.source !== y.source || x.target !== y.target || x.params !== y.params)) return true;
   }
   return false;
 }

@@ -7,6 +7,7 @@ import { Simulation } from '../../../src/app/simulation.svelte';
 import { LARGE_DESIGN, type AnalyticWorkerLike } from '../../../src/app/analytic-off-thread.svelte';
 import { answer, type AnalyticJob, type AnalyticReply } from '../../../src/app/analytic-job';
 import { analyze } from '../../../src/simulation/analytic';
+import { applyPlacements } from '../../../src/layout/placements';
 
 class FakeAnalyticWorker implements AnalyticWorkerLike {
   onmessage: ((e: MessageEvent<AnalyticReply>) => void) | null = null;
@@ -63,6 +64,26 @@ describe('large designs', () => {
     worker.work(2);
     expect(sim.analytic.ok && sim.analytic.report.throughputRps).toBeCloseTo(300, 6);
     expect(sim.analyticPending).toBe(false);
+  });
+
+  it('a layout applied chunk by chunk (places, then routes) asks the worker nothing; a new connection does', () => {
+    const { editor, sim, worker } = setup();
+    void sim.analytic;
+    worker.work();
+    const before = sim.analytic;
+    expect(before.ok).toBe(true);
+    const [a, b] = editor.design.nodes;
+    const edge = editor.design.edges[0];
+    editor.dispatch((d) => applyPlacements(d, new Map([[a.id, { position: { x: 40, y: 400 } }]])), { record: false });
+    void sim.analytic;
+    editor.dispatch((d) => applyPlacements(d, new Map([[b.id, { position: { x: 300, y: 400 } }]]), new Map([[edge.id, [{ x: 120, y: 420 }, { x: 220, y: 420 }]]])), { record: false });
+    expect(editor.design.edges[0]).not.toBe(edge);
+    expect(sim.analytic).toBe(before);
+    expect(sim.analyticPending).toBe(false);
+    expect(worker.jobs).toHaveLength(1);
+    editor.connect(b.id, a.id);
+    void sim.analytic;
+    expect(worker.jobs).toHaveLength(2);
   });
 
   it('checks the SLO in the worker too', () => {
