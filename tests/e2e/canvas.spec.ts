@@ -163,10 +163,10 @@ test('a large design opens zoomed far out without drawing icons there, and zoomi
   await page.evaluate((d) => (window as any).__app.editor.load(d), design);
   await page.evaluate(() => (window as any).__app.canvas.fitView(0));
   await expect(page.locator('.svelte-flow__node')).toHaveCount(n);
-  await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(0);
+  await expect(page.locator('.svelte-flow__node .icon')).toHaveCount(0);
   await page.evaluate(() => (window as any).__app.canvas.setViewport({ x: 0, y: 0, zoom: 1 }));
-  await expect(page.locator('.svelte-flow__node[data-id="n0"] .icon svg')).toHaveCount(1);
-  await expect(page.locator('.svelte-flow__node .icon svg')).toHaveCount(n);
+  await expect(page.locator('.svelte-flow__node[data-id="n0"] .icon')).toHaveCount(1);
+  await expect(page.locator('.svelte-flow__node .icon')).toHaveCount(n);
 });
 
 test('zoomed far out, a component is filled with its level, so green and red still read', async ({ app, page }) => {
