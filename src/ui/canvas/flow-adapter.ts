@@ -139,7 +139,8 @@ function sameSize(a: DesignNode, b: DesignNode): boolean {
   return a.size?.width === b.size?.width && a.size?.height === b.size?.height;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+/** The same items in the same order (by identity). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
