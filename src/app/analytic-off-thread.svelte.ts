@@ -1,7 +1,7 @@
 // The client of analytic.worker.ts: one long-lived worker, a numbered job per design, and
 // only the answer to the latest job kept (an answer to a design edited since is dropped).
 import type { Design } from '../model/design';
-import type { AnalyticJob, AnalyticReply } from './analytic-job';
+import { simulationInput, type AnalyticJob, type AnalyticReply } from './analytic-job';
 import type { Slo } from './slo';
 
 /** From this many components the analytic engine runs in its worker, off the main thread. */
@@ -29,20 +29,37 @@ export class OffThreadAnalytic {
   private worker: AnalyticWorkerLike | null = null;
   private latest = 0;
   private asked: { design: Design; slo: Slo | null } | null = null;
+  /** The job to post after the next frame. */
+  private pending: { id: number; design: Design; slo: Slo | null } | null = null;
 
   constructor(spawn: () => AnalyticWorkerLike) {
     this.spawn = spawn;
   }
 
+  /**
+   * Asks about this design. The job is posted once the frame that shows the edit has been
+   * painted: copying a large design for the worker takes milliseconds the edit should not wait
+   * for. Asked again before then, only the latest is posted.
+   */
   request(design: Design, slo: Slo | null): void {
     const id = ++this.latest;
     this.asked = { design, slo };
+    const scheduled = this.pending !== null;
+    this.pending = { id, design, slo };
+    if (scheduled) return;
+    if (typeof requestAnimationFrame !== 'function') return this.post();
+    requestAnimationFrame(() => setTimeout(() => this.post(), 0));
+  }
+
+  private post(): void {
+    const job = this.pending;
+    this.pending = null;
+    if (!job) return;
     if (!this.worker) {
       this.worker = this.spawn();
       this.worker.onmessage = (e) => this.receive(e.data);
     }
-    // Only what the engine reads: a Svelte state proxy cannot be cloned into a worker.
-    this.worker.postMessage({ id, design: JSON.parse(JSON.stringify(design)) as Design, slo });
+    this.worker.postMessage({ id: job.id, design: simulationInput(job.design), slo: job.slo });
   }
 
   private receive(reply: AnalyticReply): void {
@@ -52,6 +69,7 @@ export class OffThreadAnalytic {
 
   destroy(): void {
     this.latest++;
+    this.pending = null;
     this.worker?.terminate();
     this.worker = null;
   }

@@ -86,6 +86,35 @@ describe('large designs', () => {
     expect(worker.jobs).toHaveLength(2);
   });
 
+  it('posts after the frame is painted, and only the latest of the edits made before it, without the drawing', async () => {
+    const frames: (() => void)[] = [];
+    const g = globalThis as { requestAnimationFrame?: (f: () => void) => number };
+    g.requestAnimationFrame = (f) => frames.push(f);
+    try {
+      const { editor, sim, client, worker } = setup();
+      editor.setStepNote('requirements', 'x'.repeat(10_000));
+      expect(JSON.stringify(editor.design.notes)).toContain('xxxx');
+      void sim.analytic;
+      editor.setParam(client, 'rps', 200);
+      void sim.analytic;
+      editor.setParam(client, 'rps', 300);
+      void sim.analytic;
+      expect(worker.jobs).toHaveLength(0);
+      frames.splice(0).forEach((f) => f());
+      await new Promise((r) => setTimeout(r, 0));
+      expect(worker.jobs).toHaveLength(1);
+      const job = worker.jobs[0].design;
+      expect(job.nodes.find((n) => n.id === client)!.params.rps).toBe(300);
+      expect(JSON.stringify(job)).not.toContain('xxxx');
+      expect(job.nodes.every((n) => n.position.x === 0 && n.position.y === 0)).toBe(true);
+      worker.work();
+      const direct = analyze(editor.design);
+      expect(sim.analytic.ok && { ...sim.analytic.report, wallMs: 0 }).toEqual(direct.ok && { ...direct.report, wallMs: 0 });
+    } finally {
+      delete g.requestAnimationFrame;
+    }
+  });
+
   it('checks the SLO in the worker too', () => {
     const { editor, sim, worker } = setup();
     editor.setSlo({ p99Ms: 1000, rps: 100 });
