@@ -44,7 +44,11 @@ function ruled(rule: NumberRule, v: unknown, where: string, key: string): string
 }
 
 /** The settings of a synchronous connection from its params; `where` names it in errors. */
+/** A connection with none of the settings: most of them, so the answer is made once. */
+const NONE: Checked<SimResilience | null> = { ok: true, value: null };
+
 export function compileEdgeResilience(p: Record<string, unknown>, where: string): Checked<SimResilience | null> {
+  if (p.timeoutMs === undefined && p.hedgeMs === undefined && p.retry === undefined && p.breaker === undefined) return NONE;
   const R = EDGE_RESILIENCE_RULES;
   const retry = obj(p.retry);
   const breaker = obj(p.breaker);
