@@ -1,8 +1,8 @@
 // The future-event list: a calendar queue (R. Brown, "Calendar queues: a fast O(1) priority
-// queue implementation for the simulation event set problem", CACM 31(10), 1988), as
-// ../calendar-queue.ts describes it. Time is cut into buckets of equal width laid round a
-// "year" of a power-of-two number of buckets, each holding its events as a sorted list; up to
-// SMALL pending events it is one sorted list. Ties go by sequence number, the order the events
+// queue implementation for the simulation event set problem", CACM 31(10), 1988). Time is cut
+// into buckets of equal width laid round a "year" of a power-of-two number of buckets, each
+// holding its events as a sorted list, so a push or a pop costs a few steps however many events
+// are pending (a binary heap pays log₂ n levels); up to SMALL pending events it is one sorted list. Ties go by sequence number, the order the events
 // were scheduled in (SimPy's (time, priority, id) with one priority), unless the engine keeps a
 // number handed out earlier. The width changes only how fast the earliest is found, never which.
 import { grew } from './memory';

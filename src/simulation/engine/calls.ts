@@ -1,8 +1,10 @@
-// A request's way through the design, as ../des-calls.ts describes it: a source starts it,
-// each component it is served at makes its calls (to all, one of them by share, or one after
-// another; async ones not waited for), each call is answered when its component is done with
-// it, and the request is over when its last call has answered. Calls over a connection with
-// timeouts, retries, breakers or hedges go through the host (../resilience.ts).
+// A request's way through the design (docs/simulation.md, "A request at a component"): a
+// source starts it, each component it is served at makes its calls (to all, one of them by
+// share, or one after another; async ones not waited for), each call is answered when its
+// component is done with it, and the request is over when its last call has answered. Calls
+// over a connection with timeouts, retries, breakers or hedges go through the host
+// (../resilience.ts). A connection's calls wait out its network delay in its FIFO (constant
+// delay: they arrive in the order they were made), only the first of them in the event list.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';

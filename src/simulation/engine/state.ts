@@ -1,6 +1,6 @@
 // The run's clock and phases: the current time, the counts of events and user requests, and the
 // milestones — the end of the warm-up resets the counters, half-way is noted, the last user
-// request freezes the window's counters (../des-state.ts).
+// request freezes the window's counters (read in ../des.ts as the report's window).
 import * as T from './tables';
 
 export let now: f64 = 0;
@@ -47,10 +47,7 @@ export function begin(req: i32, warm: i32, half: i32, endToEnd: i32): void {
   T.last[u] = now;
 }
 
-/**
- * Source request i was generated now. Returns the next request number with something to do
- * (and each of the first 255, as ../des-state.ts does, which costs nothing here).
- */
+/** Source request i was generated now. Returns the next request number with something to do. */
 export function passMilestone(i: i32): i32 {
   if (i == warmCount && i > 0) {
     tWarm = now;

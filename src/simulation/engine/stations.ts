@@ -1,7 +1,7 @@
-// The event loop and the stations, as ../des-core.ts and ../des-engine.ts describe them: each
-// component is a FIFO multi-server queue (or a batching server) over the request slots;
-// events are (time, sequence, id·8 + kind) in the calendar. The host (JavaScript) takes the
-// kinds of the rarer parts: scenario actions, resilience timers, LLM steps.
+// The event loop and the stations: each component is a FIFO multi-server queue (or a batching
+// server) over the request slots; events are (time, sequence, id·8 + kind) in the calendar. A
+// call without network delay is handled at once, without the event list. The host (TypeScript)
+// takes the kinds of the rarer parts: scenario actions, resilience timers, LLM steps.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';

@@ -1,11 +1,11 @@
-// The engine draws from the same generator as prng.ts: one seed, one stream, whichever side draws.
+// The engine draws from the same generator as its TypeScript reference (reference-prng.ts): one seed, one stream.
 import { describe, expect, it } from 'vitest';
 import { bareEngine } from './bare-engine';
 import { Prng } from './reference-prng';
 
 describe("the engine's random numbers", () => {
   for (const seed of [1, 2, 12345, 2 ** 40 + 7]) {
-    it(`seed ${seed}: the same uniforms, exponentials and normals as prng.ts`, () => {
+    it(`seed ${seed}: the same uniforms, exponentials and normals as the reference`, () => {
       const x = bareEngine(seed);
       const p = new Prng(seed);
       for (let i = 0; i < 20_000; i++) {
