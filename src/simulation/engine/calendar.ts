@@ -20,6 +20,8 @@ let eTime = new StaticArray<f64>(1024);
 let eSeq = new StaticArray<f64>(1024);
 let eData = new StaticArray<i32>(1024);
 let eNext = new StaticArray<i32>(1024);
+/** Each event's bucket number before the modulo (bucketOf its time), so the search compares integers. */
+let eVb = new StaticArray<i32>(1024);
 let free = new StaticArray<i32>(1024);
 let freeTop: i32 = 0;
 let used: i32 = 0;
@@ -79,6 +81,7 @@ export function add(t: f64, s: f64, payload: i32): void {
   eSeq[e] = s;
   eData[e] = payload;
   const vb = mask == 0 ? 0 : bucketOf(t);
+  eVb[e] = vb;
   const b = vb & mask;
   const p = heads[b];
   if (p < 0 || t < eTime[p] || (t == eTime[p] && s < eSeq[p])) {
@@ -116,7 +119,7 @@ function find(): i32 {
   let vb = cur;
   for (let i = 0; i <= mask; i++, vb++) {
     const h = heads[vb & mask];
-    if (h >= 0 && bucketOf(eTime[h]) == vb) {
+    if (h >= 0 && eVb[h] == vb) {
       work += i;
       cur = vb;
       return h;
@@ -128,7 +131,7 @@ function find(): i32 {
     if (h >= 0 && (best < 0 || before(h, best))) best = h;
   }
   work += 2 * mask;
-  cur = bucketOf(eTime[best]);
+  cur = eVb[best];
   return best;
 }
 
@@ -165,7 +168,9 @@ function resize(nb: i32): void {
   countdown = REVIEW;
   for (let i = 0; i < n; i++) {
     const e = all[i];
-    const b = bucketOf(eTime[e]) & mask;
+    const vb = bucketOf(eTime[e]);
+    eVb[e] = vb;
+    const b = vb & mask;
     // Sorted order, so each goes at the end of its list.
     eNext[e] = -1;
     if (heads[b] < 0) heads[b] = e;
@@ -223,6 +228,7 @@ function fresh(): i32 {
     eSeq = copyF64(eSeq, n);
     eData = copyI32(eData, n);
     eNext = copyI32(eNext, n);
+    eVb = copyI32(eVb, n);
     free = new StaticArray<i32>(n);
     grew();
   }
