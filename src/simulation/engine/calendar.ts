@@ -5,7 +5,7 @@
 // are pending (a binary heap pays log₂ n levels); up to SMALL pending events it is one sorted list. Ties go by sequence number, the order the events
 // were scheduled in (SimPy's (time, priority, id) with one priority), unless the engine keeps a
 // number handed out earlier. The width changes only how fast the earliest is found, never which.
-import { grew } from './memory';
+import { copyF64, copyI32, grew } from './memory';
 
 const REVIEW: i32 = 1 << 14;
 const SMALL: i32 = 8;
@@ -233,16 +233,4 @@ function fresh(): i32 {
     grew();
   }
   return used++;
-}
-
-export function copyF64(a: StaticArray<f64>, n: i32): StaticArray<f64> {
-  const b = new StaticArray<f64>(n);
-  memory.copy(changetype<usize>(b), changetype<usize>(a), <usize>a.length << 3);
-  return b;
-}
-
-export function copyI32(a: StaticArray<i32>, n: i32): StaticArray<i32> {
-  const b = new StaticArray<i32>(n);
-  memory.copy(changetype<usize>(b), changetype<usize>(a), <usize>a.length << 2);
-  return b;
 }

@@ -2,8 +2,7 @@
 // by ../des-engine.ts from ../des-state.ts's Nodes, then changed by scenarios), the run's state
 // and counters, the latency histograms, and the request slots. JavaScript sees the arrays
 // listed in `arrays` through typed-array views, in that order (../engine-memory.ts).
-import { copyF64, copyI32 } from './calendar';
-import { grew } from './memory';
+import { copyF64, copyI32, grew } from './memory';
 
 // ---- per component (n) ----
 export let servers = new StaticArray<i32>(0);
