@@ -107,6 +107,11 @@ export class Resilience {
     this.lanes = Array.from({ length: this.rules.length * 2 }, () => new IntQueue());
   }
 
+  /** Call records in flight: calls made and not yet answered. */
+  get open(): number {
+    return this.rUsed - this.rFree.length;
+  }
+
   /** A synchronous call over slot k for request `parent`. */
   call(k: number, parent: number): void {
     const r = this.alloc();

@@ -10,7 +10,8 @@ import * as R from './random';
 import * as T from './tables';
 import * as S from './state';
 import { lanes } from './queues';
-import { ARRIVE, FAILED, SOURCE, arrive } from './stations';
+import * as A from './ahead';
+import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, serveAhead } from './stations';
 import { attemptDone, resilientCall, scenarioRootDone, scenarioSource, usersKeep } from './host';
 
 const ROOT: u8 = 2;
@@ -43,10 +44,22 @@ export function startRequest(s: i32): void {
 
 /** After service: the request's downstream calls (none on a cache hit, none once it failed). */
 export function dispatch(job: i32): void {
+  if (quiet(job)) finish(job);
+  else calls(job);
+}
+
+/** Whether the request makes no calls after its service here: none go out, it failed, or a cache hit (drawn now). */
+export function quiet(job: i32): bool {
+  const u = T.jNode[job];
+  return T.outStart[u] == T.outStart[u + 1] || (T.jFlags[job] & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
+}
+
+/** The request's calls after its service, now. */
+export function calls(job: i32): void {
   const u = T.jNode[job];
   const from = T.outStart[u];
   const to = T.outStart[u + 1];
-  if (from == to || (T.jFlags[job] & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u])) return finish(job);
+  T.jDue[job] = S.now;
   if (T.pipe[u]) {
     T.jPending[job] = 1;
     call(from, job);
@@ -81,7 +94,7 @@ export function dispatch(job: i32): void {
     T.jPending[job]++;
     call(k, job);
   }
-  if (--T.jPending[job] == 0) finish(job);
+  if (--T.jPending[job] == 0) settle(job);
 }
 
 @inline function chosen(k: i32): bool {
@@ -97,6 +110,7 @@ function next(job: i32): void {
       if (T.eAsync[k] || !chosen(k)) continue;
       T.jPos[job] = k + 1;
       T.jPending[job] = 1;
+      T.jDue[job] = S.now;
       call(k, job);
       return;
     }
@@ -122,7 +136,11 @@ export function prepare(k: i32, parent: i32): i32 {
 /** Sends a prepared call: into the connection's FIFO, or straight to its component. */
 export function launch(k: i32, child: i32): void {
   const net = T.eNet[k];
-  if (net > 0) {
+  const to = T.eTo[k];
+  if (A.on[to]) {
+    T.jArrive[child] = S.now + net;
+    serveAhead(to, child);
+  } else if (net > 0) {
     const at = S.now + net;
     const seq = C.number();
     T.jArrive[child] = at;
@@ -144,34 +162,72 @@ export function finish(job: i32): void {
   const arrive = T.jArrive[job];
   const node = T.jNode[job];
   T.release(job);
-  if (flags & ROOT) return rootDone(node, flags, arrive);
+  if (flags & ROOT) return rootDone(node, flags, arrive, S.now);
   if (parent < 0) {
     // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
     if (parent < -1) attemptDone(-parent - 2, job, flags);
     return;
   }
-  answer(parent, flags);
+  answerAt(parent, flags, S.now);
+}
+
+/**
+ * The request is done at this component at t, known ahead of time (./ahead.ts): its caller
+ * hears now and moves on at t — unless that caller is the host's (a call record's attempt),
+ * which is told at t itself.
+ */
+export function finishAt(job: i32, t: f64): void {
+  const parent = T.jParent[job];
+  if (t <= S.now) return finish(job);
+  if (parent < -1) return C.schedule(t, job * 8 + SETTLE);
+  const flags = T.jFlags[job];
+  const arrive = T.jArrive[job];
+  const node = T.jNode[job];
+  T.release(job);
+  if (flags & ROOT) {
+    if ((flags & FAILED) == 0) A.rootAhead(t, S.now);
+    return rootDone(node, flags, arrive, t);
+  }
+  if (parent >= 0) answerAt(parent, flags, t);
 }
 
 /** One of `parent`'s calls is over; `flags` carry its failure and the cause. */
 export function answer(parent: i32, flags: u8): void {
-  if (flags & FAILED) T.jFlags[parent] |= flags & CAUSES;
-  if (--T.jPending[parent] > 0) return;
-  if (T.jFlags[parent] & SEQ) next(parent);
-  else finish(parent);
+  answerAt(parent, flags, S.now);
 }
 
-function rootDone(s: i32, flags: u8, arrive: f64): void {
+/** One of `parent`'s calls is over, its answer due at t ≥ now. */
+function answerAt(parent: i32, flags: u8, t: f64): void {
+  if (flags & FAILED) T.jFlags[parent] |= flags & CAUSES;
+  if (t > T.jDue[parent]) T.jDue[parent] = t;
+  if (--T.jPending[parent] == 0) settle(parent);
+}
+
+/** All of the request's calls are answered, the last at jDue: it moves on then. */
+function settle(job: i32): void {
+  const due = T.jDue[job];
+  if (due <= S.now) settled(job);
+  else if ((T.jFlags[job] & SEQ) != 0 || T.jParent[job] < -1) C.schedule(due, job * 8 + SETTLE);
+  else finishAt(job, due);
+}
+
+/** The request's calls so far are answered, now: the next one of a sequence, or the end of it here. */
+export function settled(job: i32): void {
+  if (T.jFlags[job] & SEQ) next(job);
+  else finish(job);
+}
+
+function rootDone(s: i32, flags: u8, arrive: f64, now: f64): void {
   if (S.scenario) scenarioRootDone(flags & FAILED, arrive);
   // A closed-loop user thinks, then sends again (unless a scenario's profile takes the user away).
-  if (T.think[s] >= 0 && (!S.scenario || usersKeep(s))) C.schedule(S.now + R.exp1() * T.think[s], s * 8 + SOURCE);
+  if (T.think[s] >= 0 && (!S.scenario || usersKeep(s))) C.schedule(now + R.exp1() * T.think[s], s * 8 + SOURCE);
   const warm = arrive >= S.tWarm;
   if (flags & FAILED) {
     if (warm) failed(flags);
     return;
   }
   T.stats[0] += 1;
-  const v = S.now - arrive;
+  const v = now - arrive;
   T.addSample(warm ? S.e2e : S.sink, v);
   const own = T.sourceHist[s];
   if (own != S.e2e) T.addSample(warm ? own : S.sink, v);

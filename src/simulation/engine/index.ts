@@ -5,6 +5,7 @@ import * as R from './random';
 import * as T from './tables';
 import * as S from './state';
 import { allocateQueues } from './queues';
+import * as A from './ahead';
 import { record, refill as refillStation, step as runEvents } from './stations';
 import { answer as answerCall, dispatch as dispatchJob, launch as launchCall, prepare as prepareCall, startRequest as startUserRequest } from './calls';
 
@@ -24,6 +25,7 @@ export function arrayAt(i: i32): usize {
 /** Starts the run once the tables are written: `requests` user requests, the milestones, the end-to-end histogram. */
 export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): void {
   S.begin(requests, warmCount, halfCount, e2e);
+  A.plan();
 }
 
 export function step(budget: i32): bool {
@@ -54,6 +56,7 @@ export function tEnd(): f64 {
 }
 export function setScenario(on: bool): void {
   S.scenario = on;
+  if (on) A.off();
 }
 
 // The event list.

@@ -2,6 +2,7 @@
 // milestones — the end of the warm-up resets the counters, half-way is noted, the last user
 // request freezes the window's counters (read in ../des.ts as the report's window).
 import * as T from './tables';
+import * as A from './ahead';
 
 export let now: f64 = 0;
 export let events: f64 = 0;
@@ -79,7 +80,7 @@ function resetCounters(): void {
   T.hedges.fill(0);
   T.timedOut.fill(0);
   T.breakerOpen.fill(0);
-  T.stats[0] = 0;
+  T.stats[0] = A.cut(now, 1, T.arrivals, T.completions, T.busyArea, T.countArea);
 }
 
 function snapshot(): void {
@@ -92,7 +93,7 @@ function snapshot(): void {
   copy(T.wBusyArea, T.busyArea);
   copy(T.wCountArea, T.countArea);
   copy(T.wEdgeCalls, T.edgeCalls);
-  T.stats[10] = T.stats[0];
+  T.stats[10] = T.stats[0] - A.cut(now, -1, T.wArrivals, T.wCompletions, T.wBusyArea, T.wCountArea);
   T.stats[11] = 1;
 }
 

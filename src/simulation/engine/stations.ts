@@ -7,7 +7,8 @@ import * as R from './random';
 import * as T from './tables';
 import * as S from './state';
 import { IntQueue, lanes, queues } from './queues';
-import { dispatch, finish, source } from './calls';
+import * as A from './ahead';
+import { calls, dispatch, finish, finishAt, quiet, settled, source } from './calls';
 import { llmArrive, llmStep, resilienceTimer, scenarioAct, scenarioFailed } from './host';
 
 // Event kinds, in the low three bits of a payload.
@@ -20,6 +21,8 @@ const TIMER = 3;
 export const SCENARIO = 4;
 export const CALL_TIMER = 5;
 export const LLM_STEP = 6;
+/** id = a request whose calls were all answered ahead of time: it moves on now. */
+export const SETTLE = 7;
 
 // Request flags: 1 failed, its cause (rejected 8, timed out 16, breaker open 32, failed 64),
 // 2 a user request, 4 calls one after another.
@@ -36,9 +39,12 @@ export function step(budget: i32): bool {
     const id = d >> 3;
     const kind = d & 7;
     if (kind == DONE) {
-      if (T.batchMax[T.jNode[id]] > 0) batchDone(id);
+      const u = T.jNode[id];
+      if (A.on[u]) calls(id);
+      else if (T.batchMax[u] > 0) batchDone(id);
       else done(id);
-    } else if (kind == SOURCE) source(id);
+    } else if (kind == SETTLE) settled(id);
+    else if (kind == SOURCE) source(id);
     else if (kind == ARRIVE) {
       const lane = lanes[id];
       const job = lane.shift();
@@ -130,9 +136,55 @@ export function record(u: i32, job: i32): void {
 
 /** Schedules the end of a service starting now at u; `extra` batch items add their per-item time. */
 export function serve(u: i32, extra: i32, payload: i32): void {
+  C.schedule(S.now + draw(u) + <f64>extra * T.batchPerItem[u], payload);
+}
+
+/** A service time at u. */
+@inline function draw(u: i32): f64 {
   const kind = T.dist[u];
-  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal()) : slowDraw(u);
-  C.schedule(S.now + s + <f64>extra * T.batchPerItem[u], payload);
+  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal()) : slowDraw(u);
+}
+
+/**
+ * A call to a component served ahead (./ahead.ts), arriving at jArrive: its whole stay is
+ * settled now — counted, measured — and what follows its service is scheduled for its end.
+ */
+export function serveAhead(u: i32, job: i32): void {
+  const at = T.jArrive[job];
+  S.events += 1;
+  T.arrivals[u] += 1;
+  const warm = at >= S.tWarm;
+  if (T.pass[u]) {
+    T.completions[u] += 1;
+    A.served(u, at, at, at, S.now);
+    T.addSample(warm ? u : S.sink, 0);
+    failMaybe(u, job);
+    return after(job, at);
+  }
+  const start = A.startOf(u, at);
+  if (start < 0) {
+    T.rejections[u] += 1;
+    T.jFlags[job] |= FAILED;
+    return finishAt(job, at);
+  }
+  const s = draw(u);
+  const done = start + s;
+  A.occupy(u, done);
+  T.busyArea[u] += s;
+  T.countArea[u] += done - at;
+  T.completions[u] += 1;
+  A.served(u, at, start, done, S.now);
+  failMaybe(u, job);
+  T.addSample(warm ? u : S.sink, done - at);
+  if (warm) T.waitSum[u] += start - at;
+  after(job, done);
+}
+
+/** At t the call's service is over: its calls go out then (an event), or, making none, it is answered at t. */
+function after(job: i32, t: f64): void {
+  if (quiet(job)) finishAt(job, t);
+  else if (t > S.now) C.schedule(t, job * 8 + DONE);
+  else calls(job);
 }
 
 /** A service time with a slow share: the base draw, stretched by the factor in that share of draws (../resilience-policy.ts). */

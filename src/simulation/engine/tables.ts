@@ -235,6 +235,8 @@ export let jArrive = new StaticArray<f64>(1024);
 export let jStart = new StaticArray<f64>(1024);
 /** Sequence number of a call's arrival while it waits in a connection's FIFO. */
 export let jSeq = new StaticArray<f64>(1024);
+/** When the last of a request's calls out is answered, answers known ahead included (./ahead.ts). */
+export let jDue = new StaticArray<f64>(1024);
 let jFree = new StaticArray<i32>(1024);
 let freeTop: i32 = 0;
 let used: i32 = 0;
@@ -263,6 +265,7 @@ function growSlots(): void {
   jArrive = copyF64(jArrive, c);
   jStart = copyF64(jStart, c);
   jSeq = copyF64(jSeq, c);
+  jDue = copyF64(jDue, c);
   cap = c;
   grew();
 }

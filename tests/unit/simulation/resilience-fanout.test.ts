@@ -45,7 +45,7 @@ function run(hedgeMs?: number) {
     hedges += e.c.hedges[k];
   }
   const leaf = g.graph.nodes.findIndex((n) => n.id === 'L0');
-  return { slowShare: 1 - lo, p99: h.quantile(e.e2e, 0.99)!, leafP95: h.quantile(leaf, 0.95)!, extraCalls: hedges / (calls - hedges), measured: h.n[e.e2e] };
+  return { slowShare: 1 - lo, p98: h.quantile(e.e2e, 0.98)!, leafP95: h.quantile(leaf, 0.95)!, extraCalls: hedges / (calls - hedges), measured: h.n[e.e2e] };
 }
 
 describe('a 100-way fan-out with slow leaves', () => {
@@ -58,13 +58,15 @@ describe('a 100-way fan-out with slow leaves', () => {
     expect(Math.abs(plain.slowShare - expected)).toBeLessThan(4 * se(expected));
   });
 
-  it('hedged after the leaves’ p95: slow only when both copies are, for about 5 % more calls, and a far lower p99', () => {
+  it('hedged after the leaves’ p95: slow only when both copies are, for about 5 % more calls, and a far shorter tail', () => {
     const expected = 1 - (1 - SLOW * SLOW) ** K;
     expect(Math.abs(hedged.slowShare - expected)).toBeLessThan(4 * se(expected));
     // A hedge goes out for each call still unanswered at the p95: 5 % of them.
     expect(Math.abs(hedged.extraCalls - 0.05)).toBeLessThan(0.01);
-    // Measured (seed 1): p99 156 ms without hedging, 32 ms with it.
-    expect(plain.p99).toBeGreaterThan(100);
-    expect(hedged.p99).toBeLessThan(plain.p99 / 3);
+    // The tail: with about 1 % of hedged requests slow, their p99 sits on the edge between
+    // fast and slow (a coin toss of the random stream); p98 is well inside the fast ones.
+    // Measured (seed 1): p98 147 ms without hedging, 30 ms with it.
+    expect(plain.p98).toBeGreaterThan(100);
+    expect(hedged.p98).toBeLessThan(plain.p98 / 3);
   });
 });

@@ -1,0 +1,232 @@
+// Components served ahead of time (docs/simulation.md, "Served ahead"). A FIFO component whose
+// calls all come over connections with the same network delay, none with resilience settings,
+// receives its calls in the order they are made. Its c servers then serve them by the
+// Kiefer–Wolfowitz recursion: a call arriving at a starts at max(a, the earliest time a server
+// is free) and that server is next free at start + service. So the call's whole stay is known
+// the moment it is sent — no arrival event, no waiting line, no end-of-service event unless the
+// component then makes calls of its own. Same queue, same sample path as serving it when it
+// arrives; only the order the random numbers are drawn in differs. Scenarios (servers come and
+// go, components go down) turn it off for the run.
+import { grew } from './memory';
+import * as T from './tables';
+
+/** Component u is served ahead. */
+export let on = new StaticArray<u8>(0);
+/**
+ * Where u's servers' free times begin in `free`: a min-heap of servers[u] times, one +∞ added
+ * to an even count so that every node with a child has two (the sift then never asks).
+ */
+let base = new StaticArray<i32>(0);
+let slots = new StaticArray<i32>(0);
+let free = new StaticArray<f64>(0);
+/** With a queue limit: the start times of admitted calls, a ring from `ring[u]` of limit + 1. */
+let ring = new StaticArray<i32>(0);
+let head = new StaticArray<i32>(0);
+let count = new StaticArray<i32>(0);
+let starts = new StaticArray<f64>(0);
+
+/**
+ * Calls served ahead whose service is not over yet, each as (arrival, start, end), so that the
+ * counters can be cut where the warm-up ends and where the window ends (../state.ts): what a
+ * call does after that moment belongs to the other side. Pruned from the front as they end.
+ */
+class Log {
+  at: StaticArray<f64> = new StaticArray<f64>(16);
+  start: StaticArray<f64> = new StaticArray<f64>(16);
+  done: StaticArray<f64> = new StaticArray<f64>(16);
+  head: i32 = 0;
+  size: i32 = 0;
+
+  add(at: f64, start: f64, done: f64, now: f64): void {
+    let mask = this.at.length - 1;
+    while (this.size > 0 && this.done[this.head] <= now) {
+      this.head = (this.head + 1) & mask;
+      this.size--;
+    }
+    if (this.size == this.at.length) {
+      this.grow();
+      mask = this.at.length - 1;
+    }
+    const i = (this.head + this.size++) & mask;
+    this.at[i] = at;
+    this.start[i] = start;
+    this.done[i] = done;
+  }
+
+  grow(): void {
+    const n = this.at.length;
+    const at = new StaticArray<f64>(n << 1);
+    const start = new StaticArray<f64>(n << 1);
+    const done = new StaticArray<f64>(n << 1);
+    for (let k = 0; k < this.size; k++) {
+      const i = (this.head + k) & (n - 1);
+      at[k] = this.at[i];
+      start[k] = this.start[i];
+      done[k] = this.done[i];
+    }
+    this.at = at;
+    this.start = start;
+    this.done = done;
+    this.head = 0;
+    grew();
+  }
+}
+
+let logs = new StaticArray<Log | null>(0);
+/** User requests whose end is known ahead: when each ends (start and arrival unused). */
+let roots = new Log();
+
+/** Larger pools and queue limits are simulated event by event (their heaps and rings would be large). */
+const MAX_POOL: i32 = 4096;
+
+/** Picks the components served ahead, once the tables are written. */
+export function plan(): void {
+  const n = T.servers.length;
+  const m = T.eTo.length;
+  on = new StaticArray<u8>(n);
+  base = new StaticArray<i32>(n);
+  slots = new StaticArray<i32>(n);
+  ring = new StaticArray<i32>(n);
+  head = new StaticArray<i32>(n);
+  count = new StaticArray<i32>(n);
+  logs = new StaticArray<Log | null>(n);
+  roots = new Log();
+  // The network delay of u's connections in; NaN once two differ.
+  const net = new StaticArray<f64>(n);
+  const seen = new StaticArray<u8>(n);
+  for (let k = 0; k < m; k++) {
+    const u = T.eTo[k];
+    if (seen[u] && net[u] != T.eNet[k]) net[u] = NaN;
+    else if (!seen[u]) net[u] = T.eNet[k];
+    seen[u] = 1;
+  }
+  let heap = 0;
+  let rings = 0;
+  for (let u = 0; u < n; u++) {
+    const limit = T.queueLimit[u];
+    if (!seen[u] || isNaN(net[u]) || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
+    if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] > MAX_POOL || limit >= MAX_POOL || constant(u))) continue;
+    on[u] = 1;
+    logs[u] = new Log();
+    base[u] = heap;
+    if (!T.pass[u]) heap += (slots[u] = T.servers[u] | 1);
+    ring[u] = rings;
+    if (!T.pass[u] && limit >= 0) rings += limit + 1;
+  }
+  free = new StaticArray<f64>(heap);
+  for (let u = 0; u < n; u++) if (on[u] && !T.pass[u] && slots[u] > T.servers[u]) free[base[u] + slots[u] - 1] = Infinity;
+  starts = new StaticArray<f64>(rings);
+  grew();
+}
+
+/**
+ * A service time that can be constant. An arrival then may come exactly when a server frees,
+ * and which goes first is the order the two events were scheduled in (docs/simulation.md, "Ties"),
+ * which only the event list knows. With a continuous service time such ties have probability 0.
+ */
+function constant(u: i32): bool {
+  const kind = T.dist[u] == 3 ? T.baseDist[u] : T.dist[u];
+  return kind == 1 || (kind == 2 && T.lnSigma[u] == 0);
+}
+
+/** A call to u arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
+@inline export function served(u: i32, at: f64, start: f64, done: f64, now: f64): void {
+  if (done > now) logs[u]!.add(at, start, done, now);
+}
+
+/** A user request ends at t, known at `now`. */
+@inline export function rootAhead(t: f64, now: f64): void {
+  roots.add(t, t, t, now);
+}
+
+/**
+ * Cuts the counters at `now` for the calls served ahead and not over yet. `sign` −1: take
+ * out of the window's counters (`arrivals` … given) what they do after now; +1: give back to
+ * counters just reset what they do after now. Returns the user requests ending after now.
+ */
+export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions: StaticArray<f64>, busyArea: StaticArray<f64>, countArea: StaticArray<f64>): f64 {
+  const n = on.length;
+  for (let u = 0; u < n; u++) {
+    const log = logs[u];
+    if (log == null) continue;
+    const mask = log.at.length - 1;
+    for (let k = 0; k < log.size; k++) {
+      const i = (log.head + k) & mask;
+      const done = log.done[i];
+      if (done <= now) continue;
+      const at = log.at[i];
+      const start = log.start[i];
+      if (at > now) arrivals[u] += sign;
+      completions[u] += sign;
+      if (T.pass[u]) continue;
+      busyArea[u] += sign * (done - (start > now ? start : now));
+      countArea[u] += sign * (done - (at > now ? at : now));
+    }
+  }
+  let later: f64 = 0;
+  const mask = roots.at.length - 1;
+  for (let k = 0; k < roots.size; k++) if (roots.done[(roots.head + k) & mask] > now) later++;
+  return later;
+}
+
+/** A scenario runs: every component is simulated event by event. */
+export function off(): void {
+  on.fill(0);
+}
+
+/** When a call to u arriving at `at` starts: on the earliest free server (the root of u's heap); −1 if a full queue refuses it. */
+export function startOf(u: i32, at: f64): f64 {
+  const first = free[base[u]];
+  const start = at > first ? at : first;
+  const limit = T.queueLimit[u];
+  return limit >= 0 && !admitted(u, limit, at, start) ? -1 : start;
+}
+
+/** The server startOf gave is busy until `done`. */
+export function occupy(u: i32, done: f64): void {
+  const b = base[u];
+  const c = slots[u];
+  // Floyd's bottom-up replacement: the hole goes down the smaller children to a leaf, then
+  // `done` climbs back — mostly not at all, a new end of service being later than most.
+  const heap = free;
+  let i = 0;
+  for (let l = 1; l < c; l = 2 * i + 1) {
+    const k = l + select<i32>(1, 0, heap[b + l + 1] < heap[b + l]);
+    heap[b + i] = heap[b + k];
+    i = k;
+  }
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (heap[b + p] <= done) break;
+    heap[b + i] = heap[b + p];
+    i = p;
+  }
+  heap[b + i] = done;
+}
+
+/**
+ * The queue-limit test at the arrival: calls admitted earlier that have not started by `at`
+ * are the ones waiting (FIFO, so start times never decrease and the ring stays sorted).
+ */
+function admitted(u: i32, limit: i32, at: f64, start: f64): bool {
+  const r = ring[u];
+  const size = limit + 1;
+  let h = head[u];
+  let n = count[u];
+  while (n > 0 && starts[r + h] <= at) {
+    h = h + 1 == size ? 0 : h + 1;
+    n--;
+  }
+  head[u] = h;
+  if (start > at) {
+    if (n >= limit) {
+      count[u] = n;
+      return false;
+    }
+    const tail = h + n;
+    starts[r + (tail >= size ? tail - size : tail)] = start;
+    n++;
+  }
+  count[u] = n;
+  return true;
+}
