@@ -80,7 +80,7 @@ export let wCountArea = new StaticArray<f64>(0);
 export let wEdgeCalls = new StaticArray<f64>(0);
 
 // ---- histograms (../histogram.ts) ----
-export const BUCKETS: i32 = 40 * 256 + 1;
+export const BUCKETS: i32 = 40 * 128 + 1;
 export let hCounts = new StaticArray<u32>(0);
 export let hN = new StaticArray<f64>(0);
 export let hSum = new StaticArray<f64>(0);
@@ -273,7 +273,7 @@ function growSlots(): void {
 // ---- histograms ----
 /**
  * Adds v to histogram h: buckets read straight from the bits of the double (HdrHistogram's
- * idea), each power of two split into 256 steps, from 2⁻¹⁰ ms up (../histogram.ts).
+ * idea), each power of two split into 128 steps, from 2⁻¹⁰ ms up (../histogram.ts).
  */
 @inline export function addSample(h: i32, v: f64): void {
   hN[h] += 1;
@@ -281,6 +281,6 @@ function growSlots(): void {
   if (v < hMin[h]) hMin[h] = v;
   if (v > hMax[h]) hMax[h] = v;
   const hi = <u32>(reinterpret<u64>(v) >>> 32);
-  const b = ((<i32>(hi >>> 20) - 1023 + 10) << 8) + <i32>((hi >>> 12) & 255) + 1;
+  const b = ((<i32>(hi >>> 20) - 1023 + 10) << 7) + <i32>((hi >>> 13) & 127) + 1;
   hCounts[h * BUCKETS + (b < 1 || v < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b)]++;
 }

@@ -20,9 +20,9 @@ describe('a slow share', () => {
     const r = simulateDes(d, { requests: 40_000, seed: 3 });
     if (!r.ok) throw new Error(r.error);
     expect(Math.abs(r.report.latencyMs.mean! - 14.5)).toBeLessThan(4 * Math.sqrt((0.05 * 0.95 * 90 * 90) / 40_000));
-    // Percentiles come from a log histogram, within 0.4 % (histogram.ts).
-    expect(Math.abs(r.report.latencyMs.p99! / 100 - 1)).toBeLessThan(0.004);
-    expect(Math.abs(r.report.latencyMs.p50! / 10 - 1)).toBeLessThan(0.004);
+    // Percentiles come from a log histogram, within 0.8 % (histogram.ts).
+    expect(Math.abs(r.report.latencyMs.p99! / 100 - 1)).toBeLessThan(0.008);
+    expect(Math.abs(r.report.latencyMs.p50! / 10 - 1)).toBeLessThan(0.008);
   });
 
   it('is planned with the same mean and variance in the analytic engine', () => {
