@@ -37,17 +37,24 @@ class Log {
   head: i32 = 0;
   size: i32 = 0;
 
-  add(at: f64, start: f64, done: f64, now: f64): void {
-    let mask = this.at.length - 1;
-    while (this.size > 0 && this.done[this.head] <= now) {
-      this.head = (this.head + 1) & mask;
-      this.size--;
+  @inline add(at: f64, start: f64, done: f64, now: f64): void {
+    const ends = this.done;
+    let head = this.head;
+    let size = this.size;
+    let mask = ends.length - 1;
+    while (size > 0 && ends[head] <= now) {
+      head = (head + 1) & mask;
+      size--;
     }
-    if (this.size == this.at.length) {
+    this.head = head;
+    if (size > mask) {
+      this.size = size;
       this.grow();
+      head = 0;
       mask = this.at.length - 1;
     }
-    const i = (this.head + this.size++) & mask;
+    const i = (head + size) & mask;
+    this.size = size + 1;
     this.at[i] = at;
     this.start[i] = start;
     this.done[i] = done;
