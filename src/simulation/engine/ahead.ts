@@ -148,8 +148,10 @@ function constant(u: i32): bool {
 
 /**
  * Cuts the counters at `now` for the calls served ahead and not over yet. `sign` −1: take
- * out of the window's counters (`arrivals` … given) what they do after now; +1: give back to
- * counters just reset what they do after now. Returns the user requests ending after now.
+ * out of the window's counters (`arrivals` … given) what they do after now; +1, at the end of
+ * the warm-up: give back to counters just reset what they do after now, and measure the calls
+ * arriving from now on (measured as warm-up calls when served, the warm-up's end not yet known).
+ * Returns the user requests ending after now.
  */
 export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions: StaticArray<f64>, busyArea: StaticArray<f64>, countArea: StaticArray<f64>): f64 {
   const n = on.length;
@@ -165,6 +167,10 @@ export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions
       const start = log.start[i];
       if (at > now) arrivals[u] += sign;
       completions[u] += sign;
+      if (sign > 0 && at >= now) {
+        T.addSample(u, done - at);
+        if (!T.pass[u]) T.waitSum[u] += start - at;
+      }
       if (T.pass[u]) continue;
       busyArea[u] += sign * (done - (start > now ? start : now));
       countArea[u] += sign * (done - (at > now ? at : now));

@@ -12,17 +12,21 @@ import { wrap } from './oracle-helpers';
 function design(eventByEvent: boolean, station: Record<string, unknown>, rps: number) {
   const nodes: object[] = [
     { id: 'src', kind: 'client', params: { rps, arrivals: 'uniform' } },
+    // No service time: passed through, its calls out at the moment they arrive.
+    { id: 'gw', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } },
     { id: 'A', kind: 'service', params: station },
     // Constant: served event by event either way, and drawing no random number.
     { id: 'leaf', kind: 'service', params: { replicas: 2, service: { dist: 'constant', meanMs: 3 } } },
   ];
   const edges: object[] = [
-    { id: 'in', source: 'src', target: 'A', params: { mode: 'sync', networkMs: 2 } },
+    { id: 'front', source: 'src', target: 'gw', params: { mode: 'sync', networkMs: 3 } },
+    { id: 'in', source: 'gw', target: 'A', params: { mode: 'sync', networkMs: 2 } },
     { id: 'out', source: 'A', target: 'leaf', params: { mode: 'sync', networkMs: 1 } },
   ];
   if (eventByEvent) {
     nodes.push({ id: 'idle', kind: 'service', params: { service: { dist: 'exponential', meanMs: 1 } } });
     edges.push({ id: 'never', source: 'idle', target: 'A', params: { mode: 'sync', networkMs: 7 } });
+    edges.push({ id: 'never2', source: 'idle', target: 'gw', params: { mode: 'sync', networkMs: 7 } });
   }
   return wrap({ nodes, edges } as never, eventByEvent ? 'event by event' : 'ahead');
 }
@@ -56,7 +60,7 @@ describe('a component served ahead', () => {
     const events = des(true, station, 270);
     expect(ahead.nodes.A.utilization).toBeGreaterThan(0.8);
     expect(ahead.nodes.A.meanWaitMs!).toBeGreaterThan(1);
-    same(ahead, events, ['A', 'leaf']);
+    same(ahead, events, ['gw', 'A', 'leaf']);
   });
 
   it('and with a queue limit that turns calls away', () => {
@@ -64,7 +68,7 @@ describe('a component served ahead', () => {
     const ahead = des(false, station, 210);
     const events = des(true, station, 210);
     expect(ahead.nodes.A.rejectedRps).toBeGreaterThan(5);
-    same(ahead, events, ['A', 'leaf']);
+    same(ahead, events, ['gw', 'A', 'leaf']);
   });
 
   it('and overloaded, its window counting only what ends inside it', () => {
@@ -76,6 +80,6 @@ describe('a component served ahead', () => {
     expect(ahead.nodes.A.throughputRps).toBeGreaterThan(85);
     expect(ahead.nodes.A.throughputRps).toBeLessThan(115);
     expect(ahead.nodes.A.utilization).toBeGreaterThan(0.95);
-    same(ahead, events, ['A']);
+    same(ahead, events, ['gw', 'A']);
   });
 });
