@@ -15,8 +15,9 @@ function design(eventByEvent: boolean, station: Record<string, unknown>, rps: nu
     // No service time: passed through, its calls out at the moment they arrive.
     { id: 'gw', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } },
     { id: 'A', kind: 'service', params: station },
-    // Constant: served event by event either way, and drawing no random number.
-    { id: 'leaf', kind: 'service', params: { replicas: 2, service: { dist: 'constant', meanMs: 3 } } },
+    // Passed through too: answered ahead, so is A's call, and so is the user request (the
+    // window's count of requests ended is cut like the rest).
+    { id: 'leaf', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } },
   ];
   const edges: object[] = [
     { id: 'front', source: 'src', target: 'gw', params: { mode: 'sync', networkMs: 3 } },
@@ -27,6 +28,7 @@ function design(eventByEvent: boolean, station: Record<string, unknown>, rps: nu
     nodes.push({ id: 'idle', kind: 'service', params: { service: { dist: 'exponential', meanMs: 1 } } });
     edges.push({ id: 'never', source: 'idle', target: 'A', params: { mode: 'sync', networkMs: 7 } });
     edges.push({ id: 'never2', source: 'idle', target: 'gw', params: { mode: 'sync', networkMs: 7 } });
+    edges.push({ id: 'never3', source: 'idle', target: 'leaf', params: { mode: 'sync', networkMs: 7 } });
   }
   return wrap({ nodes, edges } as never, eventByEvent ? 'event by event' : 'ahead');
 }
@@ -80,6 +82,6 @@ describe('a component served ahead', () => {
     expect(ahead.nodes.A.throughputRps).toBeGreaterThan(85);
     expect(ahead.nodes.A.throughputRps).toBeLessThan(115);
     expect(ahead.nodes.A.utilization).toBeGreaterThan(0.95);
-    same(ahead, events, ['gw', 'A']);
+    same(ahead, events, ['gw', 'A', 'leaf']);
   });
 });
