@@ -1,6 +1,7 @@
 // Components served ahead of time (docs/simulation.md, "Served ahead"). A FIFO component whose
-// calls all come over connections with the same network delay, none with resilience settings,
-// receives its calls in the order they are made. Its c servers then serve them by the
+// calls all come over connections with the same network delay receives its calls in the order
+// they are made (a resilience attempt is a call like any other; its outcome reaches the host at
+// its time, ../calls.ts, finishAt). Its c servers then serve them by the
 // Kiefer–Wolfowitz recursion: a call arriving at a starts at max(a, the earliest time a server
 // is free) and that server is next free at start + service. So the call's whole stay is known
 // the moment it is sent — no arrival event, no waiting line, no end-of-service event unless the
@@ -128,7 +129,7 @@ export function plan(): void {
 
 /**
  * A service time that can be constant. An arrival then may come exactly when a server frees,
- * and which goes first is the order the two events were scheduled in (docs/simulation.md, "Ties"),
+ * and which goes first is the order the two events were scheduled in (the tie rule: docs/simulation.md, "The engine"),
  * which only the event list knows. With a continuous service time such ties have probability 0.
  */
 function constant(u: i32): bool {
