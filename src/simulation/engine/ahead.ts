@@ -84,8 +84,10 @@ let logs = new StaticArray<Log | null>(0);
 /** User requests whose end is known ahead: when each ends (start and arrival unused). */
 let roots = new Log();
 
-/** Larger pools and queue limits are simulated event by event (their heaps and rings would be large). */
+/** Larger pools are simulated event by event (their heaps would be deep). */
 const MAX_POOL: i32 = 4096;
+/** The queue limits' rings of start times take at most this many slots (8 MB) in all; a limit past them, event by event. */
+const RING_BUDGET: i32 = 1 << 20;
 
 /** Picks the components served ahead, once the tables are written. */
 export function plan(): void {
@@ -113,7 +115,7 @@ export function plan(): void {
   for (let u = 0; u < n; u++) {
     const limit = T.queueLimit[u];
     if (!seen[u] || isNaN(net[u]) || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
-    if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] > MAX_POOL || limit >= MAX_POOL || constant(u))) continue;
+    if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] > MAX_POOL || limit >= RING_BUDGET - rings || constant(u))) continue;
     on[u] = 1;
     logs[u] = new Log();
     base[u] = heap;
