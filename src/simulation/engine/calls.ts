@@ -156,39 +156,33 @@ export function launch(k: i32, child: i32): void {
 }
 
 /** The request is done at this component, synchronous calls included: tell the caller. */
-export function finish(job: i32): void {
-  const flags = T.jFlags[job];
-  const parent = T.jParent[job];
-  const arrive = T.jArrive[job];
-  const node = T.jNode[job];
-  T.release(job);
-  if (flags & ROOT) return rootDone(node, flags, arrive, S.now);
-  if (parent < 0) {
-    // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
-    if (parent < -1) attemptDone(-parent - 2, job, flags);
-    return;
-  }
-  answerAt(parent, flags, S.now);
+@inline export function finish(job: i32): void {
+  finishAt(job, S.now);
 }
 
 /**
- * The request is done at this component at t, known ahead of time (./ahead.ts): its caller
- * hears now and moves on at t — unless that caller is the host's (a call record's attempt),
- * which is told at t itself.
+ * The request is done at this component at t ≥ now — later than now when known ahead of time
+ * (./ahead.ts): its caller hears now and moves on at t, unless that caller is the host's (a
+ * call record's attempt), which is told at t itself.
  */
 export function finishAt(job: i32, t: f64): void {
   const parent = T.jParent[job];
-  if (t <= S.now) return finish(job);
-  if (parent < -1) return C.schedule(t, job * 8 + SETTLE);
+  const later = t > S.now;
+  if (later && parent < -1) return C.schedule(t, job * 8 + SETTLE);
   const flags = T.jFlags[job];
   const arrive = T.jArrive[job];
   const node = T.jNode[job];
   T.release(job);
   if (flags & ROOT) {
-    if ((flags & FAILED) == 0) A.rootAhead(t, S.now);
+    if (later && (flags & FAILED) == 0) A.rootAhead(t, S.now);
     return rootDone(node, flags, arrive, t);
   }
-  if (parent >= 0) answerAt(parent, flags, t);
+  if (parent < 0) {
+    // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
+    if (parent < -1) attemptDone(-parent - 2, job, flags);
+    return;
+  }
+  answerAt(parent, flags, t);
 }
 
 /** One of `parent`'s calls is over; `flags` carry its failure and the cause. */
