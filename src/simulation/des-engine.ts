@@ -48,6 +48,7 @@ export class DesEngine implements CallHost {
     seed: number,
     warmupFraction: number,
     loadScale: number,
+    llmStepsPerEvent?: number,
   ) {
     const n = g.nodes.length;
     const m = g.edges.length;
@@ -66,7 +67,7 @@ export class DesEngine implements CallHost {
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     v.sourceHist.set(this.sourceHist);
     this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
-    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this) : null;
+    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this, (slot, from, to) => this.moveStep(slot, from, to), llmStepsPerEvent) : null;
     v.llmAt.fill(-1);
     if (this.llm) v.llmAt.set(this.llm.at);
     const { warmCount, halfCount } = milestoneCounts(requests, warmupFraction);
@@ -228,6 +229,12 @@ export class DesEngine implements CallHost {
     if (slot < 0) return;
     this.nodes.busy[u]++;
     this.x.schedule(this.llm!.stepEnd, slot * 8 + LLM_STEP);
+  }
+
+  /** An LLM replica's run of decode steps now ends at `to`, not `from`. */
+  private moveStep(slot: number, from: number, to: number): void {
+    if (!this.x.cancel(from, slot * 8 + LLM_STEP)) throw new Error(`LLM replica ${slot} had no step ending at ${from}`);
+    this.x.schedule(to, slot * 8 + LLM_STEP);
   }
 
   /** A replica's step ended: its finished requests go on as after a service, and its next step starts. */

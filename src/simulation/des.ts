@@ -30,6 +30,11 @@ export interface DesOptions {
   onProgress?: (fraction: number) => void;
   /** Polled as often: true stops the run. */
   shouldStop?: () => boolean;
+  /**
+   * At most this many of an LLM replica's decode steps in one event (default 64): 1 runs each
+   * step as an event of its own, the same sample path, slower.
+   */
+  llmStepsPerEvent?: number;
 }
 
 const STEP = 1 << 17;
@@ -44,7 +49,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   // Closed-loop sources are simulated user by user; stability and capacity are judged at their analytic throughput.
   const open = solveClosedLoops(g, loadScale, analyzeGraph)?.atThroughput ?? g;
   if (!open.sources.some((s) => open.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
-  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale);
+  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts.llmStepsPerEvent);
   for (;;) {
     if (engine.step(STEP)) break;
     opts.onProgress?.(engine.generated / requests);

@@ -24,6 +24,7 @@ export interface EngineExports {
   pending(): number;
   schedule(at: number, payload: number): void;
   scheduleNumbered(at: number, seq: number, payload: number): void;
+  cancel(at: number, payload: number): number;
   number(): number;
   takeEvent(): number;
   uniform(): number;

@@ -103,6 +103,23 @@ function insertAfter(p: i32, e: i32, t: f64, s: f64): void {
   eNext[p] = e;
 }
 
+/** Takes back the pending event at time t with this payload (false if there is none). */
+export function cancel(t: f64, payload: i32): bool {
+  const b = mask == 0 ? 0 : bucketOf(t) & mask;
+  let p = -1;
+  let e = heads[b];
+  while (e >= 0 && (eData[e] != payload || eTime[e] != t)) {
+    p = e;
+    e = eNext[e];
+  }
+  if (e < 0) return false;
+  if (p < 0) heads[b] = eNext[e];
+  else eNext[p] = eNext[e];
+  free[freeTop++] = e;
+  size--;
+  return true;
+}
+
 /** Removes the earliest event and returns its payload; its time is then in `time`. */
 @inline export function take(): i32 {
   const e = find();

@@ -69,6 +69,10 @@ export function schedule(at: f64, payload: i32): void {
 export function scheduleNumbered(at: f64, seq: f64, payload: i32): void {
   C.add(at, seq, payload);
 }
+/** Takes back a pending event (its time and payload); false if there was none. */
+export function cancel(at: f64, payload: i32): bool {
+  return C.cancel(at, payload);
+}
 export function number(): f64 {
   return C.number();
 }

@@ -8,6 +8,13 @@
 // The engine schedules the steps (event kind 6, id = replica slot) and sends a finished
 // request on downstream; everything else happens here, O(log batch) per request and O(1) per
 // step, so a step costs the same whatever the batch.
+//
+// Decode steps that nothing can change run as one event: while its component's queue is empty
+// and until its next sequence finishes, a replica's steps follow from its batch alone, so their
+// ends are summed ahead (each as the step-by-step run adds it) and only the last is scheduled.
+// A request that then queues is admitted at the first step end of any replica, as it would be:
+// the replica whose next step ends first has its run of steps cut there (`look`). A scenario's
+// slowdown cuts them too. Same sample path as an event per step (llm-steps.test.ts).
 import type { SimGraph } from '../graph';
 import { Histograms } from '../histogram';
 import { IntQueue } from '../int-queue';
@@ -75,11 +82,25 @@ export class LlmServers {
   private sCtxEnd = new Float64Array(this.cap);
   private free: number[] = [];
   private used = 0;
+  // A replica's steps in flight: how many end at its scheduled event, and a cursor on them for
+  // cutting (the step under way when last asked: its number among them, its end, the cached
+  // tokens it reads).
+  private readonly planned: Int32Array;
+  private readonly planEnd: Float64Array;
+  private readonly cutEnd: Float64Array;
+  private readonly cutStep: Int32Array;
+  private readonly cutCtx: Float64Array;
 
+  /**
+   * `move(slot, from, to)`: the engine moves the slot's scheduled step end. `stepsPerEvent`:
+   * at most this many decode steps in one event (1: every step an event of its own).
+   */
   constructor(
     g: SimGraph,
     private readonly rng: Random,
     private readonly run: LlmWindow,
+    private readonly move: (slot: number, from: number, to: number) => void,
+    private readonly stepsPerEvent = 64,
   ) {
     this.at = new Int32Array(g.nodes.length).fill(-1);
     const slots: number[] = [];
@@ -114,6 +135,11 @@ export class LlmServers {
     // Filled on a replica's first admission: a design may have many replicas that stay idle.
     this.admitted = Array.from({ length: m }, () => EMPTY);
     this.admittedCount = new Int32Array(m);
+    this.planned = new Int32Array(m);
+    this.planEnd = new Float64Array(m);
+    this.cutEnd = new Float64Array(m);
+    this.cutStep = new Int32Array(m);
+    this.cutCtx = new Float64Array(m);
     this.done = new Int32Array(maxSeqs);
     this.doneStart = new Float64Array(maxSeqs);
     this.ttft = new Histograms(k);
@@ -137,7 +163,10 @@ export class LlmServers {
     this.sOut[s] = Math.min(this.length(c.outputTokens, c.outputCv), limit - prompt);
     this.queues[k].push(s);
     const idle = this.idle[k];
-    if (idle.length === 0) return -1;
+    if (idle.length === 0) {
+      this.look(k, now);
+      return -1;
+    }
     const slot = idle.pop()!;
     this.next(slot, now);
     return slot;
@@ -168,8 +197,9 @@ export class LlmServers {
         heap.push(this.decodes[slot] + steps, s);
       }
     } else if (this.phase[slot] === DECODE) {
-      const d = ++this.decodes[slot];
-      this.sumCtx[slot] += this.running[slot];
+      const steps = this.planned[slot];
+      const d = (this.decodes[slot] += steps);
+      this.sumCtx[slot] += steps * this.running[slot];
       while (heap.topKey() <= d) {
         const s = heap.pop();
         this.running[slot]--;
@@ -178,7 +208,9 @@ export class LlmServers {
       }
     }
     this.next(slot, now);
-    if (this.stepEnd < 0 && this.retired[slot] === 0) this.idle[this.nodeIndex[slot]].push(slot);
+    const k = this.nodeIndex[slot];
+    if (this.stepEnd < 0 && this.retired[slot] === 0) this.idle[k].push(slot);
+    this.look(k, now);
     return n;
   }
 
@@ -211,12 +243,15 @@ export class LlmServers {
       if (this.stepEnd < 0) idle.push(slot);
       else started.push(slot, this.stepEnd);
     }
+    this.look(k, now);
     return started;
   }
 
   /** Step times of component u × f from the next step on (a slowdown, or its end with 1/f). */
-  slow(u: number, f: number): void {
-    this.speed[this.at[u]] *= f;
+  slow(u: number, f: number, now: number): void {
+    const k = this.at[u];
+    for (const slot of this.slotsOf[k]) if (this.phase[slot] === DECODE) this.cut(slot, now);
+    this.speed[k] *= f;
   }
 
   private retire(slot: number, idle: number[], k: number): void {
@@ -253,11 +288,82 @@ export class LlmServers {
       this.stepEnd = now + prefillMs(c, tokens, count) * this.speed[k];
     } else if (this.running[slot] > 0) {
       this.phase[slot] = DECODE;
-      this.stepEnd = now + decodeStepMs(c, this.running[slot], this.sumCtx[slot]) * this.speed[k];
+      // Steps on until a sequence finishes, unless a request waits that this replica could admit.
+      const blocked = q.size === 0 || c.batching === 'static' || this.retired[slot] !== 0;
+      this.decodeRun(slot, c, now, blocked ? this.heaps[slot].topKey() - this.decodes[slot] : 1);
     } else {
       this.phase[slot] = IDLE;
       this.stepEnd = -1;
     }
+    this.planEnd[slot] = this.stepEnd;
+    if (this.phase[slot] === PREFILL) this.cutEnd[slot] = this.stepEnd;
+  }
+
+  /** Decode steps from now until the `until`-th (or the chunk's last): their end in stepEnd. */
+  private decodeRun(slot: number, c: LlmConfig, now: number, until: number): void {
+    const speed = this.speed[this.nodeIndex[slot]];
+    const running = this.running[slot];
+    const steps = Math.min(until, this.stepsPerEvent);
+    let ctx = this.sumCtx[slot];
+    let t = now + decodeStepMs(c, running, ctx) * speed;
+    this.cutEnd[slot] = t;
+    for (let i = 1; i < steps; i++) {
+      ctx += running;
+      t += decodeStepMs(c, running, ctx) * speed;
+    }
+    this.planned[slot] = steps;
+    this.stepEnd = t;
+    this.cutStep[slot] = 0;
+    this.cutCtx[slot] = this.sumCtx[slot];
+  }
+
+  /** The end of the slot's step under way at `now` (its cursor moved up to the step before). */
+  private stepEndAfter(slot: number, now: number): number {
+    let end = this.cutEnd[slot];
+    if (end >= now) return end;
+    const c = this.configs[this.nodeIndex[slot]];
+    const speed = this.speed[this.nodeIndex[slot]];
+    const running = this.running[slot];
+    while (end < now && this.cutStep[slot] + 1 < this.planned[slot]) {
+      this.cutStep[slot]++;
+      this.cutCtx[slot] += running;
+      end += decodeStepMs(c, running, this.cutCtx[slot]) * speed;
+    }
+    this.cutEnd[slot] = end;
+    return end;
+  }
+
+  /** The slot's run of decode steps ends with the step under way at `now`. */
+  private cut(slot: number, now: number): void {
+    const end = this.stepEndAfter(slot, now);
+    if (end === this.planEnd[slot]) return;
+    this.planned[slot] = this.cutStep[slot] + 1;
+    this.move(slot, this.planEnd[slot], end);
+    this.planEnd[slot] = end;
+  }
+
+  /**
+   * Requests wait at component k: the replica whose step ends first and could admit them then
+   * must look at them then (a static batch admits only once its run is over; a replica taken out
+   * of service, never).
+   */
+  private look(k: number, now: number): void {
+    if (this.queues[k].size === 0) return;
+    const continuous = this.configs[k].batching === 'continuous';
+    let first = -1;
+    let firstEnd = Infinity;
+    const slots = this.slotsOf[k];
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      if (this.phase[slot] === IDLE || this.retired[slot] !== 0) continue;
+      let end = continuous ? this.cutEnd[slot] : this.planEnd[slot];
+      if (end < now) end = this.stepEndAfter(slot, now);
+      if (end < firstEnd) {
+        first = slot;
+        firstEnd = end;
+      }
+    }
+    if (first >= 0 && continuous) this.cut(first, now);
   }
 
   private finish(slot: number, s: number, now: number, n: number): number {

@@ -22,6 +22,8 @@ export interface ScenarioOptions {
   onProgress?: (partial: ScenarioResult) => void;
   /** Milliseconds of wall time between progress reports (default 200). */
   progressEveryMs?: number;
+  /** At most this many of an LLM replica's decode steps in one event (des.ts, DesOptions). */
+  llmStepsPerEvent?: number;
 }
 
 export type ScenarioRun = { ok: true; result: ScenarioResult } | { ok: false; error: string };
@@ -39,7 +41,7 @@ export function simulateScenario(design: Design, opts: ScenarioOptions = {}): Sc
   if (!g.sources.some((s) => g.nodes[s].rps > 0 || plan.closed[s])) return { ok: false, error: 'Nothing to simulate: no source has a request rate (rps) above 0.' };
   // One request and no warm-up share: the engine's own request count and milestones are not
   // used, the scenario's sources send until its end.
-  const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1);
+  const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1, opts.llmStepsPerEvent);
   // The engine's own per-component histograms measure a steady state after its warm-up; a
   // scenario keeps its own per bucket, so the engine's warm-up never ends.
   engine.tWarm = Infinity;
