@@ -14,11 +14,20 @@ import * as T from './tables';
 /** Component u is served ahead. */
 export let on = new StaticArray<u8>(0);
 /**
- * Where u's servers' free times begin in `free`: a min-heap of servers[u] times, one +∞ added
- * to an even count so that every node with a child has two (the sift then never asks).
+ * Where u's servers' free times begin in `free`: a min-heap of `busy[u]` times in servers[u] + 1
+ * slots, the ones past the heap +∞ (so a node's second child can always be read). A small pool
+ * keeps all its servers in the heap. A large one (`sparse`) starts with only its busy ones: a
+ * server free by the latest arrival is idle, and every idle server is alike to the calls that
+ * follow (they arrive later still), so it leaves the heap, whose depth is then that of the busy
+ * count, however many servers there are — worth it while few are busy: a pool found more than a
+ * quarter busy over its first PROBE calls goes back to keeping them all.
  */
 let base = new StaticArray<i32>(0);
-let slots = new StaticArray<i32>(0);
+let busy = new StaticArray<i32>(0);
+let sparse = new StaticArray<u8>(0);
+/** Calls a sparse pool has had (up to PROBE), and the sum of its busy counts they found. */
+let probed = new StaticArray<i32>(0);
+let busySum = new StaticArray<f64>(0);
 let free = new StaticArray<f64>(0);
 /** With a queue limit: the start times of admitted calls, a ring from `ring[u]` of limit + 1. */
 let ring = new StaticArray<i32>(0);
@@ -84,8 +93,11 @@ let logs = new StaticArray<Log | null>(0);
 /** User requests whose end is known ahead: when each ends (start and arrival unused). */
 let roots = new Log();
 
-/** Larger pools are simulated event by event (their heaps would be deep). */
-const MAX_POOL: i32 = 4096;
+/** Pools of more servers start keeping only the busy ones in their heap. */
+const LARGE_POOL: i32 = 128;
+const PROBE: i32 = 4096;
+/** The servers' heaps take at most this many slots (16 MB) in all; a pool past them, event by event. */
+const HEAP_BUDGET: i32 = 1 << 21;
 /** The queue limits' rings of start times take at most this many slots (8 MB) in all; a limit past them, event by event. */
 const RING_BUDGET: i32 = 1 << 20;
 
@@ -95,7 +107,10 @@ export function plan(): void {
   const m = T.eTo.length;
   on = new StaticArray<u8>(n);
   base = new StaticArray<i32>(n);
-  slots = new StaticArray<i32>(n);
+  busy = new StaticArray<i32>(n);
+  sparse = new StaticArray<u8>(n);
+  probed = new StaticArray<i32>(n);
+  busySum = new StaticArray<f64>(n);
   ring = new StaticArray<i32>(n);
   head = new StaticArray<i32>(n);
   count = new StaticArray<i32>(n);
@@ -115,16 +130,21 @@ export function plan(): void {
   for (let u = 0; u < n; u++) {
     const limit = T.queueLimit[u];
     if (!seen[u] || isNaN(net[u]) || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
-    if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] > MAX_POOL || limit >= RING_BUDGET - rings || constant(u))) continue;
+    if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] >= HEAP_BUDGET - heap || limit >= RING_BUDGET - rings || constant(u))) continue;
     on[u] = 1;
     logs[u] = new Log();
     base[u] = heap;
-    if (!T.pass[u]) heap += (slots[u] = T.servers[u] | 1);
+    if (!T.pass[u]) heap += T.servers[u] + 1;
     ring[u] = rings;
     if (!T.pass[u] && limit >= 0) rings += limit + 1;
   }
   free = new StaticArray<f64>(heap);
-  for (let u = 0; u < n; u++) if (on[u] && !T.pass[u] && slots[u] > T.servers[u]) free[base[u] + slots[u] - 1] = Infinity;
+  free.fill(Infinity);
+  for (let u = 0; u < n; u++) {
+    if (!on[u] || T.pass[u]) continue;
+    if (T.servers[u] > LARGE_POOL) sparse[u] = 1;
+    else keepAll(u);
+  }
   starts = new StaticArray<f64>(rings);
   grew();
 }
@@ -190,34 +210,97 @@ export function off(): void {
   on.fill(0);
 }
 
-/** When a call to u arriving at `at` starts: on the earliest free server (the root of u's heap); −1 if a full queue refuses it. */
+/**
+ * When a call to u arriving at `at` starts: at once if a server is idle by then, else when the
+ * earliest busy one frees (the root of u's heap); −1 if a full queue refuses it.
+ */
 export function startOf(u: i32, at: f64): f64 {
-  const first = free[base[u]];
-  const start = at > first ? at : first;
+  const b = base[u];
+  let n = busy[u];
+  if (sparse[u]) {
+    while (n > 0 && free[b] <= at) n = pop(b, n);
+    busy[u] = n;
+    if (probed[u] < PROBE) n = probe(u, n);
+  }
+  const first = free[b];
+  const start = n < T.servers[u] || at > first ? at : first;
   const limit = T.queueLimit[u];
   return limit >= 0 && !admitted(u, limit, at, start) ? -1 : start;
 }
 
-/** The server startOf gave is busy until `done`. */
+/** The server startOf gave is busy until `done`: an idle one joins the heap, else the root's is replaced. */
 export function occupy(u: i32, done: f64): void {
   const b = base[u];
-  const c = slots[u];
-  // Floyd's bottom-up replacement: the hole goes down the smaller children to a leaf, then
-  // `done` climbs back — mostly not at all, a new end of service being later than most.
+  const n = busy[u];
+  if (n < T.servers[u]) {
+    busy[u] = n + 1;
+    climb(b, n, done);
+  } else climb(b, hole(b, n), done);
+}
+
+/** Counts the busy servers a call to sparse pool u found; at the end of the probe, it may keep all of them. */
+function probe(u: i32, n: i32): i32 {
+  busySum[u] += n;
+  if (++probed[u] < PROBE || busySum[u] <= 0.25 * <f64>PROBE * <f64>T.servers[u]) return n;
+  sparse[u] = 0;
+  keepAll(u);
+  return busy[u];
+}
+
+/** Every server of u in its heap: the idle ones added as free at 0, then the heap rebuilt (Floyd). */
+function keepAll(u: i32): void {
+  const b = base[u];
+  const c = T.servers[u];
+  for (let i = busy[u]; i < c; i++) free[b + i] = 0;
+  busy[u] = c;
+  for (let i = (c >> 1) - 1; i >= 0; i--) {
+    const v = free[b + i];
+    let j = i;
+    for (;;) {
+      let k = 2 * j + 1;
+      if (k >= c) break;
+      if (free[b + k + 1] < free[b + k]) k++;
+      if (free[b + k] >= v) break;
+      free[b + j] = free[b + k];
+      j = k;
+    }
+    free[b + j] = v;
+  }
+}
+
+/** Takes the root off a heap of n, returns n − 1. */
+function pop(b: i32, n: i32): i32 {
+  const last = free[b + n - 1];
+  free[b + n - 1] = Infinity;
+  if (n > 1) climb(b, hole(b, n - 1), last);
+  return n - 1;
+}
+
+/**
+ * Floyd's bottom-up replacement: the root's hole goes down the smaller children of a heap of n
+ * to a leaf (the slot past the heap reads +∞), where it is returned for the new value to climb
+ * from — mostly not at all, a new end of service being later than most.
+ */
+@inline function hole(b: i32, n: i32): i32 {
   const heap = free;
   let i = 0;
-  for (let l = 1; l < c; l = 2 * i + 1) {
+  for (let l = 1; l < n; l = 2 * i + 1) {
     const k = l + select<i32>(1, 0, heap[b + l + 1] < heap[b + l]);
     heap[b + i] = heap[b + k];
     i = k;
   }
+  return i;
+}
+
+@inline function climb(b: i32, i: i32, v: f64): void {
+  const heap = free;
   while (i > 0) {
     const p = (i - 1) >> 1;
-    if (heap[b + p] <= done) break;
+    if (heap[b + p] <= v) break;
     heap[b + i] = heap[b + p];
     i = p;
   }
-  heap[b + i] = done;
+  heap[b + i] = v;
 }
 
 /**

@@ -73,6 +73,26 @@ describe('a component served ahead', () => {
     same(ahead, events, ['gw', 'A', 'leaf']);
   });
 
+  it('a large pool few of whose servers are busy keeps only those in its heap: the same figures', () => {
+    // 1,000 servers, about 5 % busy: idle ones leave the heap as calls find them free.
+    const station = { replicas: 1000, service: { dist: 'lognormal', meanMs: 50, cv: 1.5 } };
+    const ahead = des(false, station, 1000);
+    const events = des(true, station, 1000);
+    expect(ahead.nodes.A.utilization).toBeGreaterThan(0.03);
+    expect(ahead.nodes.A.utilization).toBeLessThan(0.08);
+    same(ahead, events, ['gw', 'A', 'leaf']);
+  });
+
+  it('… and one found busier than that goes back to keeping all of them, mid-run, with the same figures', () => {
+    // 200 servers 95 % busy, so calls queue: the switch happens after the first 4,096 calls.
+    const station = { replicas: 200, service: { dist: 'exponential', meanMs: 100 } };
+    const ahead = des(false, station, 1900);
+    const events = des(true, station, 1900);
+    expect(ahead.nodes.A.utilization).toBeGreaterThan(0.9);
+    expect(ahead.nodes.A.meanWaitMs!).toBeGreaterThan(1);
+    same(ahead, events, ['gw', 'A', 'leaf']);
+  });
+
   it('and overloaded, its window counting only what ends inside it', () => {
     // Twice its capacity: every call served ahead is known to end far past the window's end.
     const station = { replicas: 1, service: { dist: 'exponential', meanMs: 10 } };
