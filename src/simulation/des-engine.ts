@@ -173,6 +173,11 @@ export class DesEngine implements CallHost {
   }
 
   // What scenario/hooks.ts asks.
+  /** A scenario acts on component u: it is simulated event by event. */
+  eventByEvent(u: number): void {
+    this.x.eventByEvent(u);
+  }
+
   /** A scenario's source sends a user request now. */
   startRequest(s: number): void {
     this.x.startRequest(s);
@@ -211,7 +216,7 @@ export class DesEngine implements CallHost {
       scenarioSource: (s) => this.scenario!.source(s),
       scenarioAct: (id) => this.scenario!.act(id),
       scenarioRootDone: (failed, arrive) => this.scenario!.rootDone(failed, arrive),
-      scenarioFailed: () => this.scenario!.count('failed'),
+      scenarioFailed: (t) => this.scenario!.count('failed', t),
       usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
       resilientCall: (k, parent) => this.res!.call(k, parent),
       resilienceTimer: (id) => this.res!.fire(id),

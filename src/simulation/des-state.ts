@@ -231,6 +231,16 @@ export class Counters {
     this.x.advance(u);
   }
 
+  /**
+   * The counters as of now, calls served ahead counted only up to now (a scenario's bucket
+   * end). In the window's arrays: a steady-state run's window is not read in a scenario.
+   */
+  counted(): Pick<CounterWindow, 'arrivals' | 'rejections' | 'busyArea' | 'countArea'> {
+    this.x.counted();
+    const v = this.v;
+    return { arrivals: v.wArrivals, rejections: v.wRejections, busyArea: v.wBusyArea, countArea: v.wCountArea };
+  }
+
   /** The window's figures, frozen at the last source arrival; null before it. */
   get window(): CounterWindow | null {
     const v = this.v;

@@ -21,6 +21,8 @@ export interface EngineExports {
   tHalf(): number;
   tEnd(): number;
   setScenario(on: number): void;
+  eventByEvent(u: number): void;
+  counted(): number;
   pending(): number;
   schedule(at: number, payload: number): void;
   scheduleNumbered(at: number, seq: number, payload: number): void;
@@ -47,7 +49,7 @@ export interface EngineHost {
   scenarioSource(s: number): void;
   scenarioAct(id: number): void;
   scenarioRootDone(failed: number, arrive: number): void;
-  scenarioFailed(): void;
+  scenarioFailed(t: number): void;
   usersKeep(s: number): number;
   resilientCall(k: number, parent: number): void;
   resilienceTimer(id: number): void;

@@ -6,8 +6,8 @@
 // is free) and that server is next free at start + service. So the call's whole stay is known
 // the moment it is sent — no arrival event, no waiting line, no end-of-service event unless the
 // component then makes calls of its own. Same queue, same sample path as serving it when it
-// arrives; only the order the random numbers are drawn in differs. Scenarios (servers come and
-// go, components go down) turn it off for the run.
+// arrives; only the order the random numbers are drawn in differs. A scenario turns it off for
+// the components it acts on (servers come and go, components go down).
 import { grew } from './memory';
 import * as T from './tables';
 
@@ -205,9 +205,9 @@ export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions
   return later;
 }
 
-/** A scenario runs: every component is simulated event by event. */
-export function off(): void {
-  on.fill(0);
+/** A scenario acts on u (its servers, speed, hit ratio or frame change while calls are on their way): u is simulated event by event. */
+export function off(u: i32): void {
+  on[u] = 0;
 }
 
 /**

@@ -167,9 +167,10 @@ export function launch(k: i32, child: i32): void {
  */
 export function finishAt(job: i32, t: f64): void {
   const parent = T.jParent[job];
-  const later = t > S.now;
-  if (later && parent < -1) return C.schedule(t, job * 8 + SETTLE);
   const flags = T.jFlags[job];
+  const later = t > S.now;
+  // A scenario's timeline takes a user request's end in its bucket, at its time.
+  if (later && (parent < -1 || (S.scenario && (flags & ROOT) != 0))) return C.schedule(t, job * 8 + SETTLE);
   const arrive = T.jArrive[job];
   const node = T.jNode[job];
   T.release(job);

@@ -8,7 +8,7 @@
 /** A user request ended (failed: 0 or 1), having arrived at `arrive`. */
 @external("host", "scenarioRootDone") export declare function scenarioRootDone(failed: i32, arrive: f64): void;
 /** A served request failed (its component's failure rate): the timeline counts it. */
-@external("host", "scenarioFailed") export declare function scenarioFailed(): void;
+@external("host", "scenarioFailed") export declare function scenarioFailed(t: f64): void;
 /** Whether closed-loop source s keeps the user whose request just ended (the profile may take users away). */
 @external("host", "usersKeep") export declare function usersKeep(s: i32): bool;
 @external("host", "resilientCall") export declare function resilientCall(k: i32, parent: i32): void;

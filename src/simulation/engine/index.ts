@@ -56,7 +56,14 @@ export function tEnd(): f64 {
 }
 export function setScenario(on: bool): void {
   S.scenario = on;
-  if (on) A.off();
+}
+/** Component u is simulated event by event (a scenario acts on it). */
+export function eventByEvent(u: i32): void {
+  A.off(u);
+}
+/** The window's counters (w…) set to the live ones as of now: what calls served ahead do later left out. */
+export function counted(): void {
+  S.counted();
 }
 
 // The event list.

@@ -84,6 +84,15 @@ function resetCounters(): void {
 }
 
 function snapshot(): void {
+  T.stats[10] = T.stats[0] - counted();
+  T.stats[11] = 1;
+}
+
+/**
+ * The live counters copied to the window's (w…) as of now, what calls served ahead do after now
+ * left out; returns the user requests known to end after now. Also a scenario's bucket ends.
+ */
+export function counted(): f64 {
   const n = T.last.length;
   for (let u = 0; u < n; u++) advance(u);
   copy(T.wArrivals, T.arrivals);
@@ -93,8 +102,7 @@ function snapshot(): void {
   copy(T.wBusyArea, T.busyArea);
   copy(T.wCountArea, T.countArea);
   copy(T.wEdgeCalls, T.edgeCalls);
-  T.stats[10] = T.stats[0] - A.cut(now, -1, T.wArrivals, T.wCompletions, T.wBusyArea, T.wCountArea);
-  T.stats[11] = 1;
+  return A.cut(now, -1, T.wArrivals, T.wCompletions, T.wBusyArea, T.wCountArea);
 }
 
 function copy(to: StaticArray<f64>, from: StaticArray<f64>): void {

@@ -72,7 +72,7 @@ export function arrive(job: i32): void {
   if (T.pass[u]) {
     T.completions[u] += 1;
     T.addSample(S.now >= S.tWarm ? u : S.sink, 0);
-    failMaybe(u, job);
+    failMaybe(u, job, S.now);
     dispatch(job);
     return;
   }
@@ -119,18 +119,18 @@ function done(job: i32): void {
 export function record(u: i32, job: i32): void {
   T.completions[u] += 1;
   const arrive = T.jArrive[job];
-  failMaybe(u, job);
+  failMaybe(u, job, S.now);
   const warm = arrive >= S.tWarm;
   T.addSample(warm ? u : S.sink, S.now - arrive);
   if (warm) T.waitSum[u] += T.jStart[job] - arrive;
 }
 
-/** A served request fails with the component's failure rate, independently. */
-@inline function failMaybe(u: i32, job: i32): void {
+/** A request served at u, its service over at t, fails with the component's failure rate, independently. */
+@inline function failMaybe(u: i32, job: i32, t: f64): void {
   const fail = T.failRate[u];
   if (fail > 0 && R.uniform() < fail) {
     T.jFlags[job] |= FAILED | ERRORED;
-    if (S.scenario) scenarioFailed();
+    if (S.scenario) scenarioFailed(t);
   }
 }
 
@@ -158,7 +158,7 @@ export function serveAhead(u: i32, job: i32): void {
     T.completions[u] += 1;
     A.served(u, at, at, at, S.now);
     T.addSample(warm ? u : S.sink, 0);
-    failMaybe(u, job);
+    failMaybe(u, job, at);
     return after(job, at);
   }
   const start = A.startOf(u, at);
@@ -174,7 +174,7 @@ export function serveAhead(u: i32, job: i32): void {
   T.countArea[u] += done - at;
   T.completions[u] += 1;
   A.served(u, at, start, done, S.now);
-  failMaybe(u, job);
+  failMaybe(u, job, done);
   T.addSample(warm ? u : S.sink, done - at);
   if (warm) T.waitSum[u] += start - at;
   after(job, done);

@@ -1,7 +1,8 @@
 // A scenario run's raw timeline: per bucket what the sources sent, what completed and what
 // failed, latency percentiles of the requests completing in it, and per component the
 // arrivals, busy-server and requests-present time integrals, read from the engine's counters
-// at each bucket's end (differences of running totals, so nothing is added per request).
+// at each bucket's end (differences of running totals, so nothing is added per request; calls
+// served ahead counted up to that moment: ../engine/ahead.ts).
 import type { DesEngine } from '../des-engine';
 import type { Histograms } from '../histogram';
 
@@ -104,13 +105,12 @@ export class Buckets {
   close(b: number, e: DesEngine, hist: Histograms, concurrency: readonly number[]): void {
     const t = e.time();
     const N = e.nodes;
-    const c = e.c;
+    const c = e.c.counted();
     const w = t - this.lastT;
     this.width[b] = w;
     const B = this.buckets;
     let rej = 0;
     for (let u = 0; u < this.n; u++) {
-      c.advance(u);
       this.serversChange(u, N.servers[u], t);
       rej += c.rejections[u];
       const busy = c.busyArea[u] - this.lastBusy[u];
@@ -132,15 +132,14 @@ export class Buckets {
     hist.max[0] = -Infinity;
     this.snapshot(e);
     this.closed = b + 1;
-    if (b + 1 === B) this.edgeEnd = c.edgeCalls.slice();
+    if (b + 1 === B) this.edgeEnd = e.c.edgeCalls.slice();
   }
 
   private snapshot(e: DesEngine): void {
     const t = e.time();
-    const c = e.c;
+    const c = e.c.counted();
     let rej = 0;
     for (let u = 0; u < this.n; u++) {
-      c.advance(u);
       this.serversChange(u, e.nodes.servers[u], t);
       this.lastArr[u] = c.arrivals[u];
       this.lastBusy[u] = c.busyArea[u];

@@ -76,8 +76,11 @@ export class ScenarioHooks {
       for (let b = 0; b < this.nb; b++) this.maj[s * segs + b + 1] = this.base[s] * maxOn(p, (b * this.bm) / 1000, Math.min(this.end - this.W, (b + 1) * this.bm) / 1000);
       this.nextCandidate(s, 0, -1, this.maj[s * segs]);
     }
+    // What the scenario acts on is simulated event by event; the rest may be served ahead.
+    for (const ev of plan.events) for (const u of ev.nodes) e.eventByEvent(u);
     plan.autoscale.forEach((a, u) => {
       if (!a) return;
+      e.eventByEvent(u);
       const replicas = Math.min(a.max, Math.max(a.min, e.nodes.servers[u] / plan.concurrency[u]));
       this.setServers(u, replicas * plan.concurrency[u]);
       this.later(a.periodS * 1000, A.Scale, u, 0);
@@ -91,9 +94,9 @@ export class ScenarioHooks {
     });
   }
 
-  /** Counts a failure of the given cause in the current bucket (timeouts, open breakers, failed services). */
-  count(cause: ErrorCause): void {
-    const b = this.bucketAt(this.e.time());
+  /** Counts a failure of the given cause in the bucket of t (timeouts, open breakers, failed services). */
+  count(cause: ErrorCause, t = this.e.time()): void {
+    const b = this.bucketAt(t);
     if (b >= 0) this.out.cause(cause, b);
   }
 
