@@ -108,6 +108,43 @@ test('the minimap hides and shows (button, Shift+M), remembers it, and a fit kee
   await expect(minimap).toBeVisible();
 });
 
+test('the minimap draws the components and the view, follows a pan, and takes in an edit', async ({ app, page }) => {
+  const minimap = page.getByLabel('Minimap: click or drag to move the view');
+  await grid(page, 6, 4);
+  await page.evaluate(() => (window as any).__app.canvas.fitView(0));
+  await app.settle();
+  // What the minimap shows, as a digest of its pixels, once it has drawn (one animation frame).
+  const pixels = async () => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return minimap.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let h = 0;
+      let drawn = 0;
+      for (let i = 0; i < d.length; i++) h = (Math.imul(h, 31) + d[i]) | 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++;
+      return { h, drawn };
+    });
+  };
+  const fitted = await pixels();
+  // The components take a good part of it, not just the frame of the view.
+  expect(fitted.drawn).toBeGreaterThan(2000);
+  const view = await page.evaluate(() => (window as any).__app.canvas.getViewport());
+  // Far off to the right: the map takes in the view too, so the components shrink.
+  await page.evaluate((v) => (window as any).__app.canvas.setViewport({ ...v, x: v.x - 20000 * v.zoom }), view);
+  const away = await pixels();
+  expect(away.h).not.toBe(fitted.h);
+  expect(away.drawn).toBeLessThan(fitted.drawn);
+  // Back where it was: the same picture, pixel for pixel.
+  await page.evaluate((v) => (window as any).__app.canvas.setViewport(v), view);
+  expect((await pixels()).h).toBe(fitted.h);
+  // An edit (half the components removed) is drawn, not a copy of what was there.
+  await page.evaluate(() => (window as any).__app.editor.dispatch((d: any) => ({ ...d, nodes: d.nodes.slice(0, 12) })));
+  await app.settle();
+  const edited = await pixels();
+  expect(edited.h).not.toBe(fitted.h);
+  expect(edited.drawn).toBeLessThan(fitted.drawn);
+});
+
 test('a canvas too small for the minimap (the results open) is left clear of it, and it returns with the room', async ({ app, page }) => {
   const minimap = page.getByLabel('Minimap: click or drag to move the view');
   await grid(page, 4, 4);
