@@ -21,6 +21,7 @@ import { IntQueue } from '../int-queue';
 import type { Random } from '../random';
 import type { LlmConfig } from './config';
 import { FinishHeap } from './finish-heap';
+import { Sequences } from './sequences';
 import { decodeStepMs, prefillMs } from './roofline';
 
 const IDLE = 0;
@@ -71,17 +72,8 @@ export class LlmServers {
   private readonly heaps: FinishHeap[];
   private readonly admitted: Int32Array[];
   private readonly admittedCount: Int32Array;
-  // Requests (sequences), pooled.
-  private cap = 256;
-  private sJob = new Int32Array(this.cap);
-  private sPrompt = new Int32Array(this.cap);
-  private sOut = new Int32Array(this.cap);
-  private sArrive = new Float64Array(this.cap);
-  private sAdmit = new Float64Array(this.cap);
-  private sFirst = new Float64Array(this.cap);
-  private sCtxEnd = new Float64Array(this.cap);
-  private free: number[] = [];
-  private used = 0;
+  /** Requests (sequences), pooled. */
+  private readonly seq = new Sequences();
   // A replica's steps in flight: how many end at its scheduled event, and a cursor on them for
   // cutting (the step under way when last asked: its number among them, its end, the cached
   // tokens it reads).
@@ -153,14 +145,14 @@ export class LlmServers {
   arrive(u: number, job: number, now: number): number {
     const k = this.at[u];
     const c = this.configs[k];
-    const s = this.alloc();
-    this.sJob[s] = job;
-    this.sArrive[s] = now;
+    const s = this.seq.alloc();
+    this.seq.job[s] = job;
+    this.seq.arrive[s] = now;
     // Lengths within the model's context and the KV cache, so that every request can run.
     const limit = Math.min(c.model.maxContext, c.kvCapacity);
     const prompt = Math.min(this.length(c.promptTokens, c.promptCv), limit - 1);
-    this.sPrompt[s] = prompt;
-    this.sOut[s] = Math.min(this.length(c.outputTokens, c.outputCv), limit - prompt);
+    this.seq.prompt[s] = prompt;
+    this.seq.out[s] = Math.min(this.length(c.outputTokens, c.outputCv), limit - prompt);
     this.queues[k].push(s);
     const idle = this.idle[k];
     if (idle.length === 0) {
@@ -181,19 +173,19 @@ export class LlmServers {
       const list = this.admitted[slot];
       const count = this.admittedCount[slot];
       let longest = 1;
-      for (let i = 0; i < count; i++) longest = Math.max(longest, this.sOut[list[i]]);
+      for (let i = 0; i < count; i++) longest = Math.max(longest, this.seq.out[list[i]]);
       for (let i = 0; i < count; i++) {
         const s = list[i];
-        this.sFirst[s] = now;
+        this.seq.first[s] = now;
         // A static batch decodes until its longest sequence ends; the others ride along as padding.
-        const steps = (c.batching === 'static' ? longest : this.sOut[s]) - 1;
-        this.sCtxEnd[s] = this.sPrompt[s] + 1 + steps;
+        const steps = (c.batching === 'static' ? longest : this.seq.out[s]) - 1;
+        this.seq.ctxEnd[s] = this.seq.prompt[s] + 1 + steps;
         if (steps === 0) {
           n = this.finish(slot, s, now, n);
           continue;
         }
         this.running[slot]++;
-        this.sumCtx[slot] += this.sPrompt[s] + 1;
+        this.sumCtx[slot] += this.seq.prompt[s] + 1;
         heap.push(this.decodes[slot] + steps, s);
       }
     } else if (this.phase[slot] === DECODE) {
@@ -203,7 +195,7 @@ export class LlmServers {
       while (heap.topKey() <= d) {
         const s = heap.pop();
         this.running[slot]--;
-        this.sumCtx[slot] -= this.sCtxEnd[s];
+        this.sumCtx[slot] -= this.seq.ctxEnd[s];
         n = this.finish(slot, s, now, n);
       }
     }
@@ -273,12 +265,12 @@ export class LlmServers {
     if (this.retired[slot] === 0 && (c.batching === 'continuous' || this.running[slot] === 0)) {
       while (q.size > 0 && this.running[slot] + count < c.maxSeqs) {
         const s = q.peek();
-        const need = this.sPrompt[s] + this.sOut[s];
+        const need = this.seq.prompt[s] + this.seq.out[s];
         if (this.kvUsed[slot] + need > c.kvCapacity) break;
         q.shift();
         this.kvUsed[slot] += need;
-        this.sAdmit[s] = now;
-        tokens += this.sPrompt[s];
+        this.seq.admit[s] = now;
+        tokens += this.seq.prompt[s];
         list[count++] = s;
       }
     }
@@ -368,21 +360,21 @@ export class LlmServers {
 
   private finish(slot: number, s: number, now: number, n: number): number {
     const k = this.nodeIndex[slot];
-    this.kvUsed[slot] -= this.sPrompt[s] + this.sOut[s];
-    this.done[n] = this.sJob[s];
-    this.doneStart[n] = this.sAdmit[s];
-    const arrive = this.sArrive[s];
-    const out = this.sOut[s];
+    this.kvUsed[slot] -= this.seq.prompt[s] + this.seq.out[s];
+    this.done[n] = this.seq.job[s];
+    this.doneStart[n] = this.seq.admit[s];
+    const arrive = this.seq.arrive[s];
+    const out = this.seq.out[s];
     if (arrive >= this.run.tWarm) {
-      this.ttft.add(k, this.sFirst[s] - arrive);
+      this.ttft.add(k, this.seq.first[s] - arrive);
       this.e2e.add(k, now - arrive);
       if (out > 1) {
-        this.tpotSum[k] += (now - this.sFirst[s]) / (out - 1);
+        this.tpotSum[k] += (now - this.seq.first[s]) / (out - 1);
         this.tpotCount[k]++;
       }
     }
     if (now >= this.run.tWarm && !(now > this.run.tEnd)) this.tokens[k] += out;
-    this.free.push(s);
+    this.seq.release(s);
     return n + 1;
   }
 
@@ -392,28 +384,5 @@ export class LlmServers {
     const s2 = Math.log(1 + cv * cv);
     const v = Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * this.rng.normal());
     return Math.max(1, Math.round(v));
-  }
-
-  private alloc(): number {
-    if (this.free.length > 0) return this.free.pop()!;
-    if (this.used === this.cap) this.grow();
-    return this.used++;
-  }
-
-  private grow(): void {
-    const cap = this.cap * 2;
-    const g = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.sJob = g(this.sJob);
-    this.sPrompt = g(this.sPrompt);
-    this.sOut = g(this.sOut);
-    this.sArrive = g(this.sArrive);
-    this.sAdmit = g(this.sAdmit);
-    this.sFirst = g(this.sFirst);
-    this.sCtxEnd = g(this.sCtxEnd);
-    this.cap = cap;
   }
 }
