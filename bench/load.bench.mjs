@@ -74,7 +74,7 @@ export async function runLoadBench() {
       startScripts: [...scripts.keys()].map((u) => u.replace(server.url, '')),
       interactiveMs,
       autosave1000MainThreadMs: round(median(samples)),
-      targets: { startJsGzipKB: 250, interactiveMs: 1000, autosave1000MainThreadMs: 30 },
+      targets: { startJsGzipKB: 200, interactiveMs: 1000, autosave1000MainThreadMs: 30 },
     };
   } finally {
     await browser.close();
