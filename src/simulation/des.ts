@@ -35,6 +35,8 @@ export interface DesOptions {
    * step as an event of its own, the same sample path, slower.
    */
   llmStepsPerEvent?: number;
+  /** false: every component event by event, none served ahead (engine/ahead.ts) — the same queues, slower. */
+  serveAhead?: boolean;
 }
 
 const STEP = 1 << 17;
@@ -50,6 +52,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   const open = solveClosedLoops(g, loadScale, analyzeGraph)?.atThroughput ?? g;
   if (!open.sources.some((s) => open.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
   const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts.llmStepsPerEvent);
+  if (opts.serveAhead === false) g.nodes.forEach((_, u) => engine.eventByEvent(u));
   for (;;) {
     if (engine.step(STEP)) break;
     opts.onProgress?.(engine.generated / requests);

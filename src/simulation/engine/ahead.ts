@@ -11,7 +11,11 @@
 import { grew } from './memory';
 import * as T from './tables';
 
-/** Component u is served ahead. */
+/**
+ * Component u is served ahead: 1 when a call is sent; 2 when it arrives, its connections in
+ * having different network delays (the event list then puts its arrivals in time order; what is
+ * saved is the waiting line and, for a call that makes none of its own, the end of service).
+ */
 export let on = new StaticArray<u8>(0);
 /**
  * Where u's servers' free times begin in `free`: a min-heap of `busy[u]` times in servers[u] + 1
@@ -129,9 +133,9 @@ export function plan(): void {
   let rings = 0;
   for (let u = 0; u < n; u++) {
     const limit = T.queueLimit[u];
-    if (!seen[u] || isNaN(net[u]) || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
+    if (!seen[u] || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
     if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] >= HEAP_BUDGET - heap || limit >= RING_BUDGET - rings || constant(u))) continue;
-    on[u] = 1;
+    on[u] = isNaN(net[u]) ? 2 : 1;
     logs[u] = new Log();
     base[u] = heap;
     if (!T.pass[u]) heap += T.servers[u] + 1;

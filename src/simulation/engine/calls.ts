@@ -137,8 +137,9 @@ export function prepare(k: i32, parent: i32): i32 {
 export function launch(k: i32, child: i32): void {
   const net = T.eNet[k];
   const to = T.eTo[k];
-  if (A.on[to]) {
+  if (A.on[to] == 1) {
     T.jArrive[child] = S.now + net;
+    S.events += 1;
     serveAhead(to, child);
   } else if (net > 0) {
     const at = S.now + net;

@@ -66,6 +66,7 @@ export function step(budget: i32): bool {
 
 export function arrive(job: i32): void {
   const u = T.jNode[job];
+  if (A.on[u]) return serveAhead(u, job);
   T.arrivals[u] += 1;
   // Its frame is down, or it has no replica left: the call is refused.
   if (S.scenario && T.down[u] != 0) return reject(u, job);
@@ -151,7 +152,6 @@ export function serve(u: i32, extra: i32, payload: i32): void {
  */
 export function serveAhead(u: i32, job: i32): void {
   const at = T.jArrive[job];
-  S.events += 1;
   T.arrivals[u] += 1;
   const warm = at >= S.tWarm;
   if (T.pass[u]) {

@@ -24,6 +24,8 @@ export interface ScenarioOptions {
   progressEveryMs?: number;
   /** At most this many of an LLM replica's decode steps in one event (des.ts, DesOptions). */
   llmStepsPerEvent?: number;
+  /** false: every component event by event (des.ts, DesOptions). */
+  serveAhead?: boolean;
 }
 
 export type ScenarioRun = { ok: true; result: ScenarioResult } | { ok: false; error: string };
@@ -42,6 +44,7 @@ export function simulateScenario(design: Design, opts: ScenarioOptions = {}): Sc
   // One request and no warm-up share: the engine's own request count and milestones are not
   // used, the scenario's sources send until its end.
   const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1, opts.llmStepsPerEvent);
+  if (opts.serveAhead === false) g.nodes.forEach((_, u) => engine.eventByEvent(u));
   // The engine's own per-component histograms measure a steady state after its warm-up; a
   // scenario keeps its own per bucket, so the engine's warm-up never ends.
   engine.tWarm = Infinity;

@@ -2,8 +2,7 @@
 // components served event by event. With arrivals evenly spaced the only random numbers are the
 // service times, drawn in the order services start either way — so the two must give the same
 // sample path, figure for figure, the window's counters included (cut at the warm-up's end and
-// at the window's end). A connection in from a component nobody calls, with another network
-// delay, keeps the engine from serving ahead and changes nothing else.
+// at the window's end). The reference is the same design run with `serveAhead: false`.
 import { describe, expect, it } from 'vitest';
 import { simulateDes } from '../../../src/simulation/des';
 import { simulateScenario } from '../../../src/simulation/scenario/run';
@@ -11,7 +10,11 @@ import type { Scenario } from '../../../src/model/scenario';
 import type { Report } from '../../../src/simulation/report';
 import { wrap } from './oracle-helpers';
 
-function design(eventByEvent: boolean, station: Record<string, unknown>, rps: number) {
+/**
+ * src → gw → A → leaf, evenly spaced. `mixed`: A is also called by a second gateway over another
+ * network delay, so it is served when each call arrives, not when it is sent.
+ */
+function design(station: Record<string, unknown>, rps: number, mixed = false) {
   const nodes: object[] = [
     { id: 'src', kind: 'client', params: { rps, arrivals: 'uniform' } },
     // No service time: passed through, its calls out at the moment they arrive.
@@ -23,20 +26,20 @@ function design(eventByEvent: boolean, station: Record<string, unknown>, rps: nu
   ];
   const edges: object[] = [
     { id: 'front', source: 'src', target: 'gw', params: { mode: 'sync', networkMs: 3 } },
-    { id: 'in', source: 'gw', target: 'A', params: { mode: 'sync', networkMs: 2 } },
+    // Mixed: 20 ms, longer than the gap between requests, so later requests' calls overtake.
+    { id: 'in', source: 'gw', target: 'A', params: { mode: 'sync', networkMs: mixed ? 20 : 2 } },
     { id: 'out', source: 'A', target: 'leaf', params: { mode: 'sync', networkMs: 1 } },
   ];
-  if (eventByEvent) {
-    nodes.push({ id: 'idle', kind: 'service', params: { service: { dist: 'exponential', meanMs: 1 } } });
-    edges.push({ id: 'never', source: 'idle', target: 'A', params: { mode: 'sync', networkMs: 7 } });
-    edges.push({ id: 'never2', source: 'idle', target: 'gw', params: { mode: 'sync', networkMs: 7 } });
-    edges.push({ id: 'never3', source: 'idle', target: 'leaf', params: { mode: 'sync', networkMs: 7 } });
+  if (mixed) {
+    nodes.push({ id: 'gw2', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } });
+    edges.push({ id: 'front2', source: 'src', target: 'gw2', params: { mode: 'sync', networkMs: 0.3 } });
+    edges.push({ id: 'in2', source: 'gw2', target: 'A', params: { mode: 'sync', networkMs: 0.1 } });
   }
-  return wrap({ nodes, edges } as never, eventByEvent ? 'event by event' : 'ahead');
+  return wrap({ nodes, edges } as never, 'served ahead');
 }
 
-function des(eventByEvent: boolean, station: Record<string, unknown>, rps: number, requests = 20_000): Report {
-  const r = simulateDes(design(eventByEvent, station, rps), { requests, seed: 5 });
+function des(eventByEvent: boolean, station: Record<string, unknown>, rps: number, requests = 20_000, mixed = false): Report {
+  const r = simulateDes(design(station, rps, mixed), { requests, seed: 5, serveAhead: !eventByEvent });
   if (!r.ok) throw new Error(r.error);
   return r.report;
 }
@@ -73,6 +76,17 @@ describe('a component served ahead', () => {
     const events = des(true, station, 210);
     expect(ahead.nodes.A.rejectedRps).toBeGreaterThan(5);
     same(ahead, events, ['gw', 'A', 'leaf']);
+  });
+
+  it('a component whose calls come over two network delays is served as each arrives: the same figures', () => {
+    // Calls over 0.1 ms overtake calls over 20 ms sent earlier: A must take them in arrival order.
+    const station = { replicas: 2, service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
+    // Every request calls A twice, once over each: 160 calls a second, 80 % of its two servers.
+    const ahead = des(false, station, 80, 20_000, true);
+    const events = des(true, station, 80, 20_000, true);
+    expect(ahead.nodes.A.arrivalRps).toBeGreaterThan(155);
+    expect(ahead.nodes.A.meanWaitMs!).toBeGreaterThan(1);
+    same(ahead, events, ['gw', 'gw2', 'A', 'leaf']);
   });
 
   it('a large pool few of whose servers are busy keeps only those in its heap: the same figures', () => {
@@ -119,7 +133,7 @@ describe('a component served ahead', () => {
     };
     const station = { replicas: 3, service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
     const run = (eventByEvent: boolean) => {
-      const r = simulateScenario({ ...design(eventByEvent, station, 140), scenario }, { seed: 9 });
+      const r = simulateScenario({ ...design(station, 140), scenario }, { seed: 9, serveAhead: !eventByEvent });
       if (!r.ok) throw new Error(r.error);
       return r.result;
     };
@@ -139,8 +153,7 @@ describe('a component served ahead', () => {
     for (const k of ['p50Ms', 'p99Ms', 'meanMs'] as const) close(tl[k], events.timeline[k], k);
     for (const id of ['gw', 'A', 'leaf']) close(tl.nodes[id], events.timeline.nodes[id], id);
     close(ahead.summary, events.summary, 'summary');
-    // Served ahead, the run takes other events (each user request's end is one, for its bucket):
-    // two runs event by event would count the same, the idle component having none.
+    // Served ahead, the run takes other events (each user request's end is one, for its bucket).
     expect(ahead.events).not.toBe(events.events);
   });
 });
