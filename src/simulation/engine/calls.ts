@@ -199,12 +199,26 @@ function answerAt(parent: i32, flags: u8, t: f64): void {
   if (--T.jPending[parent] == 0) settle(parent);
 }
 
-/** All of the request's calls are answered, the last at jDue: it moves on then. */
+/**
+ * All of the request's calls are answered, the last at jDue: it moves on then — at once, known
+ * ahead, when nothing is left to call (a sequence at its end, or calls made side by side).
+ */
 function settle(job: i32): void {
   const due = T.jDue[job];
   if (due <= S.now) settled(job);
-  else if ((T.jFlags[job] & SEQ) != 0 || T.jParent[job] < -1) C.schedule(due, job * 8 + SETTLE);
-  else finishAt(job, due);
+  else if (T.jParent[job] < -1 || ((T.jFlags[job] & SEQ) != 0 && !lastOfSequence(job))) C.schedule(due, job * 8 + SETTLE);
+  else {
+    T.jFlags[job] &= ~SEQ;
+    finishAt(job, due);
+  }
+}
+
+/** A sequence with no call left that could be made (it failed, or only async or never-taken connections follow). */
+function lastOfSequence(job: i32): bool {
+  if (T.jFlags[job] & FAILED) return true;
+  const to = T.outStart[T.jNode[job] + 1];
+  for (let k = T.jPos[job]; k < to; k++) if (!T.eAsync[k] && T.eShare[k] > 0) return false;
+  return true;
 }
 
 /** The request's calls so far are answered, now: the next one of a sequence, or the end of it here. */

@@ -89,6 +89,24 @@ describe('a component served ahead', () => {
     same(ahead, events, ['gw', 'gw2', 'A', 'leaf']);
   });
 
+  it('a component calling two others one after the other, its end known ahead once the last has answered', () => {
+    // A's calls: leaf, then a second pass-through over 4 ms; A is answered when both are.
+    const station = { replicas: 3, fanout: 'sequential', service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
+    const run = (eventByEvent: boolean) => {
+      const d = design(station, 250);
+      d.nodes.push({ id: 'leaf2', kind: 'service', position: { x: 0, y: 0 }, params: { service: { dist: 'exponential', meanMs: 0 } } } as never);
+      d.edges.push({ id: 'out2', source: 'A', target: 'leaf2', params: { mode: 'sync', networkMs: 4 } } as never);
+      const r = simulateDes(d, { requests: 20_000, seed: 5, serveAhead: !eventByEvent });
+      if (!r.ok) throw new Error(r.error);
+      return r.report;
+    };
+    const ahead = run(false);
+    const events = run(true);
+    // Each request waits for both calls in turn: 1 + 4 ms of network after A's service.
+    expect(ahead.latencyMs.mean! - ahead.nodes.A.meanResponseMs!).toBeGreaterThan(5 + 3 + 2 - 0.01);
+    same(ahead, events, ['gw', 'A', 'leaf', 'leaf2']);
+  });
+
   it('a large pool few of whose servers are busy keeps only those in its heap: the same figures', () => {
     // 1,000 servers, about 5 % busy: idle ones leave the heap as calls find them free.
     const station = { replicas: 1000, service: { dist: 'lognormal', meanMs: 50, cv: 1.5 } };
