@@ -74,14 +74,13 @@ export class LlmServers {
   private readonly admittedCount: Int32Array;
   /** Requests (sequences), pooled. */
   private readonly seq = new Sequences();
-  // A replica's steps in flight: how many end at its scheduled event, and a cursor on them for
-  // cutting (the step under way when last asked: its number among them, its end, the cached
-  // tokens it reads).
+  // A replica's steps in flight: how many end at its scheduled event, when each ends, and a
+  // cursor on them for cutting (the step under way when last asked: its number, its end).
   private readonly planned: Int32Array;
   private readonly planEnd: Float64Array;
+  private readonly ends: Float64Array[];
   private readonly cutEnd: Float64Array;
   private readonly cutStep: Int32Array;
-  private readonly cutCtx: Float64Array;
 
   /**
    * `move(slot, from, to)`: the engine moves the slot's scheduled step end. `stepsPerEvent`:
@@ -131,7 +130,7 @@ export class LlmServers {
     this.planEnd = new Float64Array(m);
     this.cutEnd = new Float64Array(m);
     this.cutStep = new Int32Array(m);
-    this.cutCtx = new Float64Array(m);
+    this.ends = Array.from({ length: m }, () => new Float64Array(Math.max(1, stepsPerEvent)));
     this.done = new Int32Array(maxSeqs);
     this.doneStart = new Float64Array(maxSeqs);
     this.ttft = new Histograms(k);
@@ -296,31 +295,29 @@ export class LlmServers {
     const speed = this.speed[this.nodeIndex[slot]];
     const running = this.running[slot];
     const steps = Math.min(until, this.stepsPerEvent);
+    const ends = this.ends[slot];
     let ctx = this.sumCtx[slot];
     let t = now + decodeStepMs(c, running, ctx) * speed;
-    this.cutEnd[slot] = t;
+    ends[0] = t;
     for (let i = 1; i < steps; i++) {
       ctx += running;
       t += decodeStepMs(c, running, ctx) * speed;
+      ends[i] = t;
     }
     this.planned[slot] = steps;
     this.stepEnd = t;
     this.cutStep[slot] = 0;
-    this.cutCtx[slot] = this.sumCtx[slot];
+    this.cutEnd[slot] = ends[0];
   }
 
   /** The end of the slot's step under way at `now` (its cursor moved up to the step before). */
   private stepEndAfter(slot: number, now: number): number {
     let end = this.cutEnd[slot];
     if (end >= now) return end;
-    const c = this.configs[this.nodeIndex[slot]];
-    const speed = this.speed[this.nodeIndex[slot]];
-    const running = this.running[slot];
-    while (end < now && this.cutStep[slot] + 1 < this.planned[slot]) {
-      this.cutStep[slot]++;
-      this.cutCtx[slot] += running;
-      end += decodeStepMs(c, running, this.cutCtx[slot]) * speed;
-    }
+    const ends = this.ends[slot];
+    let i = this.cutStep[slot];
+    while (end < now && i + 1 < this.planned[slot]) end = ends[++i];
+    this.cutStep[slot] = i;
     this.cutEnd[slot] = end;
     return end;
   }
