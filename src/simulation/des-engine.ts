@@ -196,6 +196,8 @@ export class DesEngine implements CallHost {
   /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
   llmReplicas(u: number, replicas: number): void {
     const started = this.llm!.setReplicas(u, replicas, this.x.now());
+    // Busy replicas integrated up to now before they change.
+    this.x.advance(u);
     for (let i = 0; i < started.length; i += 2) {
       this.nodes.busy[u]++;
       this.x.schedule(started[i + 1], started[i] * 8 + LLM_STEP);
