@@ -173,6 +173,11 @@ export class DesEngine implements CallHost {
   }
 
   // What scenario/hooks.ts asks.
+  /** How component u is served: 0 event by event, 1 ahead when a call is sent, 2 when it arrives (engine/ahead.ts). */
+  servedAhead(u: number): number {
+    return this.x.aheadMode(u);
+  }
+
   /** A scenario acts on component u: it is simulated event by event. */
   eventByEvent(u: number): void {
     this.x.eventByEvent(u);
@@ -217,7 +222,7 @@ export class DesEngine implements CallHost {
       },
       scenarioSource: (s) => this.scenario!.source(s),
       scenarioAct: (id) => this.scenario!.act(id),
-      scenarioRootDone: (failed, arrive) => this.scenario!.rootDone(failed, arrive),
+      scenarioRootDone: (failed, arrive, t) => this.scenario!.rootDone(failed, arrive, t),
       scenarioFailed: (t) => this.scenario!.count('failed', t),
       usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
       resilientCall: (k, parent) => this.res!.call(k, parent),

@@ -22,6 +22,7 @@ export interface EngineExports {
   tEnd(): number;
   setScenario(on: number): void;
   eventByEvent(u: number): void;
+  aheadMode(u: number): number;
   counted(): number;
   pending(): number;
   schedule(at: number, payload: number): void;
@@ -48,7 +49,7 @@ export interface EngineHost {
   grown(): void;
   scenarioSource(s: number): void;
   scenarioAct(id: number): void;
-  scenarioRootDone(failed: number, arrive: number): void;
+  scenarioRootDone(failed: number, arrive: number, t: number): void;
   scenarioFailed(t: number): void;
   usersKeep(s: number): number;
   resilientCall(k: number, parent: number): void;

@@ -169,11 +169,12 @@ export function launch(k: i32, child: i32): void {
 export function finishAt(job: i32, t: f64): void {
   const parent = T.jParent[job];
   const flags = T.jFlags[job];
-  const later = t > S.now;
-  // A scenario's timeline takes a user request's end in its bucket, at its time.
-  if (later && (parent < -1 || (S.scenario && (flags & ROOT) != 0))) return C.schedule(t, job * 8 + SETTLE);
-  const arrive = T.jArrive[job];
   const node = T.jNode[job];
+  const later = t > S.now;
+  // In a scenario a closed-loop user decides at the end of its request whether to send again
+  // (its profile may take it away meanwhile): that end is an event at its time.
+  if (later && (parent < -1 || (S.scenario && (flags & ROOT) != 0 && T.think[node] >= 0))) return C.schedule(t, job * 8 + SETTLE);
+  const arrive = T.jArrive[job];
   T.release(job);
   if (flags & ROOT) {
     if (later && (flags & FAILED) == 0) A.rootAhead(t, S.now);
@@ -228,7 +229,7 @@ export function settled(job: i32): void {
 }
 
 function rootDone(s: i32, flags: u8, arrive: f64, now: f64): void {
-  if (S.scenario) scenarioRootDone(flags & FAILED, arrive);
+  if (S.scenario) scenarioRootDone(flags & FAILED, arrive, now);
   // A closed-loop user thinks, then sends again (unless a scenario's profile takes the user away).
   if (T.think[s] >= 0 && (!S.scenario || usersKeep(s))) C.schedule(now + R.exp1() * T.think[s], s * 8 + SOURCE);
   const warm = arrive >= S.tWarm;

@@ -57,6 +57,10 @@ export function tEnd(): f64 {
 export function setScenario(on: bool): void {
   S.scenario = on;
 }
+/** How component u is served: 0 event by event, 1 ahead when a call is sent, 2 ahead when it arrives (./ahead.ts). */
+export function aheadMode(u: i32): i32 {
+  return A.on[u];
+}
 /** Component u is simulated event by event (a scenario acts on it). */
 export function eventByEvent(u: i32): void {
   A.off(u);

@@ -47,6 +47,9 @@ export class ScenarioHooks {
   private readonly aNode: number[] = [];
   private readonly aValue: number[] = [];
   private readonly hist = new Histograms(1);
+  /** Latencies of user requests known ahead to end in a bucket not open yet, and those buckets. */
+  private readonly laterBucket: number[] = [];
+  private readonly laterMs: number[] = [];
   /** Closed-loop sources' users as their profiles move them. */
   readonly users: ScenarioUsers;
 
@@ -107,8 +110,8 @@ export class ScenarioHooks {
     this.e.startRequest(s);
   }
 
-  rootDone(failed: number, arrive: number): void {
-    const t = this.e.time();
+  /** A user request that arrived at `arrive` ended at t (known ahead of time when t is later than now). */
+  rootDone(failed: number, arrive: number, t: number): void {
     const inWindow = arrive >= this.W && arrive < this.end;
     if (failed === 0) {
       const v = t - arrive;
@@ -116,7 +119,12 @@ export class ScenarioHooks {
       const b = this.bucketAt(t);
       if (b < 0) return;
       this.out.good[b]++;
-      this.hist.add(0, v);
+      // The latency histogram is the open bucket's; a later bucket's waits for it.
+      if (b === this.out.closed) this.hist.add(0, v);
+      else {
+        this.laterBucket.push(b);
+        this.laterMs.push(v);
+      }
     } else {
       const b = this.bucketAt(t);
       if (b >= 0) this.out.lost[b]++;
@@ -237,6 +245,17 @@ export class ScenarioHooks {
 
   private tick(b: number): void {
     this.out.close(b, this.e, this.hist, this.plan.concurrency);
+    // Latencies of requests known to end in the bucket now open.
+    let kept = 0;
+    for (let i = 0; i < this.laterBucket.length; i++) {
+      if (this.laterBucket[i] === b + 1) this.hist.add(0, this.laterMs[i]);
+      else {
+        this.laterBucket[kept] = this.laterBucket[i];
+        this.laterMs[kept++] = this.laterMs[i];
+      }
+    }
+    this.laterBucket.length = kept;
+    this.laterMs.length = kept;
     this.users.adjust(((b + 1) * this.bm) / 1000, (s) => this.e.addUser(s));
     if (b + 1 < this.nb) this.later(this.bucketEnd(b + 1), A.Tick, 0, b + 1);
   }

@@ -58,7 +58,7 @@ describe('a flat scenario', () => {
 
 describe('a scenario run in progress', () => {
   it('streams its timeline: the buckets reached are final, the rest are empty', () => {
-    const mm1 = design([node('src', { rps: 900 }), node('q', { service: { dist: 'exponential', meanMs: 1 } })], [sync('a', 'src', 'q')], { name: 'long', durationS: 200, bucketS: 10 });
+    const mm1 = design([node('src', { rps: 900 }), node('q', { service: { dist: 'exponential', meanMs: 1 } })], [sync('a', 'src', 'q')], { name: 'long', durationS: 600, bucketS: 10 });
     const partials: (number | null)[][] = [];
     const r = simulateScenario(mm1, { seed: 2, progressEveryMs: 0, onProgress: (p) => partials.push(p.timeline.goodputRps.mean) });
     if (!r.ok) throw new Error(r.error);
