@@ -81,6 +81,7 @@ export class LlmServers {
   private readonly ends: Float64Array[];
   private readonly cutEnd: Float64Array;
   private readonly cutStep: Int32Array;
+  private readonly stepsPerEvent: number;
 
   /**
    * `move(slot, from, to)`: the engine moves the slot's scheduled step end. `stepsPerEvent`:
@@ -91,8 +92,9 @@ export class LlmServers {
     private readonly rng: Random,
     private readonly run: LlmWindow,
     private readonly move: (slot: number, from: number, to: number) => void,
-    private readonly stepsPerEvent = 64,
+    stepsPerEvent = 64,
   ) {
+    this.stepsPerEvent = Math.max(1, Math.floor(stepsPerEvent) || 1);
     this.at = new Int32Array(g.nodes.length).fill(-1);
     const slots: number[] = [];
     let maxSeqs = 1;
@@ -130,7 +132,7 @@ export class LlmServers {
     this.planEnd = new Float64Array(m);
     this.cutEnd = new Float64Array(m);
     this.cutStep = new Int32Array(m);
-    this.ends = Array.from({ length: m }, () => new Float64Array(Math.max(1, stepsPerEvent)));
+    this.ends = Array.from({ length: m }, () => new Float64Array(this.stepsPerEvent));
     this.done = new Int32Array(maxSeqs);
     this.doneStart = new Float64Array(maxSeqs);
     this.ttft = new Histograms(k);
@@ -332,9 +334,9 @@ export class LlmServers {
   }
 
   /**
-   * Requests wait at component k: the replica whose step ends first and could admit them then
-   * must look at them then (a static batch admits only once its run is over; a replica taken out
-   * of service, never).
+   * Requests wait at component k: of the replicas that admit at a step's end (not a static batch
+   * before its run is over, not one taken out of service), the one whose step ends first must
+   * look at them then.
    */
   private look(k: number, now: number): void {
     if (this.queues[k].size === 0) return;
