@@ -48,7 +48,8 @@ export class DesEngine implements CallHost {
     seed: number,
     warmupFraction: number,
     loadScale: number,
-    llmStepsPerEvent?: number,
+    /** Checking switches (des.ts, DesOptions): decode steps per event, and serving ahead off. */
+    checks: { llmStepsPerEvent?: number; serveAhead?: boolean } = {},
   ) {
     const n = g.nodes.length;
     const m = g.edges.length;
@@ -67,11 +68,12 @@ export class DesEngine implements CallHost {
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     v.sourceHist.set(this.sourceHist);
     this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
-    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this, (slot, from, to) => this.moveStep(slot, from, to), llmStepsPerEvent) : null;
+    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this, (slot, from, to) => this.moveStep(slot, from, to), checks.llmStepsPerEvent) : null;
     v.llmAt.fill(-1);
     if (this.llm) v.llmAt.set(this.llm.at);
     const { warmCount, halfCount } = milestoneCounts(requests, warmupFraction);
     x.begin(requests, warmCount, halfCount, this.e2e);
+    if (checks.serveAhead === false) g.nodes.forEach((_, u) => x.eventByEvent(u));
     const think = startUsers(g, loadScale, (at, payload) => x.schedule(at, payload), this.rng, SOURCE);
     this.v.think.set(think);
     for (const s of g.sources) {

@@ -51,8 +51,7 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
   // Closed-loop sources are simulated user by user; stability and capacity are judged at their analytic throughput.
   const open = solveClosedLoops(g, loadScale, analyzeGraph)?.atThroughput ?? g;
   if (!open.sources.some((s) => open.nodes[s].rps * loadScale > 0)) return { ok: false, error: 'Nothing to simulate: no component has a request rate (rps) above 0.' };
-  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts.llmStepsPerEvent);
-  if (opts.serveAhead === false) g.nodes.forEach((_, u) => engine.eventByEvent(u));
+  const engine = new DesEngine(g, requests, opts.seed ?? 1, opts.warmupFraction ?? 0.01, loadScale, opts);
   for (;;) {
     if (engine.step(STEP)) break;
     opts.onProgress?.(engine.generated / requests);

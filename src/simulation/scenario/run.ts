@@ -43,8 +43,7 @@ export function simulateScenario(design: Design, opts: ScenarioOptions = {}): Sc
   if (!g.sources.some((s) => g.nodes[s].rps > 0 || plan.closed[s])) return { ok: false, error: 'Nothing to simulate: no source has a request rate (rps) above 0.' };
   // One request and no warm-up share: the engine's own request count and milestones are not
   // used, the scenario's sources send until its end.
-  const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1, opts.llmStepsPerEvent);
-  if (opts.serveAhead === false) g.nodes.forEach((_, u) => engine.eventByEvent(u));
+  const engine = new DesEngine(g, 1, opts.seed ?? 1, 0, 1, opts);
   // The engine's own per-component histograms measure a steady state after its warm-up; a
   // scenario keeps its own per bucket, so the engine's warm-up never ends.
   engine.tWarm = Infinity;

@@ -14,11 +14,14 @@ import type { Scenario } from '../../../src/model/scenario';
 import type { Report } from '../../../src/simulation/report';
 import { wrap } from './oracle-helpers';
 
+type Shape = 'plain' | 'mixed' | 'sequence';
+
 /**
- * src → gw → A → leaf, evenly spaced. `mixed`: A is also called by a second gateway over another
+ * src → gw → A → leaf, evenly spaced. `sequence`: A calls a second leaf after the first. `mixed`: A is also called by a second gateway over another
  * network delay, so it is served when each call arrives, not when it is sent.
  */
-function design(station: Record<string, unknown>, rps: number, mixed = false) {
+function design(station: Record<string, unknown>, rps: number, shape: Shape = 'plain') {
+  const mixed = shape === 'mixed';
   const nodes: object[] = [
     { id: 'src', kind: 'client', params: { rps, arrivals: 'uniform' } },
     // No service time: passed through, its calls out at the moment they arrive.
@@ -34,6 +37,11 @@ function design(station: Record<string, unknown>, rps: number, mixed = false) {
     { id: 'in', source: 'gw', target: 'A', params: { mode: 'sync', networkMs: mixed ? 20 : 2 } },
     { id: 'out', source: 'A', target: 'leaf', params: { mode: 'sync', networkMs: 1 } },
   ];
+  if (shape === 'sequence') {
+    // A calls leaf, then a second pass-through over 4 ms (A's fanout sequential).
+    nodes.push({ id: 'leaf2', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } });
+    edges.push({ id: 'out2', source: 'A', target: 'leaf2', params: { mode: 'sync', networkMs: 4 } });
+  }
   if (mixed) {
     nodes.push({ id: 'gw2', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } });
     edges.push({ id: 'front2', source: 'src', target: 'gw2', params: { mode: 'sync', networkMs: 0.3 } });
@@ -42,8 +50,8 @@ function design(station: Record<string, unknown>, rps: number, mixed = false) {
   return wrap({ nodes, edges } as never, 'served ahead');
 }
 
-function des(eventByEvent: boolean, station: Record<string, unknown>, rps: number, requests = 20_000, mixed = false): Report {
-  const r = simulateDes(design(station, rps, mixed), { requests, seed: 5, serveAhead: !eventByEvent });
+function des(eventByEvent: boolean, station: Record<string, unknown>, rps: number, requests = 20_000, shape: Shape = 'plain'): Report {
+  const r = simulateDes(design(station, rps, shape), { requests, seed: 5, serveAhead: !eventByEvent });
   if (!r.ok) throw new Error(r.error);
   return r.report;
 }
@@ -86,8 +94,8 @@ describe('a component served ahead', () => {
     // Calls over 0.1 ms overtake calls over 20 ms sent earlier: A must take them in arrival order.
     const station = { replicas: 2, service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
     // Every request calls A twice, once over each: 160 calls a second, 80 % of its two servers.
-    const ahead = des(false, station, 80, 20_000, true);
-    const events = des(true, station, 80, 20_000, true);
+    const ahead = des(false, station, 80, 20_000, 'mixed');
+    const events = des(true, station, 80, 20_000, 'mixed');
     expect(ahead.nodes.A.arrivalRps).toBeGreaterThan(155);
     expect(ahead.nodes.A.meanWaitMs!).toBeGreaterThan(1);
     same(ahead, events, ['gw', 'gw2', 'A', 'leaf']);
@@ -96,16 +104,8 @@ describe('a component served ahead', () => {
   it('a component calling two others one after the other, its end known ahead once the last has answered', () => {
     // A's calls: leaf, then a second pass-through over 4 ms; A is answered when both are.
     const station = { replicas: 3, fanout: 'sequential', service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
-    const run = (eventByEvent: boolean) => {
-      const d = design(station, 250);
-      d.nodes.push({ id: 'leaf2', kind: 'service', position: { x: 0, y: 0 }, params: { service: { dist: 'exponential', meanMs: 0 } } } as never);
-      d.edges.push({ id: 'out2', source: 'A', target: 'leaf2', params: { mode: 'sync', networkMs: 4 } } as never);
-      const r = simulateDes(d, { requests: 20_000, seed: 5, serveAhead: !eventByEvent });
-      if (!r.ok) throw new Error(r.error);
-      return r.report;
-    };
-    const ahead = run(false);
-    const events = run(true);
+    const ahead = des(false, station, 250, 20_000, 'sequence');
+    const events = des(true, station, 250, 20_000, 'sequence');
     // Each request waits for both calls in turn: 1 + 4 ms of network after A's service.
     expect(ahead.latencyMs.mean! - ahead.nodes.A.meanResponseMs!).toBeGreaterThan(5 + 3 + 2 - 0.01);
     same(ahead, events, ['gw', 'A', 'leaf', 'leaf2']);
