@@ -18,20 +18,23 @@ import * as T from './tables';
  */
 export let on = new StaticArray<u8>(0);
 /**
- * Where u's servers' free times begin in `free`: a min-heap of `busy[u]` times in servers[u] + 1
- * slots, the ones past the heap +∞ (so a node's second child can always be read). A small pool
- * keeps all its servers in the heap. A large one (`sparse`) starts with only its busy ones: a
- * server free by the latest arrival is idle, and every idle server is alike to the calls that
- * follow (they arrive later still), so it leaves the heap, whose depth is then that of the busy
- * count, however many servers there are — worth it while few are busy: a pool found more than a
- * quarter busy over its first PROBE calls goes back to keeping them all.
+ * Where u's servers' free times begin in `free` (servers[u] + 1 slots), kept one of two ways.
+ * A `bag`: the free times of the busy servers (and of some since freed), unsorted, `busy[u]` of
+ * them. A server free by an arrival is idle, and every idle server is alike to the calls that
+ * follow (they arrive later still), so while fewer than c are listed some server is idle and a
+ * call starts when it arrives; only when c are listed are the ones freed by then dropped (a
+ * scan), and if all c are still busy the earliest is the one the call waits for. A pool found
+ * more than seven eighths busy after that scan keeps a `heap` instead: all c free times, a
+ * min-heap whose root is the earliest (the slot past it +∞, so a node's second child can always
+ * be read); every 4c calls it counts its busy servers, and below three quarters goes back to a bag.
  */
 let base = new StaticArray<i32>(0);
 let busy = new StaticArray<i32>(0);
-let sparse = new StaticArray<u8>(0);
-/** Calls a sparse pool has had (up to PROBE), and the sum of its busy counts they found. */
-let probed = new StaticArray<i32>(0);
-let busySum = new StaticArray<f64>(0);
+let heaped = new StaticArray<u8>(0);
+/** Calls a heaped pool has had since it last counted its busy servers. */
+let calls = new StaticArray<i32>(0);
+/** The bag slot of the earliest free time startOf found, all servers busy: the one occupy replaces. */
+let earliest: i32 = 0;
 let free = new StaticArray<f64>(0);
 /** With a queue limit: the start times of admitted calls, a ring from `ring[u]` of limit + 1. */
 let ring = new StaticArray<i32>(0);
@@ -97,9 +100,8 @@ let logs = new StaticArray<Log | null>(0);
 /** User requests whose end is known ahead: when each ends (start and arrival unused). */
 let roots = new Log();
 
-/** Pools of more servers start keeping only the busy ones in their heap. */
-const LARGE_POOL: i32 = 128;
-const PROBE: i32 = 4096;
+/** Pools of fewer servers keep a heap throughout: as shallow as a bag's scan is short. */
+const SMALL_POOL: i32 = 8;
 /** The servers' heaps take at most this many slots (16 MB) in all; a pool past them, event by event. */
 const HEAP_BUDGET: i32 = 1 << 21;
 /** The queue limits' rings of start times take at most this many slots (8 MB) in all; a limit past them, event by event. */
@@ -112,9 +114,8 @@ export function plan(): void {
   on = new StaticArray<u8>(n);
   base = new StaticArray<i32>(n);
   busy = new StaticArray<i32>(n);
-  sparse = new StaticArray<u8>(n);
-  probed = new StaticArray<i32>(n);
-  busySum = new StaticArray<f64>(n);
+  heaped = new StaticArray<u8>(n);
+  calls = new StaticArray<i32>(n);
   ring = new StaticArray<i32>(n);
   head = new StaticArray<i32>(n);
   count = new StaticArray<i32>(n);
@@ -144,11 +145,7 @@ export function plan(): void {
   }
   free = new StaticArray<f64>(heap);
   free.fill(Infinity);
-  for (let u = 0; u < n; u++) {
-    if (!on[u] || T.pass[u]) continue;
-    if (T.servers[u] > LARGE_POOL) sparse[u] = 1;
-    else keepAll(u);
-  }
+  for (let u = 0; u < n; u++) if (on[u] && !T.pass[u] && T.servers[u] < SMALL_POOL) toHeap(u, base[u], T.servers[u]);
   starts = new StaticArray<f64>(rings);
   grew();
 }
@@ -216,47 +213,63 @@ export function off(u: i32): void {
 
 /**
  * When a call to u arriving at `at` starts: at once if a server is idle by then, else when the
- * earliest busy one frees (the root of u's heap); −1 if a full queue refuses it.
+ * earliest busy one frees; −1 if a full queue refuses it.
  */
 export function startOf(u: i32, at: f64): f64 {
   const b = base[u];
-  let n = busy[u];
-  if (sparse[u]) {
-    while (n > 0 && free[b] <= at) n = pop(b, n);
+  const c = T.servers[u];
+  let start = at;
+  if (heaped[u]) {
+    if (free[b] > at) start = free[b];
+    if (c >= SMALL_POOL && ++calls[u] >= 4 * c) recount(u, b, c, at);
+  } else if (busy[u] >= c) {
+    const n = drop(b, busy[u], at);
     busy[u] = n;
-    if (probed[u] < PROBE) n = probe(u, n);
+    if (n >= c) start = free[b + (earliest = first(b, n))];
+    if (n > c - (c >> 3)) {
+      toHeap(u, b, c);
+      start = free[b] > at ? free[b] : at;
+    }
   }
-  const first = free[b];
-  const start = n < T.servers[u] || at > first ? at : first;
   const limit = T.queueLimit[u];
   return limit >= 0 && !admitted(u, limit, at, start) ? -1 : start;
 }
 
-/** The server startOf gave is busy until `done`: an idle one joins the heap, else the root's is replaced. */
+/** The server startOf gave is busy until `done`: listed in the bag (replacing the earliest when all were busy), or the heap's root replaced. */
 export function occupy(u: i32, done: f64): void {
   const b = base[u];
+  if (heaped[u]) return climb(b, hole(b, T.servers[u]), done);
   const n = busy[u];
   if (n < T.servers[u]) {
+    free[b + n] = done;
     busy[u] = n + 1;
-    climb(b, n, done);
-  } else climb(b, hole(b, n), done);
+  } else free[b + earliest] = done;
 }
 
-/** Counts the busy servers a call to sparse pool u found; at the end of the probe, it may keep all of them. */
-function probe(u: i32, n: i32): i32 {
-  busySum[u] += n;
-  if (++probed[u] < PROBE || busySum[u] <= 0.25 * <f64>PROBE * <f64>T.servers[u]) return n;
-  sparse[u] = 0;
-  keepAll(u);
-  return busy[u];
+/** Keeps in the bag of n from b only the free times later than `at`; returns how many. */
+function drop(b: i32, n: i32, at: f64): i32 {
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = free[b + i];
+    free[b + m] = v;
+    m += select<i32>(1, 0, v > at);
+  }
+  return m;
 }
 
-/** Every server of u in its heap: the idle ones added as free at 0, then the heap rebuilt (Floyd). */
-function keepAll(u: i32): void {
-  const b = base[u];
-  const c = T.servers[u];
+/** The slot of the earliest of n free times from b. */
+function first(b: i32, n: i32): i32 {
+  let k = 0;
+  for (let i = 1; i < n; i++) if (free[b + i] < free[b + k]) k = i;
+  return k;
+}
+
+/** u's bag becomes a heap of all c servers: the idle ones free at 0, then heapified (Floyd). */
+function toHeap(u: i32, b: i32, c: i32): void {
   for (let i = busy[u]; i < c; i++) free[b + i] = 0;
   busy[u] = c;
+  heaped[u] = 1;
+  calls[u] = 0;
   for (let i = (c >> 1) - 1; i >= 0; i--) {
     const v = free[b + i];
     let j = i;
@@ -272,12 +285,14 @@ function keepAll(u: i32): void {
   }
 }
 
-/** Takes the root off a heap of n, returns n − 1. */
-function pop(b: i32, n: i32): i32 {
-  const last = free[b + n - 1];
-  free[b + n - 1] = Infinity;
-  if (n > 1) climb(b, hole(b, n - 1), last);
-  return n - 1;
+/** A heaped pool counts its servers busy at `at`: under three quarters, it goes back to a bag of them. */
+function recount(u: i32, b: i32, c: i32, at: f64): void {
+  calls[u] = 0;
+  let n = 0;
+  for (let i = 0; i < c; i++) n += select<i32>(1, 0, free[b + i] > at);
+  if (4 * n >= 3 * c) return;
+  heaped[u] = 0;
+  busy[u] = drop(b, c, at);
 }
 
 /**

@@ -12,6 +12,7 @@ import { compileGraph } from '../../../src/simulation/graph';
 import { DesEngine } from '../../../src/simulation/des-engine';
 import type { Scenario } from '../../../src/model/scenario';
 import type { Report } from '../../../src/simulation/report';
+import type { ScenarioResult } from '../../../src/simulation/scenario/timeline';
 import { wrap } from './oracle-helpers';
 
 type Shape = 'plain' | 'mixed' | 'sequence';
@@ -72,6 +73,27 @@ function same(a: Report, b: Report, ids: string[]) {
   }
 }
 
+function scenarioRun(scenario: Scenario, station: Record<string, unknown>, rps: number, eventByEvent: boolean) {
+  const r = simulateScenario({ ...design(station, rps), scenario }, { seed: 9, serveAhead: !eventByEvent });
+  if (!r.ok) throw new Error(r.error);
+  return r.result;
+}
+
+/** Every figure of two scenario runs' timelines and summaries the same, to 1e-9. */
+function sameRun(a: ScenarioResult, b: ScenarioResult, ids: string[]) {
+  const close = (x: unknown, y: unknown, what: string): void => {
+    if (typeof x === 'number' && typeof y === 'number') {
+      expect(Math.abs(x - y), `${what}: ${x} vs ${y}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
+    } else if (x !== null && typeof x === 'object') {
+      for (const k of Object.keys(x)) close((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${what}.${k}`);
+    } else expect(x, what).toEqual(y);
+  };
+  close(a.timeline.goodputRps, b.timeline.goodputRps, 'goodput');
+  for (const k of ['p50Ms', 'p99Ms', 'meanMs'] as const) close(a.timeline[k], b.timeline[k], k);
+  for (const id of ids) close(a.timeline.nodes[id], b.timeline.nodes[id], id);
+  close(a.summary, b.summary, 'summary');
+}
+
 describe('a component served ahead', () => {
   it('gives the sample path of the event-by-event engine: three servers that queue', () => {
     const station = { replicas: 3, service: { dist: 'exponential', meanMs: 10 } };
@@ -111,8 +133,8 @@ describe('a component served ahead', () => {
     same(ahead, events, ['gw', 'A', 'leaf', 'leaf2']);
   });
 
-  it('a large pool few of whose servers are busy keeps only those in its heap: the same figures', () => {
-    // 1,000 servers, about 5 % busy: idle ones leave the heap as calls find them free.
+  it('a large pool few of whose servers are busy lists only those: the same figures', () => {
+    // 1,000 servers, about 5 % busy: a call finds one idle without looking at the others.
     const station = { replicas: 1000, service: { dist: 'lognormal', meanMs: 50, cv: 1.5 } };
     const ahead = des(false, station, 1000);
     const events = des(true, station, 1000);
@@ -121,14 +143,27 @@ describe('a component served ahead', () => {
     same(ahead, events, ['gw', 'A', 'leaf']);
   });
 
-  it('… and one found busier than that goes back to keeping all of them, mid-run, with the same figures', () => {
-    // 200 servers 95 % busy, so calls queue: the switch happens after the first 4,096 calls.
+  it('… and one busy enough to queue keeps a heap: the same figures', () => {
+    // 200 servers 95 % busy, so calls queue and the earliest free server is the one waited for.
     const station = { replicas: 200, service: { dist: 'exponential', meanMs: 100 } };
     const ahead = des(false, station, 1900);
     const events = des(true, station, 1900);
     expect(ahead.nodes.A.utilization).toBeGreaterThan(0.9);
     expect(ahead.nodes.A.meanWaitMs!).toBeGreaterThan(1);
     same(ahead, events, ['gw', 'A', 'leaf']);
+  });
+
+  it('a pool switching between the two as its load rises and falls: every bucket the same', () => {
+    // 24 servers at half load, then at 1.9 times that for 20 s (95 %, calls queue), then half again.
+    const scenario: Scenario = { name: 'spike', durationS: 60, bucketS: 5, profiles: { src: { shape: 'spike', atS: 20, durationS: 20, factor: 1.9 } } };
+    const station = { replicas: 24, service: { dist: 'lognormal', meanMs: 40, cv: 1.3 } };
+    const ahead = scenarioRun(scenario, station, 300, false);
+    const events = scenarioRun(scenario, station, 300, true);
+    const wait = ahead.timeline.nodes.A.queue.mean;
+    expect(Math.max(...wait.map((q) => q ?? 0))).toBeGreaterThan(1);
+    expect(wait[1] ?? 1).toBeLessThan(0.05);
+    expect(wait[wait.length - 1] ?? 1).toBeLessThan(0.05);
+    sameRun(ahead, events, ['gw', 'A', 'leaf']);
   });
 
   it('and overloaded, its window counting only what ends inside it', () => {
@@ -154,27 +189,11 @@ describe('a component served ahead', () => {
       events: [{ type: 'slow', atS: 10, node: 'gw', factor: 3, durationS: 40 }],
     };
     const station = { replicas: 3, service: { dist: 'lognormal', meanMs: 10, cv: 1.2 } };
-    const run = (eventByEvent: boolean) => {
-      const r = simulateScenario({ ...design(station, 140), scenario }, { seed: 9, serveAhead: !eventByEvent });
-      if (!r.ok) throw new Error(r.error);
-      return r.result;
-    };
-    const ahead = run(false);
-    const events = run(true);
-    const tl = ahead.timeline;
+    const ahead = scenarioRun(scenario, station, 140, false);
+    const events = scenarioRun(scenario, station, 140, true);
     // A queues in the spike, and the buckets are not all alike.
-    expect(Math.max(...tl.nodes.A.queue.mean.map((q) => q ?? 0))).toBeGreaterThan(0.5);
-    const close = (x: unknown, y: unknown, what: string): void => {
-      if (typeof x === 'number' && typeof y === 'number') {
-        expect(Math.abs(x - y), `${what}: ${x} vs ${y}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
-      } else if (x !== null && typeof x === 'object') {
-        for (const k of Object.keys(x)) close((x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k], `${what}.${k}`);
-      } else expect(x, what).toEqual(y);
-    };
-    close(tl.goodputRps, events.timeline.goodputRps, 'goodput');
-    for (const k of ['p50Ms', 'p99Ms', 'meanMs'] as const) close(tl[k], events.timeline[k], k);
-    for (const id of ['gw', 'A', 'leaf']) close(tl.nodes[id], events.timeline.nodes[id], id);
-    close(ahead.summary, events.summary, 'summary');
+    expect(Math.max(...ahead.timeline.nodes.A.queue.mean.map((q) => q ?? 0))).toBeGreaterThan(0.5);
+    sameRun(ahead, events, ['gw', 'A', 'leaf']);
   });
 
   it('a scenario serves event by event only what it acts on', () => {
