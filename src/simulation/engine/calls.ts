@@ -11,7 +11,7 @@ import * as T from './tables';
 import * as S from './state';
 import { lanes } from './queues';
 import * as A from './ahead';
-import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, serveAhead } from './stations';
+import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } from './stations';
 import { attemptDone, resilientCall, scenarioRootDone, scenarioSource, usersKeep } from './host';
 
 const ROOT: u8 = 2;
@@ -120,7 +120,20 @@ function next(job: i32): void {
 
 function call(k: i32, parent: i32): void {
   if (T.eRes[k] != 0 && parent >= 0) return resilientCall(k, parent);
+  const to = T.eTo[k];
+  if (A.on[to] == 1 && T.outStart[to] == T.outStart[to + 1]) return leafAhead(k, to, parent);
   launch(k, prepare(k, parent));
+}
+
+/**
+ * A call to a component served ahead that makes no calls of its own: settled and answered at
+ * once, without a slot (what prepare, launch, serveAhead and finishAt do for it, in that order).
+ */
+function leafAhead(k: i32, to: i32, parent: i32): void {
+  T.edgeCalls[k] += 1;
+  S.events += 1;
+  const flags = serveAt(to, S.now + T.eNet[k]);
+  if (parent >= 0) answerAt(parent, flags, doneAt);
 }
 
 /** A call's slot over connection slot k (every attempt and hedge counts as a call). */

@@ -128,11 +128,17 @@ export function record(u: i32, job: i32): void {
 
 /** A request served at u, its service over at t, fails with the component's failure rate, independently. */
 @inline function failMaybe(u: i32, job: i32, t: f64): void {
+  T.jFlags[job] |= failDraw(u, t);
+}
+
+/** The flags of a service at u over at t: failed with the component's failure rate, independently. */
+@inline function failDraw(u: i32, t: f64): u8 {
   const fail = T.failRate[u];
   if (fail > 0 && R.uniform() < fail) {
-    T.jFlags[job] |= FAILED | ERRORED;
     if (S.scenario) scenarioFailed(t);
+    return FAILED | ERRORED;
   }
+  return 0;
 }
 
 /** Schedules the end of a service starting now at u; `extra` batch items add their per-item time. */
@@ -151,21 +157,29 @@ export function serve(u: i32, extra: i32, payload: i32): void {
  * settled now — counted, measured — and what follows its service is scheduled for its end.
  */
 export function serveAhead(u: i32, job: i32): void {
-  const at = T.jArrive[job];
+  T.jFlags[job] |= serveAt(u, T.jArrive[job]);
+  after(job, doneAt);
+}
+
+/** When the call serveAt settled last is over (or was refused). */
+export let doneAt: f64 = 0;
+
+/** Serves ahead a call arriving at u at `at`: counts and measures it, sets `doneAt`, returns the flags it fails with (0 if none). */
+export function serveAt(u: i32, at: f64): u8 {
   T.arrivals[u] += 1;
   const warm = at >= S.tWarm;
   if (T.pass[u]) {
     T.completions[u] += 1;
     A.served(u, at, at, at, S.now);
     T.addSample(warm ? u : S.sink, 0);
-    failMaybe(u, job, at);
-    return after(job, at);
+    doneAt = at;
+    return failDraw(u, at);
   }
   const start = A.startOf(u, at);
   if (start < 0) {
     T.rejections[u] += 1;
-    T.jFlags[job] |= FAILED;
-    return finishAt(job, at);
+    doneAt = at;
+    return FAILED;
   }
   const s = draw(u);
   const done = start + s;
@@ -174,10 +188,11 @@ export function serveAhead(u: i32, job: i32): void {
   T.countArea[u] += done - at;
   T.completions[u] += 1;
   A.served(u, at, start, done, S.now);
-  failMaybe(u, job, done);
+  const flags = failDraw(u, done);
   T.addSample(warm ? u : S.sink, done - at);
   if (warm) T.waitSum[u] += start - at;
-  after(job, done);
+  doneAt = done;
+  return flags;
 }
 
 /** At t the call's service is over: its calls go out then (an event), or, making none, it is answered at t. */
