@@ -17,7 +17,8 @@
 // A connection's timeout (and its hedge delay) is one constant, so its timers go off in the
 // order they were set: they wait in a FIFO per connection and only the first is in the event
 // list, numbered when it was set — the order is the same, and a long timeout no longer fills
-// the calendar with far-future events (which it walks a whole year to pass).
+// the calendar with far-future events (which it walks a whole year to pass). When one goes off,
+// the ones behind it whose attempt is over by then are dropped: they would do nothing.
 import type { SimGraph } from './graph';
 import type { SimResilience } from './resilience-compile';
 import type { Random } from './random';
@@ -147,6 +148,8 @@ export class Resilience {
     if (type !== T_RETRY) {
       const lane = this.lanes[2 * this.tK[t] + (type === T_HEDGE ? 1 : 0)];
       lane.shift();
+      // The timers behind it whose attempt is already over would go off to no effect: dropped.
+      while (lane.size > 0 && this.over(lane.peek())) this.tFree.push(lane.shift());
       if (lane.size > 0) {
         const next = lane.peek();
         this.host.timerNumbered(this.tAt[next], this.tSeq[next], next);
@@ -176,6 +179,14 @@ export class Resilience {
     this.breakers.outcome(k, true, this.rTrial[r] === 1, this.host.time());
     this.rTrial[r] = 0;
     if (this.rJob[i ^ 1] < 0) this.retryOrFail(r, FAILED | TIMED_OUT);
+  }
+
+  /** Whether timer t (a timeout or a hedge) is for an attempt that is over: then it never will do anything. */
+  private over(t: number): boolean {
+    const r = this.tRec[t];
+    if (this.tGen[t] !== this.rGen[r]) return true;
+    const serial = this.tSerial[t];
+    return !((this.rSerial[2 * r] === serial && this.rJob[2 * r] >= 0) || (this.rSerial[2 * r + 1] === serial && this.rJob[2 * r + 1] >= 0));
   }
 
   /** Sends an attempt (or a hedge's copy) unless the breaker refuses it. */
