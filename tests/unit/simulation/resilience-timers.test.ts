@@ -35,3 +35,27 @@ describe('timers of a connection', () => {
     expect(most).toBeLessThanOrEqual(3);
   });
 });
+
+describe('timers of attempts already over', () => {
+  /** Events of a run of `busy` with this timeout (no hedge, no retry). */
+  const events = (timeoutMs: number) => {
+    const design = structuredClone(busy);
+    design.edges[0].params = { mode: 'sync', timeoutMs };
+    const compiled = compileGraph(design);
+    if (!compiled.ok) throw new Error(compiled.error);
+    const engine = new DesEngine(compiled.graph, 20_000, 3, 0.01, 1);
+    while (!engine.step(1 << 16));
+    return { events: engine.events, timedOut: engine.c.timedOut.reduce((a, b) => a + b, 0) };
+  };
+
+  it('are dropped when the one ahead of them goes off: a timeout rarely reached costs a few events, not one per call', () => {
+    // At 150 ms a call of this M/M/2 (mean response about 53 ms) times out now and then, and at
+    // 10⁷ ms no timer goes off within the run: the difference is the timers that went off.
+    const short = events(150);
+    const never = events(1e7);
+    expect(short.timedOut).toBeGreaterThan(0);
+    expect(short.events - never.events).toBeGreaterThan(short.timedOut);
+    // Every call's timer going off would be 20,000 more.
+    expect(short.events - never.events).toBeLessThan(0.15 * 20_000);
+  });
+});
