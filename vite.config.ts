@@ -63,10 +63,15 @@ function offline() {
   });
 }
 
+// Everything the first screen needs is one chunk. Parts loaded later (dialogs, panes, charts)
+// import what they share with it from it; without this group the bundler moves code that two
+// such parts share out of the first chunk into chunks of its own, all still loaded at start.
+const firstChunk = { groups: [{ name: 'index', tags: ['$initial' as const] }] };
+
 export default defineConfig({
   base: './',
   plugins: [svelte(), contentSecurityPolicy(), offline()],
-  build: { chunkSizeWarningLimit: 2000 },
+  build: { chunkSizeWarningLimit: 2000, rolldownOptions: { output: { codeSplitting: firstChunk } } },
   // `vite preview` (the end-to-end tests' server) sends the policy as a header too, on every
   // file: a worker's script is governed by its own response, not by the page's meta tag, so the
   // tests run the simulator's and the layout's workers under the policy as a host would.

@@ -36,7 +36,8 @@ export const OWN = 'own';
 
 const KEY = 'mlsd.timeline';
 
-function storedOpen(): boolean {
+/** The timeline pane was left open: it opens with the page. */
+export function timelineRemembered(): boolean {
   try {
     return typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === 'open';
   } catch {
@@ -50,7 +51,7 @@ export function replicationsFor(cores: number | undefined): number {
 }
 
 export class ScenarioPane {
-  open = $state(storedOpen());
+  open = $state(timelineRemembered());
   running = $state(false);
   /** The timeline so far while running, then the finished result. */
   result = $state.raw<ScenarioResult | null>(null);

@@ -209,6 +209,25 @@ test('"Fail this" and "Flush" in the inspector add events the scenario editor li
   await expect.poll(async () => (await scenario()).events.map((e) => e.node)).toEqual([...own.events.map((e) => e.node), 'cdn', 'fetch']);
 });
 
+test('a timeline left open is on the first screen after a reload, not filled in a moment later', async ({ app: _app, page }) => {
+  await page.keyboard.press('Shift+S');
+  await expect(page.getByRole('region', { name: 'Scenario timeline' })).toBeVisible();
+  // Each frame the page draws while it opens: once the app is on it, is the timeline too?
+  await page.addInitScript(() => {
+    const frames: boolean[] = [];
+    (window as unknown as { __openingFrames: boolean[] }).__openingFrames = frames;
+    const look = () => {
+      if (document.querySelector('.app')) frames.push(document.querySelector('[aria-label="Scenario timeline"]') !== null);
+      if (frames.length < 20) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.reload();
+  await expect(page.locator('.app.ready')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __openingFrames: boolean[] }).__openingFrames.length)).toBeGreaterThan(2);
+  expect(await page.evaluate(() => (window as unknown as { __openingFrames: boolean[] }).__openingFrames)).not.toContain(false);
+});
+
 test('Escape closes the timeline; open or closed, it stays so after a reload, and the page never scrolls', async ({ app: _app, page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   const timeline = page.getByRole('region', { name: 'Scenario timeline' });
