@@ -4,15 +4,18 @@
 // is a design passes through the same restore(), so no way in can open a design differently from
 // another; a refusal is one sentence for a person, the same for the same content whichever way
 // it came.
+//
+// The readers of files, pasted text and templates are loaded with the first input that needs
+// them, not with the page; a reader that cannot be loaded is a refusal that says so.
 import type { Design } from '../model/design';
-import { designTextFromFile, looksLikeDesignText, MAX_IMPORT_BYTES } from '../persistence/import-file';
+import type { MermaidImport } from '../persistence/mermaid-import';
 import { isShareHash } from '../persistence/share-link';
-import { looksLikeMermaid, mermaidToDesign } from '../persistence/mermaid-import';
 import { catalog } from '../catalog';
 import { restoreWithCatalog } from './library.svelte';
-import { templateDesign } from './templates';
+import { isLoadFailure, loadFailureText } from './load-failure';
 
-export { IMPORT_ACCEPT } from '../persistence/import-file';
+/** Files this app can import, for a file picker's `accept`: design JSON, and PNG/SVG pictures exported here. */
+export const IMPORT_ACCEPT = '.json,.png,.svg,application/json,image/png,image/svg+xml';
 
 export type ExternalInput =
   | { kind: 'file'; file: Blob }
@@ -35,8 +38,18 @@ export const refusal = (reason: string) => `Import failed: ${reason} Nothing was
 const SHARE_LINK = /^\S*#d=\S+$/;
 
 export async function readExternal(input: ExternalInput): Promise<Reading> {
+  try {
+    return await read(input);
+  } catch (e) {
+    if (isLoadFailure(e)) return { is: 'refused', message: loadFailureText('The import') };
+    throw e;
+  }
+}
+
+async function read(input: ExternalInput): Promise<Reading> {
   switch (input.kind) {
     case 'file': {
+      const { designTextFromFile, MAX_IMPORT_BYTES } = await import('../persistence/import-file');
       if (input.file.size > MAX_IMPORT_BYTES) return { is: 'refused', message: refusal('This file is too large to be a design.') };
       const r = designTextFromFile(new Uint8Array(await input.file.arrayBuffer()));
       return r.ok ? readDesignText(r.text) : { is: 'refused', message: refusal(r.error) };
@@ -44,13 +57,15 @@ export async function readExternal(input: ExternalInput): Promise<Reading> {
     case 'text': {
       const t = input.text.trim();
       if (SHARE_LINK.test(t)) return { is: 'link', hash: t.slice(t.indexOf('#d=')) };
-      if (looksLikeMermaid(t)) return readMermaid(t);
+      const [{ looksLikeDesignText }, mermaid] = await Promise.all([import('../persistence/import-file'), import('../persistence/mermaid-import')]);
+      if (mermaid.looksLikeMermaid(t)) return readMermaid(mermaid.mermaidToDesign(t, catalog.kinds));
       return looksLikeDesignText(t) ? readDesignText(t) : { is: 'other' };
     }
     case 'link':
       return isShareHash(input.hash) ? { is: 'link', hash: input.hash } : { is: 'other' };
     case 'template': {
       if (input.id === null) return { is: 'design', design: null, warnings: [] };
+      const { templateDesign } = await import('./templates');
       const r = await templateDesign(input.id);
       return r.ok ? { is: 'design', design: r.design, warnings: r.warnings } : { is: 'refused', message: refusal(r.error) };
     }
@@ -62,9 +77,8 @@ function readDesignText(text: string): Reading {
   return r.ok ? { is: 'design', design: r.design, warnings: r.warnings } : { is: 'refused', message: refusal(r.error) };
 }
 
-/** A pasted Mermaid flowchart: kinds guessed from its labels, then the same restore() as a file. */
-function readMermaid(text: string): Reading {
-  const m = mermaidToDesign(text, catalog.kinds);
+/** A pasted Mermaid flowchart, read with kinds guessed from its labels: the same restore() as a file. */
+function readMermaid(m: MermaidImport): Reading {
   if (!m.ok) return { is: 'refused', message: refusal(m.error) };
   const r = restoreWithCatalog(m.design);
   if (!r.ok) return { is: 'refused', message: refusal(r.error) };

@@ -18,9 +18,10 @@ import { appUpdate } from './update.svelte';
 import { guardAgainstOtherTabs } from './tab-guard';
 import { freeSpot } from './placement';
 import { downloadText, pickFile } from './file-io';
-import { runExport, type ExportKind, type PictureMaker } from './exports';
+import type { ExportKind, PictureMaker } from './exports';
 import { IMPORT_ACCEPT, readExternal, type ExternalInput } from './open-external';
 import { pairInOrder } from './named-commands';
+import { isLoadFailure, loadFailureText } from './load-failure';
 
 export type DialogName = 'designs' | 'templates' | 'shortcuts' | 'command' | 'share';
 
@@ -171,10 +172,13 @@ export class Session {
   /** The one way out: runs an export and says what happened. */
   async exportAs(kind: ExportKind): Promise<void> {
     const figures = { metrics: this.simulation.metrics, traffic: this.simulation.traffic };
+    const design = this.editor.design;
     try {
-      this.show({ kind: 'info', text: await runExport(kind, this.editor.design, figures, this.pictures) });
+      // The export code (formats, pictures) is loaded with the first export, not with the page.
+      const { runExport } = await import('./exports');
+      this.show({ kind: 'info', text: await runExport(kind, design, figures, this.pictures) });
     } catch (e) {
-      this.show({ kind: 'error', text: `Export failed: ${(e as Error)?.message ?? e}` });
+      this.show({ kind: 'error', text: isLoadFailure(e) ? loadFailureText('The export') : `Export failed: ${(e as Error)?.message ?? e}` });
     }
   }
 

@@ -6,8 +6,6 @@ import { extractTextFromSvg, looksLikeSvg } from './svg-metadata';
 
 export type DesignTextResult = { ok: true; text: string } | { ok: false; error: string };
 
-/** Files this app can import, for a file picker's `accept`. */
-export const IMPORT_ACCEPT = '.json,.png,.svg,application/json,image/png,image/svg+xml';
 /** Pictures are larger than their design; the design inside is still capped by restore(). */
 export const MAX_IMPORT_BYTES = 60_000_000;
 

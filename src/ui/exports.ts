@@ -1,10 +1,9 @@
 // How an exported picture looks: the design drawn as the canvas shows it (names, kinds, icons,
 // the last simulation's figures and pipe widths) in the chosen theme. What is exported and where
-// it goes is app/exports.ts; this file is the look it is handed.
+// it goes is app/exports.ts; this file is the look it is handed (through ./picture-maker.ts).
 import type { Design } from '../model/design';
-import { designToSvg, iconNameOf, kindNameOf, labelOf, type Figures, type Picture, type PictureIcon, type PictureMaker, type PictureTheme } from '../app/exports';
+import { designToSvg, iconNameOf, kindNameOf, labelOf, type Figures, type Picture, type PictureIcon, type PictureTheme } from '../app/exports';
 import { levelOf } from '../app/sim-view';
-import { svgToPng } from './canvas-image';
 import { badgeParts } from './component-badge';
 import { formatRps, pipeWidth } from './canvas/pipe-look';
 
@@ -33,15 +32,4 @@ export function pictureOf(design: Design, view: PictureView, iconOf?: (icon: str
       };
     },
   });
-}
-
-/** Pictures in the theme on show (read when each picture is made). */
-export function pictureMaker(theme: () => PictureTheme): PictureMaker {
-  return {
-    async svg(design, figures) {
-      const { pictureIcon } = await import('./picture-icons');
-      return pictureOf(design, { ...figures, theme: theme() }, pictureIcon);
-    },
-    png: svgToPng,
-  };
 }

@@ -30,8 +30,8 @@ test('works offline after one visit', async ({ app, page, context }) => {
   await context.setOffline(false);
 });
 
-// The parts of the page loaded the first time they are shown (panes, dialogs) are precached
-// too: after a reload with the network off, each still opens.
+// The parts of the page loaded the first time they are shown (panes, dialogs, the export and
+// import code) are precached too: after a reload with the network off, each still opens.
 test('the parts loaded on first use open offline too', async ({ app, page, context }) => {
   await precached(page);
   await context.setOffline(true);
@@ -55,6 +55,13 @@ test('the parts loaded on first use open offline too', async ({ app, page, conte
   await expect.poll(async () => (await app.design()).name).toBe('Visual search');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
+  await app.pane().click();
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('export as svg');
+  const download = page.waitForEvent('download');
+  await page.getByRole('option', { name: /Export as SVG image/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.mlsd\.svg$/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await context.setOffline(false);
 });
 

@@ -2,7 +2,7 @@
 // that records how often the design was fitted in.
 import { Session } from '../../../src/app/session.svelte';
 import { DesignStore, memoryKeyValue } from '../../../src/persistence/design-store';
-import { pictureMaker } from '../../../src/ui/exports';
+import { pictureMaker } from '../../../src/ui/picture-maker';
 
 export async function openSession(kv = memoryKeyValue()) {
   const fits: number[] = [];
