@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { brandIconsMarkup } from './scripts/brand-icons.ts';
 
 // The built page forbids inline and eval'd script. Inline *styles* stay allowed: the canvas
 // positions every node with a style attribute. 'wasm-unsafe-eval' lets the simulator's workers
@@ -26,6 +28,15 @@ function contentSecurityPolicy(): Plugin {
     name: 'content-security-policy',
     apply: 'build',
     transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
+// The brand logos of the catalog's components are in the page itself, ready for the first
+// screen (scripts/brand-icons.ts); the icon component takes their paths from there.
+function brandIcons(): Plugin {
+  return {
+    name: 'brand-icons',
+    transformIndexHtml: (html) => html.replace('<body>', `<body>\n    ${brandIconsMarkup(fileURLToPath(new URL('./components-catalog', import.meta.url)))}`),
   };
 }
 
@@ -70,7 +81,7 @@ const firstChunk = { groups: [{ name: 'index', tags: ['$initial' as const] }] };
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), offline()],
+  plugins: [svelte(), contentSecurityPolicy(), brandIcons(), offline()],
   build: { chunkSizeWarningLimit: 2000, rolldownOptions: { output: { codeSplitting: firstChunk } } },
   // `vite preview` (the end-to-end tests' server) sends the policy as a header too, on every
   // file: a worker's script is governed by its own response, not by the page's meta tag, so the

@@ -1,7 +1,7 @@
-// Icons the catalog uses, imported one by one so the bundle holds only these: brand logos
-// from simple-icons (path data) and generic shapes from Lucide (Svelte components).
+// The catalog's icons: brand logos from simple-icons, whose paths the build puts in the page
+// (scripts/brand-icons.ts: every `si:` logo the catalog names, so nothing to register here), and
+// generic shapes from Lucide (Svelte components), imported one by one so the bundle holds only these.
 import type { Component } from 'svelte';
-import { siApacheairflow, siApachecassandra, siApacheflink, siApachekafka, siApacheparquet, siApachespark, siCloudflare, siElasticsearch, siKong, siMilvus, siMlflow, siNeo4j, siNginx, siNvidia, siPostgresql, siPrometheus, siPytorch, siRabbitmq, siRedis, siWeightsandbiases } from 'simple-icons';
 import LucideActivity from '@lucide/svelte/icons/activity';
 import LucideArchive from '@lucide/svelte/icons/archive';
 import LucideBox from '@lucide/svelte/icons/box';
@@ -27,30 +27,13 @@ import LucideTag from '@lucide/svelte/icons/tag';
 import LucideWarehouse from '@lucide/svelte/icons/warehouse';
 import LucideWaypoints from '@lucide/svelte/icons/waypoints';
 
-export type IconDef = { kind: 'brand'; path: string; title: string } | { kind: 'lucide'; component: Component<{ size?: number }> };
+export type IconDef = { kind: 'brand'; path: string } | { kind: 'lucide'; component: Component<{ size?: number }> };
 
-const brands: Record<string, { path: string; title: string }> = {
-  apacheairflow: siApacheairflow,
-  apachecassandra: siApachecassandra,
-  apacheflink: siApacheflink,
-  apachekafka: siApachekafka,
-  apacheparquet: siApacheparquet,
-  apachespark: siApachespark,
-  cloudflare: siCloudflare,
-  elasticsearch: siElasticsearch,
-  kong: siKong,
-  milvus: siMilvus,
-  mlflow: siMlflow,
-  neo4j: siNeo4j,
-  nginx: siNginx,
-  nvidia: siNvidia,
-  postgresql: siPostgresql,
-  prometheus: siPrometheus,
-  pytorch: siPytorch,
-  rabbitmq: siRabbitmq,
-  redis: siRedis,
-  weightsandbiases: siWeightsandbiases,
-};
+/** A brand logo's path, as the page holds it; undefined for a logo the page does not have. */
+function brandPath(slug: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return document.getElementById(`si-${slug}`)?.getAttribute('d') ?? undefined;
+}
 
 const lucide: Record<string, Component<{ size?: number }>> = {
   'activity': LucideActivity,
@@ -82,7 +65,8 @@ const lucide: Record<string, Component<{ size?: number }>> = {
 /** The icon for an id such as `si:apachekafka` or `lucide:database`; undefined if unknown. */
 export function iconFor(id: string): IconDef | undefined {
   const [set, name] = id.split(':');
-  if (set === 'si' && brands[name]) return { kind: 'brand', ...brands[name] };
+  const path = set === 'si' ? brandPath(name) : undefined;
+  if (path) return { kind: 'brand', path };
   if (set === 'lucide' && lucide[name]) return { kind: 'lucide', component: lucide[name] };
   return undefined;
 }

@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { getParam } from '../../../src/catalog/params';
 import { iconFor } from '../../../src/ui/icons/icons';
+import { brandPath } from '../../../scripts/brand-icons';
 import type { ComponentKind, ParamSpec } from '../../../src/catalog/types';
 import { nodeParamsProblem } from '../../../src/model/checks';
 import { EDGE_RULES, paramChoices, paramRule } from '../../../src/model/rules';
@@ -60,7 +61,8 @@ describe('components catalog', () => {
     const [folder, name] = file.split('/');
     expect(def.kind, `${file}: kind must equal the file name`).toBe(name.replace(/\.json$/, ''));
     expect(def.category, `${file}: category must equal the folder`).toBe(folder);
-    expect(iconFor(def.icon), `${file}: icon ${def.icon} is not registered in src/ui/icons/icons.ts`).toBeDefined();
+    if (def.icon.startsWith('si:')) expect(() => brandPath(def.icon.slice(3)), `${file}: simple-icons has no logo ${def.icon}`).not.toThrow();
+    else expect(iconFor(def.icon), `${file}: icon ${def.icon} is not registered in src/ui/icons/icons.ts`).toBeDefined();
     for (const key of numbers(def.defaults)) {
       expect(def.sources[key], `${file}: defaults.${key} has no source`).toBeDefined();
     }
