@@ -37,6 +37,7 @@ export async function runLoadBench() {
     const interactiveMs = Date.now() - t0;
     await page.waitForTimeout(500);
     const startJsGzipBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+    const startScripts = [...scripts.keys()].map((u) => u.replace(server.url, ''));
 
     // Main-thread time of one autosave: the synchronous part of the save call plus IndexedDB's
     // put() (where the browser clones the design). The awaits between them are not main-thread work.
@@ -71,7 +72,7 @@ export async function runLoadBench() {
     }
     return {
       startJsGzipKB: round(startJsGzipBytes / 1024, 1),
-      startScripts: [...scripts.keys()].map((u) => u.replace(server.url, '')),
+      startScripts,
       interactiveMs,
       autosave1000MainThreadMs: round(median(samples)),
       targets: { startJsGzipKB: 200, interactiveMs: 1000, autosave1000MainThreadMs: 30 },
