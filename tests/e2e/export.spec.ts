@@ -3,7 +3,7 @@
 // rsvg-convert renders the SVG, xmllint checks it, and the pixels must show what the canvas does.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, type AppPage, fromShareMenu } from './fixtures';
+import { test, expect, type AppPage, exportSvgFromPalette, fromShareMenu } from './fixtures';
 import type { Design } from '../../src/model/design';
 import { stripXmlInvalid } from '../../src/persistence/svg-text';
 import { decodePng, renderSvg, xmlProblem, type Pixels } from '../unit/persistence/picture-check';
@@ -205,12 +205,7 @@ test('pasting a share link opens its design as a preview', async ({ app, page })
 
 test('exports are in the command palette', async ({ app, page }) => {
   await buildDesign(app, page);
-  await app.pane().click();
-  await page.keyboard.press('ControlOrMeta+K');
-  await page.keyboard.type('export as svg');
-  const download = page.waitForEvent('download');
-  await page.getByRole('option', { name: /Export as SVG image/ }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.mlsd\.svg$/);
+  expect(await exportSvgFromPalette(app)).toMatch(/\.mlsd\.svg$/);
 });
 
 /** Share of pixels that differ noticeably between two renderings of the same size. */

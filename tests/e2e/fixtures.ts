@@ -90,6 +90,17 @@ export async function fromShareMenu(page: Page, item: string) {
   await page.getByRole('menuitem', { name: item }).click();
 }
 
+/** Exports the design as an SVG picture from the command palette; returns the download's file name. */
+export async function exportSvgFromPalette(app: AppPage): Promise<string> {
+  const page = app.page;
+  await app.pane().click();
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('export as svg');
+  const download = page.waitForEvent('download');
+  await page.getByRole('option', { name: /Export as SVG image/ }).click();
+  return (await download).suggestedFilename();
+}
+
 export const test = base.extend<{ app: AppPage }>({
   app: async ({ page }, use) => {
     const app = new AppPage(page);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, exportSvgFromPalette } from './fixtures';
 
 /** Waits until the service worker has precached the app and controls the page. */
 async function precached(page: Page) {
@@ -55,12 +55,7 @@ test('the parts loaded on first use open offline too', async ({ app, page, conte
   await expect.poll(async () => (await app.design()).name).toBe('Visual search');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  await app.pane().click();
-  await page.keyboard.press('ControlOrMeta+K');
-  await page.keyboard.type('export as svg');
-  const download = page.waitForEvent('download');
-  await page.getByRole('option', { name: /Export as SVG image/ }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.mlsd\.svg$/);
+  expect(await exportSvgFromPalette(app)).toMatch(/\.mlsd\.svg$/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await context.setOffline(false);
 });
