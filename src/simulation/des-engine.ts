@@ -3,9 +3,9 @@
 // (engine/, compiled into engine-wasm.ts; docs/simulation.md, "The engine"), with every table
 // and counter in its memory. This class is its face for the rest of the simulator: it writes the
 // compiled design into the tables, keeps views on them (engine-memory.ts), and does what the
-// engine asks of JavaScript — a scenario's actions (scenario/hooks.ts), timeouts, retries,
-// breakers and hedges (resilience.ts), token-level LLM servers (llm/station.ts). A design
-// that uses none of them runs entirely in WebAssembly.
+// engine asks of JavaScript — a scenario's actions (scenario/hooks.ts) and token-level LLM
+// servers (llm/station.ts). A design that uses neither runs entirely in WebAssembly, timeouts,
+// retries, breakers and hedges (engine/resilience.ts) included.
 import type { SimGraph } from './graph';
 import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
 import { Counters, Nodes, milestoneCounts } from './des-state';
@@ -13,16 +13,13 @@ import { Histograms } from './histogram';
 import type { Random } from './random';
 import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
-import { Resilience, type CallHost } from './resilience';
-import type { ErrorCause } from './scenario/buckets';
 import { LlmServers } from './llm/station';
 
 // Event kinds, in the low three bits of a payload (engine/stations.ts).
 const SOURCE = 0;
-const CALL_TIMER = 5;
 const LLM_STEP = 6;
 
-export class DesEngine implements CallHost {
+export class DesEngine {
   readonly nodes: Nodes;
   readonly c: Counters;
   /** Per-component response times, then one per source, then end to end. */
@@ -32,8 +29,6 @@ export class DesEngine implements CallHost {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
-  /** Timeouts, retries, breakers, hedging (resilience.ts); null when no connection has them. */
-  readonly res: Resilience | null;
   /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
   readonly llm: LlmServers | null;
   private readonly x: EngineExports;
@@ -67,7 +62,10 @@ export class DesEngine implements CallHost {
     this.sourceHist = new Int32Array(n).fill(-1);
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     v.sourceHist.set(this.sourceHist);
-    this.res = g.edges.some((e) => e.resilience) ? new Resilience(g, this.nodes.edgeId, this.c, this) : null;
+    this.nodes.edgeId.forEach((e, k) => {
+      const r = g.edges[e].resilience;
+      if (r) x.setRule(k, r.timeoutMs, r.hedgeMs, r.maxAttempts, r.baseMs, r.capMs, r.jitter, r.budget, r.breaker?.window ?? 0, r.breaker?.errorRate ?? 0, r.breaker?.openMs ?? 0);
+    });
     this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this, (slot, from, to) => this.moveStep(slot, from, to), checks.llmStepsPerEvent) : null;
     v.llmAt.fill(-1);
     if (this.llm) v.llmAt.set(this.llm.at);
@@ -140,38 +138,9 @@ export class DesEngine implements CallHost {
     this.x.schedule(at, payload);
   }
 
-  // What resilience.ts asks (CallHost).
-  prepare(k: number, parent: number): number {
-    return this.x.prepare(k, parent);
-  }
-
-  launch(k: number, child: number): void {
-    this.x.launch(k, child);
-  }
-
-  detach(job: number): void {
-    this.x.detach(job);
-  }
-
-  answer(parent: number, flags: number): void {
-    this.x.answer(parent, flags);
-  }
-
-  /** A call failed of this cause: a running scenario counts it in its timeline. */
-  fault(cause: ErrorCause): void {
-    this.scenario?.count(cause);
-  }
-
-  timer(at: number, id: number): void {
-    this.x.schedule(at, id * 8 + CALL_TIMER);
-  }
-
-  timerNumbered(at: number, seq: number, id: number): void {
-    this.x.scheduleNumbered(at, seq, id * 8 + CALL_TIMER);
-  }
-
-  number(): number {
-    return this.x.number();
+  /** Calls over connections with timeouts, retries, breakers or hedging not answered yet (engine/resilience.ts). */
+  get openCalls(): number {
+    return this.x.openCalls();
   }
 
   // What scenario/hooks.ts asks.
@@ -227,9 +196,7 @@ export class DesEngine implements CallHost {
       scenarioRootDone: (failed, arrive, t) => this.scenario!.rootDone(failed, arrive, t),
       scenarioFailed: (t) => this.scenario!.count('failed', t),
       usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
-      resilientCall: (k, parent) => this.res!.call(k, parent),
-      resilienceTimer: (id) => this.res!.fire(id),
-      attemptDone: (record, job, flags) => this.res!.attemptDone(record, job, flags),
+      scenarioFault: (cause) => this.scenario!.count(cause === 0 ? 'timedOut' : 'breakerOpen'),
       llmArrive: (u, job) => this.llmArrive(u, job),
       llmStep: (slot) => this.llmStep(slot),
     };

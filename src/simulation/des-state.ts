@@ -43,7 +43,7 @@ export class Nodes {
   /** Dispatch to one: the shares of the caller's slots up to and including this one. */
   eCumShare!: Float64Array;
   eNet!: Float64Array;
-  /** 1: the connection has timeout/retry/breaker/hedge settings, and its calls go through resilience.ts. */
+  /** 1: the connection has timeout/retry/breaker/hedge settings, and its calls go through engine/resilience.ts. */
   eRes!: Uint8Array;
   /** A served request fails with this probability (`failureRate`). */
   failRate!: Float64Array;
@@ -178,7 +178,7 @@ export class Counters {
   /** Time integrals of busy servers and of requests present (utilization, L). */
   busyArea!: Float64Array;
   countArea!: Float64Array;
-  /** Per connection slot, after the warm-up: calls made through resilience.ts (each with its attempts), retries sent, hedges sent, attempts timed out, calls refused by an open breaker. */
+  /** Per connection slot, after the warm-up: calls made through engine/resilience.ts (each with its attempts), retries sent, hedges sent, attempts timed out, calls refused by an open breaker. */
   resCalls!: Float64Array;
   retries!: Float64Array;
   hedges!: Float64Array;

@@ -10,6 +10,8 @@ import { BUCKETS } from './histogram';
 export interface EngineExports {
   readonly memory: WebAssembly.Memory;
   setup(n: number, m: number, histograms: number, seedBits: number): void;
+  setRule(k: number, timeoutMs: number, hedgeMs: number, maxAttempts: number, baseMs: number, capMs: number, jitter: number, budget: number, window: number, errorRate: number, openMs: number): void;
+  openCalls(): number;
   arrayAt(i: number): number;
   begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
   step(budget: number): number;
@@ -33,10 +35,6 @@ export interface EngineExports {
   uniform(): number;
   exponential(mean: number): number;
   normal(): number;
-  prepare(k: number, parent: number): number;
-  launch(k: number, child: number): void;
-  answer(parent: number, flags: number): void;
-  detach(job: number): void;
   startRequest(s: number): void;
   refill(u: number): void;
   served(u: number, job: number, start: number): void;
@@ -52,9 +50,7 @@ export interface EngineHost {
   scenarioRootDone(failed: number, arrive: number, t: number): void;
   scenarioFailed(t: number): void;
   usersKeep(s: number): number;
-  resilientCall(k: number, parent: number): void;
-  resilienceTimer(id: number): void;
-  attemptDone(record: number, job: number, flags: number): void;
+  scenarioFault(cause: number): void;
   llmArrive(u: number, job: number): void;
   llmStep(slot: number): void;
 }

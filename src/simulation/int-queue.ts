@@ -1,4 +1,4 @@
-// Waiting lines kept on the TypeScript side of a run: the timers of resilience.ts, one FIFO per connection.
+// Waiting lines kept on the TypeScript side of a run: an LLM server's queue (llm/station.ts).
 /** A FIFO of ints in a growable ring buffer. */
 export class IntQueue {
   private buf = new Int32Array(16);

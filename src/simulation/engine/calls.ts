@@ -2,9 +2,9 @@
 // source starts it, each component it is served at makes its calls (to all, one of them by
 // share, or one after another; async ones not waited for), each call is answered when its
 // component is done with it, and the request is over when its last call has answered. Calls
-// over a connection with timeouts, retries, breakers or hedges go through the host
-// (../resilience.ts). A connection's calls wait out its network delay in its FIFO (constant
-// delay: they arrive in the order they were made), only the first of them in the event list.
+// over a connection with timeouts, retries, breakers or hedges go through ./resilience.ts. A
+// connection's calls wait out its network delay in its FIFO (constant delay: they arrive in the
+// order they were made), only the first of them in the event list.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';
@@ -12,7 +12,8 @@ import * as S from './state';
 import { lanes } from './queues';
 import * as A from './ahead';
 import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } from './stations';
-import { attemptDone, resilientCall, scenarioRootDone, scenarioSource, usersKeep } from './host';
+import { scenarioRootDone, scenarioSource, usersKeep } from './host';
+import * as Res from './resilience';
 
 const ROOT: u8 = 2;
 const SEQ: u8 = 4;
@@ -119,7 +120,7 @@ function next(job: i32): void {
 }
 
 function call(k: i32, parent: i32): void {
-  if (T.eRes[k] != 0 && parent >= 0) return resilientCall(k, parent);
+  if (T.eRes[k] != 0 && parent >= 0) return Res.call(k, parent);
   const to = T.eTo[k];
   if (A.on[to] == 1 && T.outStart[to] == T.outStart[to + 1]) return leafAhead(k, to, parent);
   launch(k, prepare(k, parent));
@@ -195,7 +196,7 @@ export function finishAt(job: i32, t: f64): void {
   }
   if (parent < 0) {
     // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
-    if (parent < -1) attemptDone(-parent - 2, job, flags);
+    if (parent < -1) Res.attemptDone(-parent - 2, job, flags);
     return;
   }
   answerAt(parent, flags, t);

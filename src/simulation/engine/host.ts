@@ -1,7 +1,6 @@
 // What the engine asks of JavaScript: the rarer parts of a run live there, over views of the
-// same memory — a scenario's actions and timeline (../scenario/hooks.ts), timeouts, retries,
-// breakers and hedges (../resilience.ts), token-level LLM servers (../llm/station.ts). A design
-// without them never makes these calls. Bound per engine in ../des-engine.ts.
+// same memory — a scenario's actions and timeline (../scenario/hooks.ts), token-level LLM
+// servers (../llm/station.ts). A design without them never makes these calls. Bound per engine in ../des-engine.ts.
 
 @external("host", "scenarioSource") export declare function scenarioSource(s: i32): void;
 @external("host", "scenarioAct") export declare function scenarioAct(id: i32): void;
@@ -11,8 +10,7 @@
 @external("host", "scenarioFailed") export declare function scenarioFailed(t: f64): void;
 /** Whether closed-loop source s keeps the user whose request just ended (the profile may take users away). */
 @external("host", "usersKeep") export declare function usersKeep(s: i32): bool;
-@external("host", "resilientCall") export declare function resilientCall(k: i32, parent: i32): void;
-@external("host", "resilienceTimer") export declare function resilienceTimer(id: i32): void;
-@external("host", "attemptDone") export declare function attemptDone(record: i32, job: i32, flags: i32): void;
+/** An attempt timed out (cause 0) or an open breaker refused a call (1): the timeline counts it. */
+@external("host", "scenarioFault") export declare function scenarioFault(cause: i32): void;
 @external("host", "llmArrive") export declare function llmArrive(u: i32, job: i32): void;
 @external("host", "llmStep") export declare function llmStep(slot: i32): void;

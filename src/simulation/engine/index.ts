@@ -6,15 +6,27 @@ import * as T from './tables';
 import * as S from './state';
 import { allocateQueues } from './queues';
 import * as A from './ahead';
+import * as Res from './resilience';
 import { record, refill as refillStation, step as runEvents } from './stations';
-import { answer as answerCall, dispatch as dispatchJob, launch as launchCall, prepare as prepareCall, startRequest as startUserRequest } from './calls';
+import { dispatch as dispatchJob, startRequest as startUserRequest } from './calls';
 
 /** Allocates the tables of a design of n components, m connection slots and `histograms` histograms. */
 export function setup(n: i32, m: i32, histograms: i32, seedBits: i32): void {
   T.allocate(n, m, histograms);
   allocateQueues(n, m);
+  Res.allocate(m);
   C.reset();
   R.seed(seedBits);
+}
+
+/** Connection slot k's timeouts, retries, breaker and hedging (./resilience.ts): its calls go through them. */
+export function setRule(k: i32, timeoutMs: f64, hedgeMs: f64, maxAttempts: i32, baseMs: f64, capMs: f64, jitter: i32, budget: f64, window: i32, errorRate: f64, openMs: f64): void {
+  Res.setRule(k, timeoutMs, hedgeMs, maxAttempts, baseMs, capMs, jitter, budget, window, errorRate, openMs);
+}
+
+/** Calls over such connections not answered yet. */
+export function openCalls(): i32 {
+  return Res.open();
 }
 
 /** Where shared array i lives (../engine-memory.ts lists them). */
@@ -77,15 +89,16 @@ export function pending(): i32 {
 export function schedule(at: f64, payload: i32): void {
   C.schedule(at, payload);
 }
+/** The same with a sequence number handed out earlier by number(): equal times go in that order. */
 export function scheduleNumbered(at: f64, seq: f64, payload: i32): void {
   C.add(at, seq, payload);
+}
+export function number(): f64 {
+  return C.number();
 }
 /** Takes back a pending event (its time and payload); false if there was none. */
 export function cancel(at: f64, payload: i32): bool {
   return C.cancel(at, payload);
-}
-export function number(): f64 {
-  return C.number();
 }
 /** Takes the earliest event without running it, its time then in now(): the event list on its own. */
 export function takeEvent(): i32 {
@@ -105,19 +118,7 @@ export function normal(): f64 {
   return R.normal();
 }
 
-// Calls and requests, for the host's resilience, scenarios and LLM servers.
-export function prepare(k: i32, parent: i32): i32 {
-  return prepareCall(k, parent);
-}
-export function launch(k: i32, child: i32): void {
-  launchCall(k, child);
-}
-export function answer(parent: i32, flags: i32): void {
-  answerCall(parent, <u8>flags);
-}
-export function detach(job: i32): void {
-  T.jParent[job] = -1;
-}
+// Requests and components, for scenarios and LLM servers.
 export function startRequest(s: i32): void {
   startUserRequest(s);
 }

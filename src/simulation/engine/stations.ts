@@ -1,7 +1,7 @@
 // The event loop and the stations: each component is a FIFO multi-server queue (or a batching
 // server) over the request slots; events are (time, sequence, id·8 + kind) in the calendar. A
 // call without network delay is handled at once, without the event list. The host (TypeScript)
-// takes the kinds of the rarer parts: scenario actions, resilience timers, LLM steps.
+// takes the kinds of the rarer parts: scenario actions and LLM steps.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';
@@ -9,7 +9,8 @@ import * as S from './state';
 import { IntQueue, lanes, queues } from './queues';
 import * as A from './ahead';
 import { calls, dispatch, finish, finishAt, quiet, settled, source } from './calls';
-import { llmArrive, llmStep, resilienceTimer, scenarioAct, scenarioFailed } from './host';
+import { llmArrive, llmStep, scenarioAct, scenarioFailed } from './host';
+import { fire as resilienceTimer } from './resilience';
 
 // Event kinds, in the low three bits of a payload.
 export const SOURCE = 0;
@@ -202,7 +203,7 @@ function after(job: i32, t: f64): void {
   else calls(job);
 }
 
-/** A service time with a slow share: the base draw, stretched by the factor in that share of draws (../resilience-policy.ts). */
+/** A service time with a slow share: the base draw, stretched by the factor in that share of draws (docs/simulation.md, "Resilience"). */
 function slowDraw(u: i32): f64 {
   const kind = T.baseDist[u];
   const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal());

@@ -24,7 +24,7 @@ describe('timers of a connection', () => {
     let most = 0;
     let inFlight = 0;
     while (!engine.step(1)) {
-      const open = engine.res!.open;
+      const open = engine.openCalls;
       inFlight = Math.max(inFlight, open);
       most = Math.max(most, engine.pending() - open);
     }
