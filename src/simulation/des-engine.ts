@@ -3,9 +3,9 @@
 // (engine/, compiled into engine-wasm.ts; docs/simulation.md, "The engine"), with every table
 // and counter in its memory. This class is its face for the rest of the simulator: it writes the
 // compiled design into the tables, keeps views on them (engine-memory.ts), and does what the
-// engine asks of JavaScript — a scenario's actions (scenario/hooks.ts) and token-level LLM
-// servers (llm/station.ts). A design that uses neither runs entirely in WebAssembly, timeouts,
-// retries, breakers and hedges (engine/resilience.ts) included.
+// engine asks of JavaScript — a scenario's actions (scenario/hooks.ts). A steady-state run is
+// entirely in WebAssembly, timeouts, retries, breakers and hedges (engine/resilience.ts) and
+// token-level LLM servers (engine/llm.ts, set up by llm/station.ts) included.
 import type { SimGraph } from './graph';
 import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
 import { Counters, Nodes, milestoneCounts } from './des-state';
@@ -13,11 +13,10 @@ import { Histograms } from './histogram';
 import type { Random } from './random';
 import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
-import { LlmServers } from './llm/station';
+import { LlmServers, llmIndex } from './llm/station';
 
 // Event kinds, in the low three bits of a payload (engine/stations.ts).
 const SOURCE = 0;
-const LLM_STEP = 6;
 
 export class DesEngine {
   readonly nodes: Nodes;
@@ -29,7 +28,7 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
-  /** LLM servers' replicas and KV caches (llm/station.ts); null when the design has none. */
+  /** LLM servers' figures (llm/station.ts); null when the design has none. */
   readonly llm: LlmServers | null;
   private readonly x: EngineExports;
   private v: EngineViews;
@@ -49,7 +48,10 @@ export class DesEngine {
     const n = g.nodes.length;
     const m = g.edges.length;
     this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
-    const histograms = this.e2e + 2;
+    // Per component, per source, end to end, the warm-up's sink; then each LLM server's time to
+    // first token and end to end.
+    const llm = llmIndex(g);
+    const histograms = this.e2e + 2 + 2 * llm.components;
     this.sizes = [n, m, histograms];
     this.x = instantiateEngine(this.host());
     const x = this.x;
@@ -62,13 +64,13 @@ export class DesEngine {
     this.sourceHist = new Int32Array(n).fill(-1);
     g.sources.forEach((s, i) => (this.sourceHist[s] = g.sources.length > 1 ? n + i : this.e2e));
     v.sourceHist.set(this.sourceHist);
+    v.llmAt.set(llm.at);
+    // What follows allocates in the engine's memory, which may grow: views through this.v only.
     this.nodes.edgeId.forEach((e, k) => {
       const r = g.edges[e].resilience;
       if (r) x.setRule(k, r.timeoutMs, r.hedgeMs, r.maxAttempts, r.baseMs, r.capMs, r.jitter, r.budget, r.breaker?.window ?? 0, r.breaker?.errorRate ?? 0, r.breaker?.openMs ?? 0);
     });
-    this.llm = g.nodes.some((node) => node.llm) ? new LlmServers(g, this.rng, this, (slot, from, to) => this.moveStep(slot, from, to), checks.llmStepsPerEvent) : null;
-    v.llmAt.fill(-1);
-    if (this.llm) v.llmAt.set(this.llm.at);
+    this.llm = llm.components > 0 ? new LlmServers(g, llm.at, x, this.hist, llm.slots, this.e2e + 2, checks.llmStepsPerEvent) : null;
     const { warmCount, halfCount } = milestoneCounts(requests, warmupFraction);
     x.begin(requests, warmCount, halfCount, this.e2e);
     if (checks.serveAhead === false) g.nodes.forEach((_, u) => x.eventByEvent(u));
@@ -171,13 +173,12 @@ export class DesEngine {
 
   /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
   llmReplicas(u: number, replicas: number): void {
-    const started = this.llm!.setReplicas(u, replicas, this.x.now());
-    // Busy replicas integrated up to now before they change.
-    this.x.advance(u);
-    for (let i = 0; i < started.length; i += 2) {
-      this.nodes.busy[u]++;
-      this.x.schedule(started[i + 1], started[i] * 8 + LLM_STEP);
-    }
+    this.x.llmReplicas(u, replicas);
+  }
+
+  /** Step times of LLM server u × f from the next step on (a slowdown, or its end with 1/f). */
+  llmSlow(u: number, f: number): void {
+    this.x.llmSlow(u, f);
   }
 
   /** The engine's calls into JavaScript. */
@@ -197,37 +198,6 @@ export class DesEngine {
       scenarioFailed: (t) => this.scenario!.count('failed', t),
       usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
       scenarioFault: (cause) => this.scenario!.count(cause === 0 ? 'timedOut' : 'breakerOpen'),
-      llmArrive: (u, job) => this.llmArrive(u, job),
-      llmStep: (slot) => this.llmStep(slot),
     };
-  }
-
-  /** A request joins LLM server u's queue; a replica that was idle starts a step. */
-  private llmArrive(u: number, job: number): void {
-    this.x.advance(u);
-    this.nodes.inSystem[u]++;
-    const slot = this.llm!.arrive(u, job, this.x.now());
-    if (slot < 0) return;
-    this.nodes.busy[u]++;
-    this.x.schedule(this.llm!.stepEnd, slot * 8 + LLM_STEP);
-  }
-
-  /** An LLM replica's run of decode steps now ends at `to`, not `from`. */
-  private moveStep(slot: number, from: number, to: number): void {
-    if (!this.x.cancel(from, slot * 8 + LLM_STEP)) throw new Error(`LLM replica ${slot} had no step ending at ${from}`);
-    this.x.schedule(to, slot * 8 + LLM_STEP);
-  }
-
-  /** A replica's step ended: its finished requests go on as after a service, and its next step starts. */
-  private llmStep(slot: number): void {
-    const L = this.llm!;
-    const u = L.slotNode[slot];
-    const n = L.step(slot, this.x.now());
-    this.x.advance(u);
-    this.nodes.inSystem[u] -= n;
-    if (L.stepEnd >= 0) this.x.schedule(L.stepEnd, slot * 8 + LLM_STEP);
-    else this.nodes.busy[u]--;
-    for (let i = 0; i < n; i++) this.x.served(u, L.done[i], L.doneStart[i]);
-    for (let i = 0; i < n; i++) this.x.dispatch(L.done[i]);
   }
 }

@@ -12,6 +12,17 @@ export interface EngineExports {
   setup(n: number, m: number, histograms: number, seedBits: number): void;
   setRule(k: number, timeoutMs: number, hedgeMs: number, maxAttempts: number, baseMs: number, capMs: number, jitter: number, budget: number, window: number, errorRate: number, openMs: number): void;
   openCalls(): number;
+  llmSetup(components: number, slots: number, stepsPerEvent: number, histBase: number): void;
+  llmComponent(
+    k: number, u: number, first: number, replicas: number, staticBatch: number, maxSeqs: number, kvCapacity: number, limit: number,
+    promptMean: number, promptCv: number, promptMu: number, promptSigma: number, outMean: number, outCv: number, outMu: number, outSigma: number,
+    twoActive: number, flopsPerMs: number, bytesPerMs: number, kvBytes: number, overheadMs: number,
+  ): void;
+  llmWeights(k: number, batch: number, bytes: number): void;
+  llmHistogram(k: number, which: number): number;
+  llmFigure(k: number, which: number): number;
+  llmReplicas(u: number, replicas: number): void;
+  llmSlow(u: number, f: number): void;
   arrayAt(i: number): number;
   begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
   step(budget: number): number;
@@ -29,7 +40,6 @@ export interface EngineExports {
   pending(): number;
   schedule(at: number, payload: number): void;
   scheduleNumbered(at: number, seq: number, payload: number): void;
-  cancel(at: number, payload: number): number;
   number(): number;
   takeEvent(): number;
   uniform(): number;
@@ -37,8 +47,6 @@ export interface EngineExports {
   normal(): number;
   startRequest(s: number): void;
   refill(u: number): void;
-  served(u: number, job: number, start: number): void;
-  dispatch(job: number): void;
   advance(u: number): void;
 }
 
@@ -51,8 +59,6 @@ export interface EngineHost {
   scenarioFailed(t: number): void;
   usersKeep(s: number): number;
   scenarioFault(cause: number): void;
-  llmArrive(u: number, job: number): void;
-  llmStep(slot: number): void;
 }
 
 const TYPES = { i32: Int32Array, u8: Uint8Array, f64: Float64Array, u32: Uint32Array } as const;

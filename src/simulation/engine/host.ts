@@ -1,6 +1,6 @@
-// What the engine asks of JavaScript: the rarer parts of a run live there, over views of the
-// same memory — a scenario's actions and timeline (../scenario/hooks.ts), token-level LLM
-// servers (../llm/station.ts). A design without them never makes these calls. Bound per engine in ../des-engine.ts.
+// What the engine asks of JavaScript: a scenario's actions and timeline live there
+// (../scenario/hooks.ts), over views of the same memory. A run without a scenario never makes
+// these calls. Bound per engine in ../des-engine.ts.
 
 @external("host", "scenarioSource") export declare function scenarioSource(s: i32): void;
 @external("host", "scenarioAct") export declare function scenarioAct(id: i32): void;
@@ -12,5 +12,3 @@
 @external("host", "usersKeep") export declare function usersKeep(s: i32): bool;
 /** An attempt timed out (cause 0) or an open breaker refused a call (1): the timeline counts it. */
 @external("host", "scenarioFault") export declare function scenarioFault(cause: i32): void;
-@external("host", "llmArrive") export declare function llmArrive(u: i32, job: i32): void;
-@external("host", "llmStep") export declare function llmStep(slot: i32): void;

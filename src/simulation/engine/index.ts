@@ -7,8 +7,9 @@ import * as S from './state';
 import { allocateQueues } from './queues';
 import * as A from './ahead';
 import * as Res from './resilience';
-import { record, refill as refillStation, step as runEvents } from './stations';
-import { dispatch as dispatchJob, startRequest as startUserRequest } from './calls';
+import * as Llm from './llm';
+import { refill as refillStation, step as runEvents } from './stations';
+import { startRequest as startUserRequest } from './calls';
 
 /** Allocates the tables of a design of n components, m connection slots and `histograms` histograms. */
 export function setup(n: i32, m: i32, histograms: i32, seedBits: i32): void {
@@ -27,6 +28,45 @@ export function setRule(k: i32, timeoutMs: f64, hedgeMs: f64, maxAttempts: i32, 
 /** Calls over such connections not answered yet. */
 export function openCalls(): i32 {
   return Res.open();
+}
+
+/** `components` LLM servers with `slots` replicas in all, their histograms from `histBase` (./llm.ts). */
+export function llmSetup(components: i32, slots: i32, stepsPerEvent: i32, histBase: i32): void {
+  Llm.allocate(components, slots, stepsPerEvent, histBase);
+}
+
+/** LLM server k at node u, its replicas from slot `first`, and the numbers its settings give (../llm/station.ts). */
+export function llmComponent(
+  k: i32, u: i32, first: i32, replicas: i32, staticBatch: i32, maxSeqs: i32, kvCapacity: f64, limit: f64,
+  promptMean: f64, promptCv: f64, promptMu: f64, promptSigma: f64, outMean: f64, outCv: f64, outMu: f64, outSigma: f64,
+  twoActive: f64, flopsPerMs: f64, bytesPerMs: f64, kvBytes: f64, overheadMs: f64,
+): void {
+  Llm.component(k, u, first, replicas, staticBatch != 0, maxSeqs, kvCapacity, limit, promptMean, promptCv, promptMu, promptSigma, outMean, outCv, outMu, outSigma, twoActive, flopsPerMs, bytesPerMs, kvBytes, overheadMs);
+}
+
+/** Bytes of weights a step over `batch` sequences of LLM server k reads. */
+export function llmWeights(k: i32, batch: i32, bytes: f64): void {
+  Llm.setWeights(k, batch, bytes);
+}
+
+/** The histogram of LLM server k's time to first token (which 0) or end to end (1). */
+export function llmHistogram(k: i32, which: i32): i32 {
+  return Llm.histogramOf(k, which);
+}
+
+/** LLM server k's time-per-output-token sum (0) and count (1), and output tokens in the window (2). */
+export function llmFigure(k: i32, which: i32): f64 {
+  return Llm.figure(k, which);
+}
+
+/** A scenario sets LLM server u's serving replicas. */
+export function llmReplicas(u: i32, replicas: f64): void {
+  Llm.setReplicas(u, replicas);
+}
+
+/** A scenario's slowdown of LLM server u: step times × f from the next step on. */
+export function llmSlow(u: i32, f: f64): void {
+  Llm.slow(u, f);
 }
 
 /** Where shared array i lives (../engine-memory.ts lists them). */
@@ -96,10 +136,6 @@ export function scheduleNumbered(at: f64, seq: f64, payload: i32): void {
 export function number(): f64 {
   return C.number();
 }
-/** Takes back a pending event (its time and payload); false if there was none. */
-export function cancel(at: f64, payload: i32): bool {
-  return C.cancel(at, payload);
-}
 /** Takes the earliest event without running it, its time then in now(): the event list on its own. */
 export function takeEvent(): i32 {
   const payload = C.take();
@@ -118,20 +154,12 @@ export function normal(): f64 {
   return R.normal();
 }
 
-// Requests and components, for scenarios and LLM servers.
+// Requests and components, for scenarios.
 export function startRequest(s: i32): void {
   startUserRequest(s);
 }
 export function refill(u: i32): void {
   refillStation(u);
-}
-/** An LLM server's request finished at `start`-ed service: measured, then its calls go out. */
-export function served(u: i32, job: i32, start: f64): void {
-  T.jStart[job] = start;
-  record(u, job);
-}
-export function dispatch(job: i32): void {
-  dispatchJob(job);
 }
 export function advance(u: i32): void {
   S.advance(u);

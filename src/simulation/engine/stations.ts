@@ -1,7 +1,7 @@
 // The event loop and the stations: each component is a FIFO multi-server queue (or a batching
 // server) over the request slots; events are (time, sequence, id·8 + kind) in the calendar. A
 // call without network delay is handled at once, without the event list. The host (TypeScript)
-// takes the kinds of the rarer parts: scenario actions and LLM steps.
+// takes a scenario's actions (event kind 4).
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';
@@ -9,7 +9,8 @@ import * as S from './state';
 import { IntQueue, lanes, queues } from './queues';
 import * as A from './ahead';
 import { calls, dispatch, finish, finishAt, quiet, settled, source } from './calls';
-import { llmArrive, llmStep, scenarioAct, scenarioFailed } from './host';
+import { scenarioAct, scenarioFailed } from './host';
+import * as Llm from './llm';
 import { fire as resilienceTimer } from './resilience';
 
 // Event kinds, in the low three bits of a payload.
@@ -56,7 +57,7 @@ export function step(budget: i32): bool {
       arrive(job);
     } else if (kind == SCENARIO) scenarioAct(id);
     else if (kind == CALL_TIMER) resilienceTimer(id);
-    else if (kind == LLM_STEP) llmStep(id);
+    else if (kind == LLM_STEP) Llm.step(id);
     else {
       T.timerPending[id] = 0;
       tryBatch(id);
@@ -78,7 +79,7 @@ export function arrive(job: i32): void {
     dispatch(job);
     return;
   }
-  if (T.llmAt[u] >= 0) return llmArrive(u, job);
+  if (T.llmAt[u] >= 0) return Llm.arrive(u, job);
   const q = queues[u];
   const limit = T.queueLimit[u];
   const canStart = T.batchMax[u] == 0 && T.busy[u] < T.servers[u];

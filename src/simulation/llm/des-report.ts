@@ -1,4 +1,4 @@
-// An LLM server's figures from a discrete-event run, measured by its station (station.ts).
+// An LLM server's figures from a discrete-event run, measured by the engine (station.ts).
 import { capacityRps, type SimNode } from '../graph';
 import type { LatencySummary, LlmReport, NodeReport } from '../report';
 import { cost } from './analytic';
@@ -6,11 +6,9 @@ import type { LlmServers } from './station';
 
 export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: number, spanMs: number, steady: boolean): Pick<NodeReport, 'utilization' | 'load' | 'llm'> {
   const c = n.llm!;
-  const k = s.at[u];
   const none: LatencySummary = { mean: null, p50: null, p95: null, p99: null };
-  const summary = (h: typeof s.ttft): LatencySummary =>
-    steady ? { mean: h.mean(k), p50: h.quantile(k, 0.5), p95: h.quantile(k, 0.95), p99: h.quantile(k, 0.99) } : none;
-  const tokensPerS = spanMs > 0 ? (s.tokens[k] * 1000) / spanMs : 0;
+  const summary = (which: 'ttft' | 'e2e'): LatencySummary => (steady ? s.latency(u, which) : none);
+  const tokensPerS = spanMs > 0 ? (s.tokens(u) * 1000) / spanMs : 0;
   const gpus = c.replicas * c.tp;
   // A replica steps whenever any request is in it, so its busy share is near 1 at any load: the
   // share of its capacity in use says more.
@@ -19,9 +17,9 @@ export function llmDesReport(n: SimNode, s: LlmServers, u: number, arrivalRps: n
     utilization: load,
     load,
     llm: {
-      ttftMs: summary(s.ttft),
-      tpotMs: steady && s.tpotCount[k] > 0 ? s.tpotSum[k] / s.tpotCount[k] : null,
-      e2eMs: summary(s.e2e),
+      ttftMs: summary('ttft'),
+      tpotMs: steady ? s.tpotMs(u) : null,
+      e2eMs: summary('e2e'),
       tokensPerS,
       gpus,
       usdPerMTokens: cost(gpus, c.gpuHourUsd, tokensPerS),

@@ -225,7 +225,7 @@ export class ScenarioHooks {
   /** Service times × f from now on (a lognormal's μ moves by ln f, its shape kept). */
   private slow(u: number, f: number): void {
     const N = this.e.nodes;
-    if (this.e.llm !== null && this.e.llm.at[u] >= 0) this.e.llm.slow(u, f, this.e.time());
+    if (this.e.llm !== null && this.e.llm.at[u] >= 0) this.e.llmSlow(u, f);
     N.mean[u] *= f;
     N.lnMu[u] += Math.log(f);
     N.batchPerItem[u] *= f;

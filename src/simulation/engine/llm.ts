@@ -1,0 +1,507 @@
+// The LLM servers of a design (docs/llm-serving.md): every replica runs steps one after another.
+// Between steps it admits waiting requests from its component's one FIFO queue, as many as its
+// sequence limit and its KV cache allow, and prefills them in one step; otherwise it runs one
+// decode step for all its running sequences (prefills first, as vLLM's default scheduler does,
+// so a prefill pauses decoding). A request reserves the KV cache for its prompt and its whole
+// output when admitted, so no sequence is ever preempted. A replica's step is an event of kind
+// LLM_STEP whose id is its slot; O(log batch) per request and O(1) per step, so a step costs the
+// same whatever the batch.
+//
+// Decode steps that nothing can change run as one event: while its component's queue is empty
+// and until its next sequence finishes, a replica's steps follow from its batch alone, so their
+// ends are summed ahead (each as the step-by-step run adds it) and only the last is scheduled.
+// A request that then queues is admitted at the first step end of any replica, as it would be:
+// the replica whose next step ends first has its run of steps cut there (`look`). A scenario's
+// slowdown cuts them too. Same sample path as an event per step (llm-steps.test.ts).
+//
+// The numbers that depend only on a component's settings — the roofline's rates, the weights a
+// step of each batch size reads, the lengths' lognormal parameters — are worked out once by
+// ../llm/station.ts and set here with `component`.
+import * as C from './calendar';
+import * as R from './random';
+import * as T from './tables';
+import * as S from './state';
+import { IntQueue } from './queues';
+import { copyF64, grew } from './memory';
+import { LLM_STEP, record } from './stations';
+import { dispatch } from './calls';
+import { FinishHeap, allocSequence, releaseSequence, resetSequences, sAdmit, sArrive, sCtxEnd, sFirst, sJob, sOut, sPrompt } from './llm-pool';
+
+const IDLE: u8 = 0;
+const PREFILL: u8 = 1;
+const DECODE: u8 = 2;
+
+// ---- per LLM component k ----
+let nodeOf = new StaticArray<i32>(0);
+/** Its replica slots: firstSlot[k] … firstSlot[k] + slotCount[k] − 1. */
+let firstSlot = new StaticArray<i32>(0);
+let slotCount = new StaticArray<i32>(0);
+/** Replicas serving (a scenario takes some out and puts them back). */
+let serving = new StaticArray<i32>(0);
+/** Step times' factor (a scenario's slowdown). */
+let speed = new StaticArray<f64>(0);
+/** 1: static batching (a batch runs until its longest sequence ends); 0: continuous. */
+let isStatic = new StaticArray<u8>(0);
+let maxSeqs = new StaticArray<i32>(0);
+let kvCapacity = new StaticArray<f64>(0);
+/** The longest request that can run: min(model context, KV cache). */
+let limit = new StaticArray<f64>(0);
+// Prompt and output lengths: lognormal with this mean and CV (constant at CV 0), as μ and σ.
+let promptMean = new StaticArray<f64>(0);
+let promptCv = new StaticArray<f64>(0);
+let promptMu = new StaticArray<f64>(0);
+let promptSigma = new StaticArray<f64>(0);
+let outMean = new StaticArray<f64>(0);
+let outCv = new StaticArray<f64>(0);
+let outMu = new StaticArray<f64>(0);
+let outSigma = new StaticArray<f64>(0);
+// The roofline (../llm/roofline.ts): 2 × active parameters, achieved FLOP and bytes per ms of
+// a replica, KV bytes per cached token, the fixed overhead of a step.
+let twoActive = new StaticArray<f64>(0);
+let flopsPerMs = new StaticArray<f64>(0);
+let bytesPerMs = new StaticArray<f64>(0);
+let kvBytes = new StaticArray<f64>(0);
+let overheadMs = new StaticArray<f64>(0);
+/** Bytes of weights a step over b sequences reads, at weightsAt[k] + b for b = 0 … maxSeqs. */
+let weightsAt = new StaticArray<i32>(0);
+let weights = new StaticArray<f64>(0);
+let queues = new StaticArray<IntQueue>(0);
+/** Idle replicas, a stack per component from firstSlot[k] (the next to start on top). */
+let idle = new StaticArray<i32>(0);
+let idleTop = new StaticArray<i32>(0);
+/** Where the components' time-to-first-token histograms begin; the end-to-end ones follow. */
+let histBase: i32 = 0;
+let tpotSum = new StaticArray<f64>(0);
+let tpotCount = new StaticArray<f64>(0);
+/** Output tokens of requests finished inside the measurement window. */
+let tokens = new StaticArray<f64>(0);
+let K: i32 = 0;
+
+// ---- per replica slot ----
+let kOf = new StaticArray<i32>(0);
+let phase = new StaticArray<u8>(0);
+let retired = new StaticArray<u8>(0);
+let running = new StaticArray<i32>(0);
+let kvUsed = new StaticArray<f64>(0);
+let sumCtx = new StaticArray<f64>(0);
+let decodes = new StaticArray<f64>(0);
+let heaps = new StaticArray<FinishHeap>(0);
+/** Filled on a replica's first admission: a design may have many replicas that stay idle. */
+let admitted = new StaticArray<StaticArray<i32> | null>(0);
+let admittedCount = new StaticArray<i32>(0);
+// A replica's steps in flight: how many end at its scheduled event, when each ends (from
+// slot × stepsPerEvent), and a cursor on them for cutting (the step under way when last asked).
+let planned = new StaticArray<i32>(0);
+let planEnd = new StaticArray<f64>(0);
+let ends = new StaticArray<f64>(0);
+let cutEnd = new StaticArray<f64>(0);
+let cutStep = new StaticArray<i32>(0);
+let stepsPerEvent: i32 = 64;
+/** When the step just started ends (−1: the replica went idle). */
+let stepEnd: f64 = 0;
+/** Requests finished by the last step, and when each was admitted. */
+let done = new StaticArray<i32>(0);
+let doneStart = new StaticArray<f64>(0);
+/** Replicas a scenario put back that start a step now, and when that step ends. */
+let started = new StaticArray<i32>(0);
+let startedEnd = new StaticArray<f64>(0);
+
+/** Tables for `components` LLM components with `slots` replicas in all; their histograms from `hist`. */
+export function allocate(components: i32, slots: i32, steps: i32, hist: i32): void {
+  K = components;
+  stepsPerEvent = steps;
+  histBase = hist;
+  nodeOf = new StaticArray<i32>(K);
+  firstSlot = new StaticArray<i32>(K);
+  slotCount = new StaticArray<i32>(K);
+  serving = new StaticArray<i32>(K);
+  speed = new StaticArray<f64>(K);
+  isStatic = new StaticArray<u8>(K);
+  maxSeqs = new StaticArray<i32>(K);
+  kvCapacity = new StaticArray<f64>(K);
+  limit = new StaticArray<f64>(K);
+  promptMean = new StaticArray<f64>(K);
+  promptCv = new StaticArray<f64>(K);
+  promptMu = new StaticArray<f64>(K);
+  promptSigma = new StaticArray<f64>(K);
+  outMean = new StaticArray<f64>(K);
+  outCv = new StaticArray<f64>(K);
+  outMu = new StaticArray<f64>(K);
+  outSigma = new StaticArray<f64>(K);
+  twoActive = new StaticArray<f64>(K);
+  flopsPerMs = new StaticArray<f64>(K);
+  bytesPerMs = new StaticArray<f64>(K);
+  kvBytes = new StaticArray<f64>(K);
+  overheadMs = new StaticArray<f64>(K);
+  weightsAt = new StaticArray<i32>(K);
+  weights = new StaticArray<f64>(0);
+  queues = new StaticArray<IntQueue>(K);
+  idleTop = new StaticArray<i32>(K);
+  tpotSum = new StaticArray<f64>(K);
+  tpotCount = new StaticArray<f64>(K);
+  tokens = new StaticArray<f64>(K);
+  kOf = new StaticArray<i32>(slots);
+  phase = new StaticArray<u8>(slots);
+  retired = new StaticArray<u8>(slots);
+  running = new StaticArray<i32>(slots);
+  kvUsed = new StaticArray<f64>(slots);
+  sumCtx = new StaticArray<f64>(slots);
+  decodes = new StaticArray<f64>(slots);
+  heaps = new StaticArray<FinishHeap>(slots);
+  for (let i = 0; i < slots; i++) heaps[i] = new FinishHeap();
+  admitted = new StaticArray<StaticArray<i32> | null>(slots);
+  admittedCount = new StaticArray<i32>(slots);
+  planned = new StaticArray<i32>(slots);
+  planEnd = new StaticArray<f64>(slots);
+  ends = new StaticArray<f64>(slots * steps);
+  cutEnd = new StaticArray<f64>(slots);
+  cutStep = new StaticArray<i32>(slots);
+  idle = new StaticArray<i32>(slots);
+  started = new StaticArray<i32>(slots);
+  startedEnd = new StaticArray<f64>(slots);
+  done = new StaticArray<i32>(1);
+  doneStart = new StaticArray<f64>(1);
+  stepEnd = 0;
+  resetSequences();
+}
+
+/** LLM component k (node u), its replicas from slot `first`, and the numbers its settings give. */
+export function component(
+  k: i32, u: i32, first: i32, replicas: i32, staticBatch: bool, seqs: i32, kv: f64, longest: f64,
+  pMean: f64, pCv: f64, pMu: f64, pSigma: f64, oMean: f64, oCv: f64, oMu: f64, oSigma: f64,
+  active2: f64, flops: f64, bytes: f64, kvPerToken: f64, overhead: f64,
+): void {
+  nodeOf[k] = u;
+  firstSlot[k] = first;
+  slotCount[k] = replicas;
+  serving[k] = replicas;
+  speed[k] = 1;
+  isStatic[k] = staticBatch ? 1 : 0;
+  maxSeqs[k] = seqs;
+  kvCapacity[k] = kv;
+  limit[k] = longest;
+  promptMean[k] = pMean;
+  promptCv[k] = pCv;
+  promptMu[k] = pMu;
+  promptSigma[k] = pSigma;
+  outMean[k] = oMean;
+  outCv[k] = oCv;
+  outMu[k] = oMu;
+  outSigma[k] = oSigma;
+  twoActive[k] = active2;
+  flopsPerMs[k] = flops;
+  bytesPerMs[k] = bytes;
+  kvBytes[k] = kvPerToken;
+  overheadMs[k] = overhead;
+  weightsAt[k] = weights.length;
+  weights = copyF64(weights, weights.length + seqs + 1);
+  queues[k] = new IntQueue();
+  // The idle stack holds the replicas last first, so the first is taken first.
+  for (let i = 0; i < replicas; i++) {
+    kOf[first + i] = k;
+    idle[first + i] = first + replicas - 1 - i;
+  }
+  idleTop[k] = replicas;
+  if (seqs > done.length) {
+    done = new StaticArray<i32>(seqs);
+    doneStart = new StaticArray<f64>(seqs);
+  }
+  grew();
+}
+
+/** Bytes of weights a step over `batch` sequences of component k reads. */
+export function setWeights(k: i32, batch: i32, bytes: f64): void {
+  weights[weightsAt[k] + batch] = bytes;
+}
+
+/** Time to first token (which 0) or end to end (1) of component k: its histogram. */
+export function histogramOf(k: i32, which: i32): i32 {
+  return histBase + which * K + k;
+}
+
+/** Component k's mean time per output token (sum 0, count 1) and output tokens in the window (2). */
+export function figure(k: i32, which: i32): f64 {
+  return which == 0 ? tpotSum[k] : which == 1 ? tpotCount[k] : tokens[k];
+}
+
+/** A request joins LLM server u's queue; a replica that was idle starts a step. */
+export function arrive(u: i32, job: i32): void {
+  S.advance(u);
+  T.inSystem[u]++;
+  const k = T.llmAt[u];
+  const now = S.now;
+  const s = allocSequence();
+  sJob[s] = job;
+  sArrive[s] = now;
+  // Lengths within the model's context and the KV cache, so that every request can run.
+  const prompt = min(length(promptMean[k], promptCv[k], promptMu[k], promptSigma[k]), limit[k] - 1);
+  sPrompt[s] = <i32>prompt;
+  sOut[s] = <i32>min(length(outMean[k], outCv[k], outMu[k], outSigma[k]), limit[k] - prompt);
+  queues[k].push(s);
+  if (idleTop[k] == 0) return look(k, now);
+  const slot = idle[firstSlot[k] + --idleTop[k]];
+  next(slot, now);
+  T.busy[u]++;
+  C.schedule(stepEnd, slot * 8 + LLM_STEP);
+}
+
+/** Replica `slot`'s step ended: its finished requests go on as after a service, and its next step starts. */
+export function step(slot: i32): void {
+  const k = kOf[slot];
+  const u = nodeOf[k];
+  const now = S.now;
+  const heap = heaps[slot];
+  let n = 0;
+  if (phase[slot] == PREFILL) {
+    const list = admitted[slot]!;
+    const count = admittedCount[slot];
+    let longest = 1;
+    for (let i = 0; i < count; i++) longest = max(longest, sOut[list[i]]);
+    for (let i = 0; i < count; i++) {
+      const s = list[i];
+      sFirst[s] = now;
+      // A static batch decodes until its longest sequence ends; the others ride along as padding.
+      const steps = (isStatic[k] ? longest : sOut[s]) - 1;
+      sCtxEnd[s] = <f64>(sPrompt[s] + 1 + steps);
+      if (steps == 0) {
+        n = finish(slot, s, now, n);
+        continue;
+      }
+      running[slot]++;
+      sumCtx[slot] += <f64>(sPrompt[s] + 1);
+      heap.push(decodes[slot] + <f64>steps, s);
+    }
+  } else if (phase[slot] == DECODE) {
+    const steps = planned[slot];
+    const d = (decodes[slot] += <f64>steps);
+    sumCtx[slot] += <f64>steps * <f64>running[slot];
+    while (heap.topKey() <= d) {
+      const s = heap.pop();
+      running[slot]--;
+      sumCtx[slot] -= sCtxEnd[s];
+      n = finish(slot, s, now, n);
+    }
+  }
+  next(slot, now);
+  if (stepEnd < 0 && retired[slot] == 0) idle[firstSlot[k] + idleTop[k]++] = slot;
+  look(k, now);
+  S.advance(u);
+  T.inSystem[u] -= n;
+  if (stepEnd >= 0) C.schedule(stepEnd, slot * 8 + LLM_STEP);
+  else T.busy[u]--;
+  for (let i = 0; i < n; i++) {
+    T.jStart[done[i]] = doneStart[i];
+    record(u, done[i]);
+  }
+  for (let i = 0; i < n; i++) dispatch(done[i]);
+}
+
+/**
+ * A scenario sets LLM server u to `replicas` serving replicas (a failure, a recovery). A replica
+ * taken out finishes the sequences it runs and admits no more, as the generic servers drain;
+ * idle ones go first. A replica put back starts on the queue at once.
+ */
+export function setReplicas(u: i32, replicas: f64): void {
+  const k = T.llmAt[u];
+  const now = S.now;
+  const first = firstSlot[k];
+  const count = slotCount[k];
+  const want = <i32>max(0, min(<f64>count, Math.round(replicas)));
+  let n = 0;
+  for (let i = count - 1; serving[k] > want && i >= 0; i--) {
+    const slot = first + i;
+    if (retired[slot] || phase[slot] != IDLE) continue;
+    retire(slot, k);
+  }
+  for (let i = count - 1; serving[k] > want && i >= 0; i--) if (!retired[first + i]) retire(first + i, k);
+  for (let i = 0; serving[k] < want && i < count; i++) {
+    const slot = first + i;
+    if (!retired[slot]) continue;
+    retired[slot] = 0;
+    serving[k]++;
+    // Still draining what it ran: it simply admits again at its next step.
+    if (phase[slot] != IDLE) continue;
+    next(slot, now);
+    if (stepEnd < 0) idle[first + idleTop[k]++] = slot;
+    else {
+      started[n] = slot;
+      startedEnd[n++] = stepEnd;
+    }
+  }
+  look(k, now);
+  // Busy replicas integrated up to now before they change.
+  S.advance(u);
+  for (let i = 0; i < n; i++) {
+    T.busy[u]++;
+    C.schedule(startedEnd[i], started[i] * 8 + LLM_STEP);
+  }
+}
+
+/** Step times of LLM server u × f from the next step on (a slowdown, or its end with 1/f). */
+export function slow(u: i32, f: f64): void {
+  const k = T.llmAt[u];
+  for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) if (phase[slot] == DECODE) cut(slot, S.now);
+  speed[k] *= f;
+}
+
+function retire(slot: i32, k: i32): void {
+  retired[slot] = 1;
+  serving[k]--;
+  const first = firstSlot[k];
+  const top = idleTop[k];
+  for (let i = 0; i < top; i++) {
+    if (idle[first + i] != slot) continue;
+    for (let j = i + 1; j < top; j++) idle[first + j - 1] = idle[first + j];
+    idleTop[k] = top - 1;
+    return;
+  }
+}
+
+/** Starts the replica's next step: a prefill of what can be admitted, else a decode step, else idle. */
+function next(slot: i32, now: f64): void {
+  const k = kOf[slot];
+  const q = queues[k];
+  if (admitted[slot] == null) admitted[slot] = newList(maxSeqs[k]);
+  const list = admitted[slot]!;
+  let count = 0;
+  let prompts = 0;
+  if (retired[slot] == 0 && (!isStatic[k] || running[slot] == 0)) {
+    const seqs = maxSeqs[k];
+    const kv = kvCapacity[k];
+    while (q.size > 0 && running[slot] + count < seqs) {
+      const s = q.peek();
+      const need = <f64>(sPrompt[s] + sOut[s]);
+      if (kvUsed[slot] + need > kv) break;
+      q.shift();
+      kvUsed[slot] += need;
+      sAdmit[s] = now;
+      prompts += sPrompt[s];
+      list[count++] = s;
+    }
+  }
+  admittedCount[slot] = count;
+  if (count > 0) {
+    phase[slot] = PREFILL;
+    stepEnd = now + prefillMs(k, <f64>prompts, count) * speed[k];
+  } else if (running[slot] > 0) {
+    phase[slot] = DECODE;
+    // Steps on until a sequence finishes, unless a request waits that this replica could admit.
+    const blocked = q.size == 0 || isStatic[k] != 0 || retired[slot] != 0;
+    decodeRun(slot, k, now, blocked ? heaps[slot].topKey() - decodes[slot] : 1);
+  } else {
+    phase[slot] = IDLE;
+    stepEnd = -1;
+  }
+  planEnd[slot] = stepEnd;
+  if (phase[slot] == PREFILL) cutEnd[slot] = stepEnd;
+}
+
+function newList(n: i32): StaticArray<i32> {
+  const list = new StaticArray<i32>(n);
+  grew();
+  return list;
+}
+
+/** Decode steps from now until the `until`-th (or the chunk's last): their end in stepEnd. */
+function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
+  const f = speed[k];
+  const batch = running[slot];
+  const steps = <i32>min(until, <f64>stepsPerEvent);
+  const at = slot * stepsPerEvent;
+  let ctx = sumCtx[slot];
+  let t = now + decodeStepMs(k, batch, ctx) * f;
+  ends[at] = t;
+  for (let i = 1; i < steps; i++) {
+    ctx += <f64>batch;
+    t += decodeStepMs(k, batch, ctx) * f;
+    ends[at + i] = t;
+  }
+  planned[slot] = steps;
+  stepEnd = t;
+  cutStep[slot] = 0;
+  cutEnd[slot] = ends[at];
+}
+
+/** The end of the slot's step under way at `now` (its cursor moved up to the step before). */
+function stepEndAfter(slot: i32, now: f64): f64 {
+  let end = cutEnd[slot];
+  if (end >= now) return end;
+  const at = slot * stepsPerEvent;
+  let i = cutStep[slot];
+  while (end < now && i + 1 < planned[slot]) end = ends[at + ++i];
+  cutStep[slot] = i;
+  cutEnd[slot] = end;
+  return end;
+}
+
+/** The slot's run of decode steps ends with the step under way at `now`: its event is moved there. */
+function cut(slot: i32, now: f64): void {
+  const end = stepEndAfter(slot, now);
+  if (end == planEnd[slot]) return;
+  planned[slot] = cutStep[slot] + 1;
+  if (!C.cancel(planEnd[slot], slot * 8 + LLM_STEP)) throw new Error('an LLM replica had no step to move');
+  C.schedule(end, slot * 8 + LLM_STEP);
+  planEnd[slot] = end;
+}
+
+/**
+ * Requests wait at component k: of the replicas that admit at a step's end (not a static batch
+ * before its run is over, not one taken out of service), the one whose step ends first must
+ * look at them then.
+ */
+function look(k: i32, now: f64): void {
+  if (queues[k].size == 0) return;
+  const continuous = isStatic[k] == 0;
+  let first = -1;
+  let firstEnd = Infinity;
+  for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) {
+    if (phase[slot] == IDLE || retired[slot] != 0) continue;
+    let end = continuous ? cutEnd[slot] : planEnd[slot];
+    if (end < now) end = stepEndAfter(slot, now);
+    if (end < firstEnd) {
+      first = slot;
+      firstEnd = end;
+    }
+  }
+  if (first >= 0 && continuous) cut(first, now);
+}
+
+function finish(slot: i32, s: i32, now: f64, n: i32): i32 {
+  const k = kOf[slot];
+  const out = sOut[s];
+  kvUsed[slot] -= <f64>(sPrompt[s] + out);
+  done[n] = sJob[s];
+  doneStart[n] = sAdmit[s];
+  const arrive = sArrive[s];
+  if (arrive >= S.tWarm) {
+    T.addSample(histBase + k, sFirst[s] - arrive);
+    T.addSample(histBase + K + k, now - arrive);
+    if (out > 1) {
+      tpotSum[k] += (now - sFirst[s]) / <f64>(out - 1);
+      tpotCount[k] += 1;
+    }
+  }
+  if (now >= S.tWarm && !(now > S.tEnd)) tokens[k] += <f64>out;
+  releaseSequence(s);
+  return n + 1;
+}
+
+/** A length in tokens: lognormal with the given mean and CV (constant at CV 0), at least 1. */
+function length(mean: f64, cv: f64, mu: f64, sigma: f64): f64 {
+  if (cv <= 0) return max(1, Math.round(mean));
+  return max(1, Math.round(Math.exp(mu + sigma * R.normal())));
+}
+
+/** One prefill step over `prompts` prompt tokens of `sequences` requests: 2 FLOP per active parameter per token (../llm/roofline.ts). */
+@inline function prefillMs(k: i32, prompts: f64, sequences: i32): f64 {
+  const compute = (twoActive[k] * prompts) / flopsPerMs[k];
+  const memory = weights[weightsAt[k] + sequences] / bytesPerMs[k];
+  return max(compute, memory) + overheadMs[k];
+}
+
+/** One decode step: `batch` sequences each make one token, reading the weights and `kvTokens` cached tokens. */
+@inline function decodeStepMs(k: i32, batch: i32, kvTokens: f64): f64 {
+  const memory = (weights[weightsAt[k] + batch] + kvTokens * kvBytes[k]) / bytesPerMs[k];
+  const compute = (twoActive[k] * <f64>batch) / flopsPerMs[k];
+  return max(memory, compute) + overheadMs[k];
+}
