@@ -96,6 +96,9 @@ let planEnd = new StaticArray<f64>(0);
 let ends = new StaticArray<f64>(0);
 let cutEnd = new StaticArray<f64>(0);
 let cutStep = new StaticArray<i32>(0);
+/** 1 while the replica's run has steps past the one under way that no cut has taken off; per component, how many such runs. */
+let long = new StaticArray<u8>(0);
+let longRuns = new StaticArray<i32>(0);
 let stepsPerEvent: i32 = 64;
 /** When the step just started ends (−1: the replica went idle). */
 let stepEnd: f64 = 0;
@@ -140,6 +143,7 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   tpotSum = new StaticArray<f64>(K);
   tpotCount = new StaticArray<f64>(K);
   tokens = new StaticArray<f64>(K);
+  longRuns = new StaticArray<i32>(K);
   kOf = new StaticArray<i32>(slots);
   phase = new StaticArray<u8>(slots);
   retired = new StaticArray<u8>(slots);
@@ -156,6 +160,7 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   ends = new StaticArray<f64>(slots * steps);
   cutEnd = new StaticArray<f64>(slots);
   cutStep = new StaticArray<i32>(slots);
+  long = new StaticArray<u8>(slots);
   idle = new StaticArray<i32>(slots);
   started = new StaticArray<i32>(slots);
   startedEnd = new StaticArray<f64>(slots);
@@ -237,8 +242,14 @@ export function arrive(u: i32, job: i32): void {
   const prompt = min(length(promptMean[k], promptCv[k], promptMu[k], promptSigma[k]), limit[k] - 1);
   sPrompt[s] = <i32>prompt;
   sOut[s] = <i32>min(length(outMean[k], outCv[k], outMu[k], outSigma[k]), limit[k] - prompt);
+  const waiting = queues[k].size;
   queues[k].push(s);
-  if (idleTop[k] == 0) return look(k, now);
+  // Requests already waited: the last look found the replica whose step ends first, and no
+  // replica's steps changed since (each step's end looks again), so it would find the same.
+  if (idleTop[k] == 0) {
+    if (waiting == 0) look(k, now);
+    return;
+  }
   const slot = idle[firstSlot[k] + --idleTop[k]];
   next(slot, now);
   T.busy[u]++;
@@ -380,6 +391,7 @@ function next(slot: i32, now: f64): void {
     }
   }
   admittedCount[slot] = count;
+  setLong(slot, k, false);
   if (count > 0) {
     phase[slot] = PREFILL;
     stepEnd = now + prefillMs(k, <f64>prompts, count) * speed[k];
@@ -417,6 +429,7 @@ function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
     ends[at + i] = t;
   }
   planned[slot] = steps;
+  if (steps > 1) setLong(slot, k, true);
   stepEnd = t;
   cutStep[slot] = 0;
   cutEnd[slot] = ends[at];
@@ -442,28 +455,37 @@ function cut(slot: i32, now: f64): void {
   if (!C.cancel(planEnd[slot], slot * 8 + LLM_STEP)) throw new Error('an LLM replica had no step to move');
   C.schedule(end, slot * 8 + LLM_STEP);
   planEnd[slot] = end;
+  setLong(slot, kOf[slot], false);
+}
+
+@inline function setLong(slot: i32, k: i32, on: bool): void {
+  const was = long[slot];
+  const now: u8 = on ? 1 : 0;
+  if (was == now) return;
+  long[slot] = now;
+  longRuns[k] += on ? 1 : -1;
 }
 
 /**
- * Requests wait at component k: of the replicas that admit at a step's end (not a static batch
- * before its run is over, not one taken out of service), the one whose step ends first must
- * look at them then.
+ * Requests wait at component k: of the replicas that admit at a step's end (not one taken out
+ * of service), the one whose step ends first must look at them then. Nothing to cut when no run
+ * has steps past the one under way (every run one step, or cut already), or in a static batch,
+ * which admits only when its run is over.
  */
 function look(k: i32, now: f64): void {
-  if (queues[k].size == 0) return;
-  const continuous = isStatic[k] == 0;
+  if (queues[k].size == 0 || isStatic[k] != 0 || longRuns[k] == 0) return;
   let first = -1;
   let firstEnd = Infinity;
   for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) {
     if (phase[slot] == IDLE || retired[slot] != 0) continue;
-    let end = continuous ? cutEnd[slot] : planEnd[slot];
+    let end = cutEnd[slot];
     if (end < now) end = stepEndAfter(slot, now);
     if (end < firstEnd) {
       first = slot;
       firstEnd = end;
     }
   }
-  if (first >= 0 && continuous) cut(first, now);
+  if (first >= 0) cut(first, now);
 }
 
 function finish(slot: i32, s: i32, now: f64, n: i32): i32 {
