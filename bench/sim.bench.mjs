@@ -62,14 +62,20 @@ function simpy() {
   return { version: out.simpy, seconds: out.seconds, cpuSeconds: user + sys, customersPerSec: out.customersPerSecond, customersPerCpuSec: REQUESTS / (user + sys), meanSojourn: out.mean };
 }
 
-/** Every case-study template, 10⁶ requests from a fresh process, against the 1 M requests/s target. */
+/**
+ * Every case-study template, 10⁶ requests, against the 1 M requests/s target: the median of
+ * three fresh processes (a single run on a shared machine varies by ±10 %), each run listed.
+ */
 function templates() {
   const out = {};
-  for (const file of readdirSync(TEMPLATES).filter((f) => f.endsWith('.json')).sort()) {
-    const m = measure(`template:${file.slice(0, -5)}`, REQUESTS);
-    out[file.slice(0, -5)] = { eventsPerRequest: round(m.events / REQUESTS, 2), requestsPerCpuSec: Math.round(m.requestsPerCpuSec), requestsPerSec: Math.round(m.requestsPerSec), target: '≥ 1,000,000 requests per CPU-second' };
+  let met = 0;
+  const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json')).sort();
+  for (const file of files) {
+    const m = repeated(`template:${file.slice(0, -5)}`, 3);
+    if (m.requestsPerCpuSec >= 1e6) met++;
+    out[file.slice(0, -5)] = { eventsPerRequest: round(m.events / REQUESTS, 2), requestsPerCpuSec: Math.round(m.requestsPerCpuSec), requestsPerSec: Math.round(m.requestsPerSec), runsPerCpuSec: m.allPerCpuSec, target: '≥ 1,000,000 requests per CPU-second' };
   }
-  return out;
+  return { atTarget: `${met} of ${files.length}`, ...out };
 }
 
 export async function runSimBench() {
@@ -84,12 +90,12 @@ export async function runSimBench() {
 function runAll() {
   const load = loadavg()[0];
   // Our engine and SimPy back to back on the same M/M/1 (ρ 0.8, 10⁶ requests); each of our
-  // figures is the median of three fresh processes.
+  // figures, here and for the designs below, is the median of three fresh processes.
   const fresh = repeated('o1', 3);
   const py = simpy();
   const warm = repeated('o1-warm', 3);
-  const large = repeated('large', 1);
-  const largeWarm = repeated('large-warm', 1);
+  const large = repeated('large', 3);
+  const largeWarm = repeated('large-warm', 3);
   const designs = templates();
   const analytic = measure('analytic');
   const ratio = (m) => (py ? round(m.requestsPerCpuSec / py.customersPerCpuSec, 1) : null);
