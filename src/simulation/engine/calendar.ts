@@ -34,8 +34,15 @@ let origin: f64 = 0;
 let invWidth: f64 = 1;
 /** Virtual bucket (before the modulo) the search starts from: no pending event lies before it. */
 let cur: i32 = 0;
-/** Buckets walked past and list steps taken since the last review. */
-let work: i32 = 0;
+/** List steps taken (insertions into a bucket's list) and empty buckets walked past (searches) since the last review. */
+let steps: i32 = 0;
+let empties: i32 = 0;
+/**
+ * Brown's width times this: halved when insertions walk long lists while searches find their
+ * bucket at once (buckets too wide for how the events bunch near the front), doubled the other
+ * way round; between 1/64 and 64.
+ */
+let tune: f64 = 1;
 let countdown: i32 = 64;
 /** Scratch lists of resize, kept: the allocator never frees. */
 let all = new StaticArray<i32>(1024);
@@ -52,7 +59,9 @@ export function reset(): void {
   growAt = SMALL;
   shrinkAt = -1;
   cur = 0;
-  work = 0;
+  steps = 0;
+  empties = 0;
+  tune = 1;
   countdown = 64;
 }
 
@@ -97,7 +106,7 @@ function insertAfter(p: i32, e: i32, t: f64, s: f64): void {
   while (q >= 0 && (eTime[q] < t || (eTime[q] == t && eSeq[q] < s))) {
     p = q;
     q = eNext[q];
-    work++;
+    steps++;
   }
   eNext[e] = q;
   eNext[p] = e;
@@ -137,7 +146,7 @@ function find(): i32 {
   for (let i = 0; i <= mask; i++, vb++) {
     const h = heads[vb & mask];
     if (h >= 0 && eVb[h] == vb) {
-      work += i;
+      empties += i;
       cur = vb;
       return h;
     }
@@ -147,7 +156,7 @@ function find(): i32 {
     const h = heads[b];
     if (h >= 0 && (best < 0 || before(h, best))) best = h;
   }
-  work += 2 * mask;
+  empties += 2 * mask;
   cur = eVb[best];
   return best;
 }
@@ -156,12 +165,28 @@ function find(): i32 {
   return eTime[a] < eTime[b] || (eTime[a] == eTime[b] && eSeq[a] < eSeq[b]);
 }
 
-/** A calendar four times too large, or one costing many steps per operation, is laid out afresh. */
+/**
+ * A calendar four times too large is laid out afresh, smaller; one costing many steps per
+ * operation, afresh at the width Brown's estimate gives now; one whose steps are mostly list
+ * steps, or mostly empty buckets, at a narrower or a wider width (a self-tuning calendar, after
+ * Tan and Thng's SNOOPy calendar queue, 2000).
+ */
 function review(): void {
   const nb = mask + 1;
   if (size < shrinkAt) return resize(nb > SMALL ? nb >> 1 : 1);
-  if (work > 6 * REVIEW || cur > 1 << 29) return resize(nb);
-  work = 0;
+  if (steps + empties > 6 * REVIEW || cur > 1 << 29) return resize(nb);
+  if (steps + empties > REVIEW >> 1 && mask > 0) {
+    if (steps > 3 * empties && tune > 1.0 / 64) {
+      tune *= 0.5;
+      return resize(nb);
+    }
+    if (empties > 3 * steps && tune < 64) {
+      tune *= 2;
+      return resize(nb);
+    }
+  }
+  steps = 0;
+  empties = 0;
   countdown = REVIEW;
 }
 
@@ -172,7 +197,7 @@ function resize(nb: i32): void {
   let n = 0;
   for (let b = 0; b <= mask; b++) for (let e = heads[b]; e >= 0; e = eNext[e]) all[n++] = e;
   sortByTime(all, n);
-  const width = estimateWidth(all, n);
+  const width = estimateWidth(all, n) * tune;
   if (width > 0) invWidth = 1 / width;
   origin = n > 0 ? eTime[all[0]] : 0;
   mask = nb - 1;
@@ -181,7 +206,8 @@ function resize(nb: i32): void {
   if (heads.length < nb) heads = new StaticArray<i32>(nb);
   for (let b = 0; b < nb; b++) heads[b] = -1;
   cur = 0;
-  work = 0;
+  steps = 0;
+  empties = 0;
   countdown = REVIEW;
   for (let i = 0; i < n; i++) {
     const e = all[i];
