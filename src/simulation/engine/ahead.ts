@@ -45,7 +45,8 @@ let starts = new StaticArray<f64>(0);
 /**
  * Calls served ahead whose service is not over yet, each as (arrival, start, end), so that the
  * counters can be cut where the warm-up ends and where the window ends (../state.ts): what a
- * call does after that moment belongs to the other side. Pruned from the front as they end.
+ * call does after that moment belongs to the other side. Pruned from the front, of the calls
+ * over by then, when the ring is full.
  */
 class Log {
   at: StaticArray<f64> = new StaticArray<f64>(16);
@@ -55,26 +56,31 @@ class Log {
   size: i32 = 0;
 
   @inline add(at: f64, start: f64, done: f64, now: f64): void {
+    let mask = this.at.length - 1;
+    if (this.size > mask) {
+      this.prune(now);
+      mask = this.at.length - 1;
+    }
+    const i = (this.head + this.size) & mask;
+    this.size++;
+    this.at[i] = at;
+    this.start[i] = start;
+    this.done[i] = done;
+  }
+
+  /** Full: the calls over by now are dropped from the front, and the ring doubles if still more than half full. */
+  prune(now: f64): void {
     const ends = this.done;
+    const mask = ends.length - 1;
     let head = this.head;
     let size = this.size;
-    let mask = ends.length - 1;
     while (size > 0 && ends[head] <= now) {
       head = (head + 1) & mask;
       size--;
     }
     this.head = head;
-    if (size > mask) {
-      this.size = size;
-      this.grow();
-      head = 0;
-      mask = this.at.length - 1;
-    }
-    const i = (head + size) & mask;
-    this.size = size + 1;
-    this.at[i] = at;
-    this.start[i] = start;
-    this.done[i] = done;
+    this.size = size;
+    if (size > mask >> 1) this.grow();
   }
 
   grow(): void {
