@@ -8,6 +8,9 @@
 // token-level LLM servers (engine/llm.ts, set up by llm/station.ts) included.
 import type { SimGraph } from './graph';
 import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
+
+/** What a scenario's hooks ask of the engine for its timeline (engine/timeline.ts). */
+export type TimelineEngine = Pick<EngineExports, 'timelineSetup' | 'timelineSource' | 'timelinePoint' | 'timelineBound' | 'timelineFirst' | 'timelineOffer' | 'timelineClose' | 'timelineFigure'>;
 import { Counters, Nodes, milestoneCounts } from './des-state';
 import { Histograms } from './histogram';
 import type { Random } from './random';
@@ -28,6 +31,8 @@ export class DesEngine {
   /** Histogram of each source's requests (the end-to-end one when there is a single source). */
   readonly sourceHist: Int32Array;
   readonly e2e: number;
+  /** The histogram a scenario's open timeline bucket measures its latencies in (engine/timeline.ts). */
+  readonly timelineHist: number;
   /** LLM servers' figures (llm/station.ts); null when the design has none. */
   readonly llm: LlmServers | null;
   private readonly x: EngineExports;
@@ -49,9 +54,10 @@ export class DesEngine {
     const m = g.edges.length;
     this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
     // Per component, per source, end to end, the warm-up's sink; then each LLM server's time to
-    // first token and end to end.
+    // first token and end to end; last, a scenario's open timeline bucket.
     const llm = llmIndex(g);
-    const histograms = this.e2e + 2 + 2 * llm.components;
+    const histograms = this.e2e + 2 + 2 * llm.components + 1;
+    this.timelineHist = histograms - 1;
     this.sizes = [n, m, histograms];
     this.x = instantiateEngine(this.host());
     const x = this.x;
@@ -171,6 +177,11 @@ export class DesEngine {
     this.x.refill(u);
   }
 
+  /** The engine's side of a scenario's timeline: its sources' arrivals and its buckets' requests (engine/timeline.ts). */
+  get timeline(): TimelineEngine {
+    return this.x;
+  }
+
   /** A scenario set LLM server u's serving replicas: the ones that start on its queue now get their step. */
   llmReplicas(u: number, replicas: number): void {
     this.x.llmReplicas(u, replicas);
@@ -194,7 +205,6 @@ export class DesEngine {
       },
       scenarioSource: (s) => this.scenario!.source(s),
       scenarioAct: (id) => this.scenario!.act(id),
-      scenarioRootDone: (failed, arrive, t) => this.scenario!.rootDone(failed, arrive, t),
       scenarioFailed: (t) => this.scenario!.count('failed', t),
       usersKeep: (s) => (this.scenario!.users.keep(s) ? 1 : 0),
       scenarioFault: (cause) => this.scenario!.count(cause === 0 ? 'timedOut' : 'breakerOpen'),

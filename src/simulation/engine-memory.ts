@@ -23,6 +23,15 @@ export interface EngineExports {
   llmFigure(k: number, which: number): number;
   llmReplicas(u: number, replicas: number): void;
   llmSlow(u: number, f: number): void;
+  timelineSetup(n: number, warmMs: number, endMs: number, bucketMs: number, buckets: number, hist: number): void;
+  timelineSource(s: number, rate: number, shape: number, a: number, b: number, c: number): void;
+  timelinePoint(s: number, t: number, m: number): void;
+  timelineBound(s: number, seg: number, bound: number): void;
+  timelineFirst(s: number, rate: number): void;
+  timelineRate(s: number, t: number): number;
+  timelineOffer(): void;
+  timelineClose(b: number): void;
+  timelineFigure(which: number, b: number): number;
   arrayAt(i: number): number;
   begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
   step(budget: number): number;
@@ -55,7 +64,6 @@ export interface EngineHost {
   grown(): void;
   scenarioSource(s: number): void;
   scenarioAct(id: number): void;
-  scenarioRootDone(failed: number, arrive: number, t: number): void;
   scenarioFailed(t: number): void;
   usersKeep(s: number): number;
   scenarioFault(cause: number): void;

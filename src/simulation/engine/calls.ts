@@ -12,7 +12,8 @@ import * as S from './state';
 import { lanes } from './queues';
 import * as A from './ahead';
 import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } from './stations';
-import { scenarioRootDone, scenarioSource, usersKeep } from './host';
+import { scenarioSource, usersKeep } from './host';
+import * as Timeline from './timeline';
 import * as Res from './resilience';
 
 const ROOT: u8 = 2;
@@ -243,7 +244,7 @@ export function settled(job: i32): void {
 }
 
 function rootDone(s: i32, flags: u8, arrive: f64, now: f64): void {
-  if (S.scenario) scenarioRootDone(flags & FAILED, arrive, now);
+  if (S.scenario) Timeline.rootDone((flags & FAILED) != 0, arrive, now);
   // A closed-loop user thinks, then sends again (unless a scenario's profile takes the user away).
   if (T.think[s] >= 0 && (!S.scenario || usersKeep(s))) C.schedule(now + R.exp1() * T.think[s], s * 8 + SOURCE);
   const warm = arrive >= S.tWarm;

@@ -4,8 +4,6 @@
 
 @external("host", "scenarioSource") export declare function scenarioSource(s: i32): void;
 @external("host", "scenarioAct") export declare function scenarioAct(id: i32): void;
-/** A user request ended (failed: 0 or 1), having arrived at `arrive`. */
-@external("host", "scenarioRootDone") export declare function scenarioRootDone(failed: i32, arrive: f64, t: f64): void;
 /** A served request failed (its component's failure rate): the timeline counts it. */
 @external("host", "scenarioFailed") export declare function scenarioFailed(t: f64): void;
 /** Whether closed-loop source s keeps the user whose request just ended (the profile may take users away). */

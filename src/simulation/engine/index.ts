@@ -8,6 +8,7 @@ import { allocateQueues } from './queues';
 import * as A from './ahead';
 import * as Res from './resilience';
 import * as Llm from './llm';
+import * as Timeline from './timeline';
 import { refill as refillStation, step as runEvents } from './stations';
 import { startRequest as startUserRequest } from './calls';
 
@@ -120,6 +121,43 @@ export function eventByEvent(u: i32): void {
 /** The window's counters (w…) set to the live ones as of now: what calls served ahead do later left out. */
 export function counted(): void {
   S.counted();
+}
+
+// A scenario's sources and timeline buckets (./timeline.ts).
+/** A scenario over n nodes: warm-up up to `warmMs`, `buckets` buckets of `bucketMs` up to `endMs`; the open bucket's latencies in histogram `hist`. */
+export function timelineSetup(n: i32, warmMs: f64, endMs: f64, bucketMs: f64, buckets: i32, hist: i32): void {
+  Timeline.setup(n, warmMs, endMs, bucketMs, buckets, hist);
+}
+/** Open source s at `rate` rps and its load profile (none 0, flat 1, step 2, ramp 3, spike 4, diurnal 5, points 6). */
+export function timelineSource(s: i32, rate: f64, shape: i32, a: f64, b: f64, c: f64): void {
+  Timeline.source(s, rate, shape, a, b, c);
+}
+export function timelinePoint(s: i32, t: f64, m: f64): void {
+  Timeline.addPoint(s, t, m);
+}
+/** The bound source s's candidates are drawn at in segment `seg` (0 the warm-up, b + 1 bucket b). */
+export function timelineBound(s: i32, seg: i32, bound: f64): void {
+  Timeline.setBound(s, seg, bound);
+}
+/** Source s's rate at `t` seconds into the scenario, rps: its profile as the engine reads it. */
+export function timelineRate(s: i32, t: f64): f64 {
+  return Timeline.rate(s, t);
+}
+/** Source s's first candidate arrival. */
+export function timelineFirst(s: i32, rate: f64): void {
+  Timeline.first(s, rate);
+}
+/** A closed-loop user's request, sent now, counts as offered. */
+export function timelineOffer(): void {
+  Timeline.offer(S.now);
+}
+/** Bucket b is closed: the open bucket's histogram starts afresh. */
+export function timelineClose(b: i32): void {
+  Timeline.close(b);
+}
+/** Bucket b's offered (0), succeeded (1), failed (2) requests; the window's successes (3) and their latency sum (4). */
+export function timelineFigure(which: i32, b: i32): f64 {
+  return Timeline.figure(which, b);
 }
 
 // The event list.

@@ -1,7 +1,7 @@
 // The event loop and the stations: each component is a FIFO multi-server queue (or a batching
 // server) over the request slots; events are (time, sequence, id·8 + kind) in the calendar. A
 // call without network delay is handled at once, without the event list. The host (TypeScript)
-// takes a scenario's actions (event kind 4).
+// takes a scenario's actions (event kind 4) but its sources' arrivals.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';
@@ -10,6 +10,7 @@ import { IntQueue, lanes, queues } from './queues';
 import * as A from './ahead';
 import { calls, dispatch, finish, finishAt, quiet, settled, source } from './calls';
 import { scenarioAct, scenarioFailed } from './host';
+import * as Timeline from './timeline';
 import * as Llm from './llm';
 import { fire as resilienceTimer } from './resilience';
 
@@ -55,7 +56,11 @@ export function step(budget: i32): bool {
         C.add(T.jArrive[next], T.jSeq[next], id * 8 + ARRIVE);
       }
       arrive(job);
-    } else if (kind == SCENARIO) scenarioAct(id);
+    } else if (kind == SCENARIO) {
+      // Ids below the node count are the sources' next candidate arrivals (./timeline.ts).
+      if (id < T.servers.length) Timeline.candidate(id);
+      else scenarioAct(id);
+    }
     else if (kind == CALL_TIMER) resilienceTimer(id);
     else if (kind == LLM_STEP) Llm.step(id);
     else {

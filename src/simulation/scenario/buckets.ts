@@ -2,9 +2,9 @@
 // failed, latency percentiles of the requests completing in it, and per component the
 // arrivals, busy-server and requests-present time integrals, read from the engine's counters
 // at each bucket's end (differences of running totals, so nothing is added per request; calls
-// served ahead counted up to that moment: ../engine/ahead.ts).
+// served ahead counted up to that moment: ../engine/ahead.ts). The engine counts each bucket's
+// requests and keeps the open bucket's latency histogram (../engine/timeline.ts).
 import type { DesEngine } from '../des-engine';
-import type { Histograms } from '../histogram';
 
 /** Why a call failed, as the timeline counts it. */
 export type ErrorCause = 'rejected' | 'timedOut' | 'breakerOpen' | 'failed';
@@ -30,9 +30,6 @@ export class Buckets {
   readonly utilization: Float64Array;
   readonly queue: Float64Array;
   readonly replicas: Float64Array;
-  /** User requests sent in the scenario's window that succeeded, and their latency sum. */
-  ok = 0;
-  okMs = 0;
   edgeStart: Float64Array;
   edgeEnd: Float64Array;
 
@@ -46,6 +43,7 @@ export class Buckets {
   private lastT = 0;
 
   constructor(
+    private readonly e: DesEngine,
     private readonly n: number,
     m: number,
     readonly buckets: number,
@@ -84,9 +82,14 @@ export class Buckets {
     else this.failed[b]++;
   }
 
-  succeeded(ms: number): void {
-    this.ok++;
-    this.okMs += ms;
+  /** User requests sent in the scenario's window that succeeded so far. */
+  get ok(): number {
+    return this.e.timeline.timelineFigure(3, 0);
+  }
+
+  /** Their latencies' sum, ms. */
+  get okMs(): number {
+    return this.e.timeline.timelineFigure(4, 0);
   }
 
   /** Component u had `servers` serving servers until `t` (it is about to change). */
@@ -101,8 +104,9 @@ export class Buckets {
     this.edgeStart = e.c.edgeCalls.slice();
   }
 
-  /** The end of bucket b: its figures from the counters' growth since the last. */
-  close(b: number, e: DesEngine, hist: Histograms, concurrency: readonly number[]): void {
+  /** The end of bucket b: its figures from the counters' growth since the last, its requests and latencies from the engine. */
+  close(b: number, concurrency: readonly number[]): void {
+    const e = this.e;
     const t = e.time();
     const N = e.nodes;
     const c = e.c.counted();
@@ -122,14 +126,15 @@ export class Buckets {
       this.replicas[u * B + b] = N.servers[u] / concurrency[u];
     }
     this.rejected[b] += rej - this.lastRej;
-    this.p50[b] = hist.quantile(0, 0.5) ?? NaN;
-    this.p99[b] = hist.quantile(0, 0.99) ?? NaN;
-    this.mean[b] = hist.mean(0) ?? NaN;
-    hist.counts.fill(0);
-    hist.n[0] = 0;
-    hist.sum[0] = 0;
-    hist.min[0] = Infinity;
-    hist.max[0] = -Infinity;
+    const x = e.timeline;
+    this.offered[b] = x.timelineFigure(0, b);
+    this.good[b] = x.timelineFigure(1, b);
+    this.lost[b] = x.timelineFigure(2, b);
+    const h = e.timelineHist;
+    this.p50[b] = e.hist.quantile(h, 0.5) ?? NaN;
+    this.p99[b] = e.hist.quantile(h, 0.99) ?? NaN;
+    this.mean[b] = e.hist.mean(h) ?? NaN;
+    x.timelineClose(b);
     this.snapshot(e);
     this.closed = b + 1;
     if (b + 1 === B) this.edgeEnd = e.c.edgeCalls.slice();

@@ -1,15 +1,36 @@
-// The scenario's side of the discrete-event engine: time-varying sources, the scenario's
-// events, autoscaling and the timeline's buckets. Everything is an action in one list, run by
-// the engine as event kind 4 with the action's number as id (ids below the node count are
-// the sources' next candidate arrivals). The engine calls in here only when a scenario runs.
+// The scenario's side of the discrete-event engine: the scenario's events, autoscaling, closed
+// loops' users and the timeline's buckets. Everything is an action in one list, run by the
+// engine as event kind 4 with the action's number, from the node count up, as id. What a
+// scenario does for every request — its open sources' arrivals along their load profiles, each
+// request's end counted in its bucket — the engine does itself (engine/timeline.ts), set up
+// here. The engine calls in here only when a scenario runs.
 import type { DesEngine } from '../des-engine';
-import { Histograms } from '../histogram';
+import type { LoadProfile } from '../../model/scenario';
 import type { ScenarioPlan } from './plan';
 import { maxOn, multiplier } from './profile';
 import { Buckets, type ErrorCause } from './buckets';
 import { ScenarioUsers } from './users';
 
 const KIND = 4;
+/** A load profile as the engine codes it (engine/timeline.ts, source): shape and three numbers. */
+export function profileCode(p: LoadProfile | undefined): [number, number, number, number] {
+  if (!p) return [0, 0, 0, 0];
+  switch (p.shape) {
+    case 'flat':
+      return [1, 0, 0, 0];
+    case 'step':
+      return [2, p.atS, p.factor, 0];
+    case 'ramp':
+      return [3, p.fromS, p.toS, p.factor];
+    case 'spike':
+      return [4, p.atS, p.durationS, p.factor];
+    case 'diurnal':
+      return [5, p.periodS, p.amplitude, p.phaseS ?? 0];
+    case 'points':
+      return [6, 0, 0, 0];
+  }
+}
+
 const enum A {
   Start,
   Tick,
@@ -34,10 +55,6 @@ export class ScenarioHooks {
   private readonly end: number;
   private readonly bm: number;
   private readonly nb: number;
-  /** Per source and segment (warm-up, then each bucket): the bound on its rate that candidates are drawn at. */
-  private readonly maj: Float64Array;
-  private readonly candMaj: Float64Array;
-  private readonly base: Float64Array;
   private readonly hit0: Float64Array;
   private readonly flushGen: Int32Array;
   private readonly zero: Uint8Array;
@@ -46,10 +63,6 @@ export class ScenarioHooks {
   private readonly aType: number[] = [];
   private readonly aNode: number[] = [];
   private readonly aValue: number[] = [];
-  private readonly hist = new Histograms(1);
-  /** Latencies of user requests known ahead to end in a bucket not open yet, and those buckets. */
-  private readonly laterBucket: number[] = [];
-  private readonly laterMs: number[] = [];
   /** Closed-loop sources' users as their profiles move them. */
   readonly users: ScenarioUsers;
 
@@ -62,22 +75,26 @@ export class ScenarioHooks {
     this.end = plan.warmMs + plan.durationMs;
     this.bm = plan.bucketMs;
     this.nb = plan.buckets;
-    this.out = new Buckets(n, e.nodes.eTo.length, plan.buckets);
+    this.out = new Buckets(e, n, e.nodes.eTo.length, plan.buckets);
     this.zero = new Uint8Array(n);
     this.pending = new Int32Array(n);
     this.scaleBusy = new Float64Array(n);
     this.flushGen = new Int32Array(n);
     this.hit0 = Float64Array.from(e.nodes.hit);
-    this.candMaj = new Float64Array(n);
-    this.base = Float64Array.from(e.nodes.rate);
-    const segs = this.nb + 1;
-    this.maj = new Float64Array(n * segs);
+    // Each open source draws candidates at a bound on its rate per segment (the warm-up, then
+    // each bucket) and keeps them along its profile (profile.ts, engine/timeline.ts).
+    const x = e.timeline;
+    x.timelineSetup(n, this.W, this.end, this.bm, this.nb, e.timelineHist);
+    const base = Float64Array.from(e.nodes.rate);
     for (let s = 0; s < n; s++) {
-      if (!(this.base[s] > 0) || plan.closed[s]) continue;
+      if (!(base[s] > 0) || plan.closed[s]) continue;
       const p = plan.profiles[s];
-      this.maj[s * segs] = this.base[s] * multiplier(p, 0);
-      for (let b = 0; b < this.nb; b++) this.maj[s * segs + b + 1] = this.base[s] * maxOn(p, (b * this.bm) / 1000, Math.min(this.end - this.W, (b + 1) * this.bm) / 1000);
-      this.nextCandidate(s, 0, -1, this.maj[s * segs]);
+      x.timelineSource(s, base[s], ...profileCode(p));
+      if (p?.shape === 'points') for (const [t, m] of p.points) x.timelinePoint(s, t, m);
+      const first = base[s] * multiplier(p, 0);
+      x.timelineBound(s, 0, first);
+      for (let b = 0; b < this.nb; b++) x.timelineBound(s, b + 1, base[s] * maxOn(p, (b * this.bm) / 1000, Math.min(this.end - this.W, (b + 1) * this.bm) / 1000));
+      x.timelineFirst(s, first);
     }
     // What the scenario acts on is simulated event by event; the rest may be served ahead.
     for (const ev of plan.events) for (const u of ev.nodes) e.eventByEvent(u);
@@ -103,36 +120,14 @@ export class ScenarioHooks {
     if (b >= 0) this.out.cause(cause, b);
   }
 
-  /** An engine source event: a closed-loop user sends; an open source's first event from the engine is dropped (ours are kind 4). */
+  /** An engine source event: a closed-loop user sends; an open source's first event from the engine is dropped (its arrivals are the timeline's, kind 4). */
   source(s: number): void {
     if (!this.plan.closed[s] || this.e.time() >= this.end) return;
-    this.offer();
+    this.e.timeline.timelineOffer();
     this.e.startRequest(s);
   }
 
-  /** A user request that arrived at `arrive` ended at t (known ahead of time when t is later than now). */
-  rootDone(failed: number, arrive: number, t: number): void {
-    const inWindow = arrive >= this.W && arrive < this.end;
-    if (failed === 0) {
-      const v = t - arrive;
-      if (inWindow) this.out.succeeded(v);
-      const b = this.bucketAt(t);
-      if (b < 0) return;
-      this.out.good[b]++;
-      // The latency histogram is the open bucket's; a later bucket's waits for it.
-      if (b === this.out.closed) this.hist.add(0, v);
-      else {
-        this.laterBucket.push(b);
-        this.laterMs.push(v);
-      }
-    } else {
-      const b = this.bucketAt(t);
-      if (b >= 0) this.out.lost[b]++;
-    }
-  }
-
   act(id: number): void {
-    if (id < this.n) return this.candidate(id);
     const k = id - this.n;
     const u = this.aNode[k];
     const v = this.aValue[k];
@@ -244,18 +239,7 @@ export class ScenarioHooks {
   }
 
   private tick(b: number): void {
-    this.out.close(b, this.e, this.hist, this.plan.concurrency);
-    // Latencies of requests known to end in the bucket now open.
-    let kept = 0;
-    for (let i = 0; i < this.laterBucket.length; i++) {
-      if (this.laterBucket[i] === b + 1) this.hist.add(0, this.laterMs[i]);
-      else {
-        this.laterBucket[kept] = this.laterBucket[i];
-        this.laterMs[kept++] = this.laterMs[i];
-      }
-    }
-    this.laterBucket.length = kept;
-    this.laterMs.length = kept;
+    this.out.close(b, this.plan.concurrency);
     this.users.adjust(((b + 1) * this.bm) / 1000, (s) => this.e.addUser(s));
     if (b + 1 < this.nb) this.later(this.bucketEnd(b + 1), A.Tick, 0, b + 1);
   }
@@ -269,74 +253,18 @@ export class ScenarioHooks {
     return Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
   }
 
-  private offer(): void {
-    const t = this.e.time();
-    const b = this.bucketAt(t);
-    if (b >= 0) this.out.offered[b]++;
-  }
-
-  /** A source's candidate arrival: kept with probability rate(t) / the bound it was drawn at (thinning). */
-  private candidate(s: number): void {
-    const e = this.e;
-    const t = e.time();
-    const p = this.plan.profiles[s];
-    const rate = this.base[s] * multiplier(p, t < this.W ? 0 : (t - this.W) / 1000);
-    const seg = t < this.W ? -1 : Math.min(this.nb - 1, Math.floor((t - this.W) / this.bm));
-    // A source without a profile draws at its rate: every candidate is kept.
-    const keep = e.nodes.uniform[s] ? rate > 0 : p === undefined || e.rng.next() * this.candMaj[s] < rate;
-    this.nextCandidate(s, t, seg, rate);
-    if (!keep) return;
-    this.offer();
-    e.startRequest(s);
-  }
-
-  /**
-   * The next candidate after `t` (in segment `seg`): exponential gaps at the segment's bound,
-   * restarted at the segment's end when a gap crosses it (memoryless, so the stream stays
-   * exact); evenly spaced sources space by the current rate. None past the end of the run.
-   */
-  private nextCandidate(s: number, t: number, seg: number, rate = 0): void {
-    const segs = this.nb + 1;
-    let x = t;
-    if (this.e.nodes.uniform[s]) {
-      x = rate > 0 ? t + 1000 / rate : this.segEnd(seg);
-      if (x < this.end) this.later(x, -1, s, 0);
-      return;
-    }
-    for (let k = seg; k < this.nb; k++) {
-      const bound = this.maj[s * segs + k + 1];
-      const stop = this.segEnd(k);
-      if (bound > 0) {
-        x += this.e.rng.exponential(1000 / bound);
-        if (x < stop) {
-          this.candMaj[s] = bound;
-          this.later(x, -1, s, 0);
-          return;
-        }
-      }
-      x = stop;
-    }
-  }
-
-  private segEnd(seg: number): number {
-    return seg < 0 ? this.W : this.bucketEnd(seg);
-  }
-
   /** `delayS` seconds from now; nothing after the end of the scenario. */
   private after(delayS: number, type: A, u: number, v: number): void {
     const at = this.e.time() + delayS * 1000;
     if (at <= this.end) this.later(at, type, u, v);
   }
 
-  /** Schedules an action (type −1: source `u`'s next candidate). */
-  private later(at: number, type: A | -1, u: number, v: number): void {
-    let id = u;
-    if (type !== -1) {
-      id = this.n + this.aType.length;
-      this.aType.push(type);
-      this.aNode.push(u);
-      this.aValue.push(v);
-    }
+  /** Schedules an action. */
+  private later(at: number, type: A, u: number, v: number): void {
+    const id = this.n + this.aType.length;
+    this.aType.push(type);
+    this.aNode.push(u);
+    this.aValue.push(v);
     this.e.schedule(at, id * 8 + KIND);
   }
 }

@@ -6,7 +6,7 @@ export function bareEngine(seed = 1): EngineExports {
   const none = () => {
     throw new Error('the engine called its host');
   };
-  const host: EngineHost = { grown: () => {}, scenarioSource: none, scenarioAct: none, scenarioRootDone: none, scenarioFailed: none, usersKeep: none, scenarioFault: none };
+  const host: EngineHost = { grown: () => {}, scenarioSource: none, scenarioAct: none, scenarioFailed: none, usersKeep: none, scenarioFault: none };
   const x = instantiateEngine(host);
   x.setup(1, 1, 2, (seed | 0) ^ Math.floor(seed / 4294967296));
   return x;
