@@ -1,9 +1,9 @@
 // Load profiles: a source's rate over time as a multiplier of its rps (src/model/scenario.ts).
 // The engine (engine/timeline.ts, which reads a profile as `multiplier` does) draws a
-// time-varying Poisson stream by thinning (Lewis & Shedler 1979): candidates
-// at a constant rate at least the profile's, each kept with probability rate(t) / that bound.
-// The bound is taken per time segment (`maxOn`), so a short spike does not make the whole run
-// draw ten times the candidates it keeps.
+// time-varying Poisson stream by thinning (Lewis & Shedler 1979): candidates at a constant rate
+// at least the profile's, each kept with probability rate(t) / that bound. The bound is taken
+// per time segment (`maxOn`), so a short spike does not make the whole run draw ten times the
+// candidates it keeps.
 import type { LoadProfile } from '../../model/scenario';
 
 /** The multiplier at `t` seconds from the start of the scenario. */
