@@ -44,8 +44,14 @@ export async function runScenarioBench() {
   try {
     const load = loadavg()[0];
     const run = measure('single', 600);
-    const one = measure('reps', 60, 1, 2);
-    const two = measure('reps', 60, 2, 2);
+    // One worker and two in turn, three times: the pair with the median speed-up (a single pair
+    // on a shared machine has measured anywhere from 1.8× to 2.1×).
+    const pairs = Array.from({ length: 3 }, () => {
+      const one = measure('reps', 60, 1, 2);
+      const two = measure('reps', 60, 2, 2);
+      return { one, two, speedUp: one.wallMs / two.wallMs };
+    }).sort((a, b) => a.speedUp - b.speedUp);
+    const { one, two } = pairs[1];
     const py = simpy();
     return {
       machineLoad1m: round(load, 2),
@@ -61,10 +67,11 @@ export async function runScenarioBench() {
       },
       memory: { peakRssMB: round(run.rssPeakMB, 1), peakHeapMB: round(run.heapPeakMB, 1), target: '≤ 200 MB', note: 'RSS includes Node' },
       replications: {
-        scenario: 'the same template, 1 minute, 2 replications',
+        scenario: 'the same template, 1 minute, 2 replications; the median of three pairs',
         oneWorkerMs: round(one.wallMs, 0),
         twoWorkersMs: round(two.wallMs, 0),
         speedUp: round(one.wallMs / two.wallMs, 2),
+        speedUps: pairs.map((p) => round(p.speedUp, 2)),
         target: '≥ 1.8× on 2 cores',
         note: 'wall clock on a machine shared with other processes',
       },
