@@ -5,31 +5,12 @@
 // request's end counted in its bucket — the engine does itself (engine/timeline.ts), set up
 // here. The engine calls in here only when a scenario runs.
 import type { DesEngine } from '../des-engine';
-import type { LoadProfile } from '../../model/scenario';
 import type { ScenarioPlan } from './plan';
-import { maxOn, multiplier } from './profile';
+import { maxOn, multiplier, profileCode } from './profile';
 import { Buckets, type ErrorCause } from './buckets';
 import { ScenarioUsers } from './users';
 
 const KIND = 4;
-/** A load profile as the engine codes it (engine/timeline.ts, source): shape and three numbers. */
-export function profileCode(p: LoadProfile | undefined): [number, number, number, number] {
-  if (!p) return [0, 0, 0, 0];
-  switch (p.shape) {
-    case 'flat':
-      return [1, 0, 0, 0];
-    case 'step':
-      return [2, p.atS, p.factor, 0];
-    case 'ramp':
-      return [3, p.fromS, p.toS, p.factor];
-    case 'spike':
-      return [4, p.atS, p.durationS, p.factor];
-    case 'diurnal':
-      return [5, p.periodS, p.amplitude, p.phaseS ?? 0];
-    case 'points':
-      return [6, 0, 0, 0];
-  }
-}
 
 const enum A {
   Start,

@@ -38,6 +38,25 @@ export function multiplier(p: LoadProfile | undefined, t: number): number {
   }
 }
 
+/** A load profile as the engine codes it (engine/timeline.ts, source): shape and three numbers. */
+export function profileCode(p: LoadProfile | undefined): [number, number, number, number] {
+  if (!p) return [0, 0, 0, 0];
+  switch (p.shape) {
+    case 'flat':
+      return [1, 0, 0, 0];
+    case 'step':
+      return [2, p.atS, p.factor, 0];
+    case 'ramp':
+      return [3, p.fromS, p.toS, p.factor];
+    case 'spike':
+      return [4, p.atS, p.durationS, p.factor];
+    case 'diurnal':
+      return [5, p.periodS, p.amplitude, p.phaseS ?? 0];
+    case 'points':
+      return [6, 0, 0, 0];
+  }
+}
+
 /** Times in (a, b) where the multiplier may peak: breakpoints, and a diurnal wave's crests. */
 function inner(p: LoadProfile, a: number, b: number): number[] {
   switch (p.shape) {

@@ -3,8 +3,7 @@
 // profile alike: every shape, at its breakpoints, between them and past them.
 import { describe, expect, it } from 'vitest';
 import type { LoadProfile } from '../../../src/model/scenario';
-import { multiplier } from '../../../src/simulation/scenario/profile';
-import { profileCode } from '../../../src/simulation/scenario/hooks';
+import { multiplier, profileCode } from '../../../src/simulation/scenario/profile';
 import { bareEngine } from './bare-engine';
 
 const PROFILES: LoadProfile[] = [
