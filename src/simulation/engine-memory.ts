@@ -23,7 +23,7 @@ export interface EngineExports {
   llmFigure(k: number, which: number): number;
   llmReplicas(u: number, replicas: number): void;
   llmSlow(u: number, f: number): void;
-  timelineSetup(n: number, warmMs: number, endMs: number, bucketMs: number, buckets: number, hist: number): void;
+  timelineSetup(n: number, open: number, warmMs: number, endMs: number, bucketMs: number, buckets: number, hist: number): void;
   timelineSource(s: number, rate: number, shape: number, a: number, b: number, c: number): void;
   timelinePoint(s: number, t: number, m: number): void;
   timelineBound(s: number, seg: number, bound: number): void;

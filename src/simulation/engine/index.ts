@@ -124,9 +124,9 @@ export function counted(): void {
 }
 
 // A scenario's sources and timeline buckets (./timeline.ts).
-/** A scenario over n nodes: warm-up up to `warmMs`, `buckets` buckets of `bucketMs` up to `endMs`; the open bucket's latencies in histogram `hist`. */
-export function timelineSetup(n: i32, warmMs: f64, endMs: f64, bucketMs: f64, buckets: i32, hist: i32): void {
-  Timeline.setup(n, warmMs, endMs, bucketMs, buckets, hist);
+/** A scenario over n nodes, `open` of them open sources: warm-up up to `warmMs`, `buckets` buckets of `bucketMs` up to `endMs`; the open bucket's latencies in histogram `hist`. */
+export function timelineSetup(n: i32, open: i32, warmMs: f64, endMs: f64, bucketMs: f64, buckets: i32, hist: i32): void {
+  Timeline.setup(n, open, warmMs, endMs, bucketMs, buckets, hist);
 }
 /** Open source s at `rate` rps and its load profile (none 0, flat 1, step 2, ramp 3, spike 4, diurnal 5, points 6). */
 export function timelineSource(s: i32, rate: f64, shape: i32, a: f64, b: f64, c: f64): void {

@@ -51,13 +51,15 @@ let pa = new StaticArray<f64>(0);
 let pb = new StaticArray<f64>(0);
 let pc = new StaticArray<f64>(0);
 let points = new StaticArray<f64>(0);
-/** Per source and segment (the warm-up, then each bucket): the bound its candidates are drawn at. */
+/** Per open source from majAt[s], per segment (the warm-up, then each bucket): the bound its candidates are drawn at. */
 let maj = new StaticArray<f64>(0);
+let majAt = new StaticArray<i32>(0);
+let sources: i32 = 0;
 /** The bound the source's pending candidate was drawn at. */
 let candMaj = new StaticArray<f64>(0);
 
-/** A scenario over n nodes: warm-up up to `warm` ms, `buckets` buckets of `bucketMs`, ending at `endMs`; the open bucket's latencies in histogram `h`. */
-export function setup(n: i32, warm: f64, endMs: f64, bucketMs: f64, buckets: i32, h: i32): void {
+/** A scenario over n nodes, `open` of them open sources: warm-up up to `warm` ms, `buckets` buckets of `bucketMs`, ending at `endMs`; the open bucket's latencies in histogram `h`. */
+export function setup(n: i32, open: i32, warm: f64, endMs: f64, bucketMs: f64, buckets: i32, h: i32): void {
   W = warm;
   end = endMs;
   bm = bucketMs;
@@ -77,13 +79,16 @@ export function setup(n: i32, warm: f64, endMs: f64, bucketMs: f64, buckets: i32
   pb = new StaticArray<f64>(n);
   pc = new StaticArray<f64>(n);
   points = new StaticArray<f64>(0);
-  maj = new StaticArray<f64>(n * (buckets + 1));
+  maj = new StaticArray<f64>(open * (buckets + 1));
+  majAt = new StaticArray<i32>(n);
+  sources = 0;
   candMaj = new StaticArray<f64>(n);
   grew();
 }
 
 /** Open source s at `rate` rps and its profile (none 0, flat 1, step 2, ramp 3, spike 4, diurnal 5, points 6: then addPoint). */
 export function source(s: i32, rate: f64, profile: i32, a: f64, b: f64, c: f64): void {
+  majAt[s] = sources++ * (nb + 1);
   base[s] = rate;
   shape[s] = <u8>profile;
   pa[s] = a;
@@ -105,7 +110,7 @@ export function addPoint(s: i32, t: f64, m: f64): void {
 
 /** Source s's candidates are drawn at `bound` rps in segment `seg` (0: the warm-up, b + 1: bucket b). */
 export function setBound(s: i32, seg: i32, bound: f64): void {
-  maj[s * (nb + 1) + seg] = bound;
+  maj[majAt[s] + seg] = bound;
 }
 
 /** Source s's first candidate, from time 0 (`rate`: a source that sends evenly spaced sends at it). */
@@ -188,7 +193,7 @@ export function figure(which: i32, b: i32): f64 {
  * exact); evenly spaced sources space by the current rate. None past the end of the run.
  */
 function nextCandidate(s: i32, t: f64, seg: i32, rate: f64): void {
-  const segs = nb + 1;
+  const at = majAt[s];
   let x = t;
   if (T.uniform[s]) {
     x = rate > 0 ? t + 1000 / rate : segEnd(seg);
@@ -196,7 +201,7 @@ function nextCandidate(s: i32, t: f64, seg: i32, rate: f64): void {
     return;
   }
   for (let k = seg; k < nb; k++) {
-    const bound = maj[s * segs + k + 1];
+    const bound = maj[at + k + 1];
     const stop = segEnd(k);
     if (bound > 0) {
       x += (1000 / bound) * R.exp1();

@@ -65,10 +65,11 @@ export class ScenarioHooks {
     // Each open source draws candidates at a bound on its rate per segment (the warm-up, then
     // each bucket) and keeps them along its profile (profile.ts, engine/timeline.ts).
     const x = e.timeline;
-    x.timelineSetup(n, this.W, this.end, this.bm, this.nb, e.timelineHist);
     const base = Float64Array.from(e.nodes.rate);
+    const open = (s: number) => base[s] > 0 && !plan.closed[s];
+    x.timelineSetup(n, base.filter((_, s) => open(s)).length, this.W, this.end, this.bm, this.nb, e.timelineHist);
     for (let s = 0; s < n; s++) {
-      if (!(base[s] > 0) || plan.closed[s]) continue;
+      if (!open(s)) continue;
       const p = plan.profiles[s];
       x.timelineSource(s, base[s], ...profileCode(p));
       if (p?.shape === 'points') for (const [t, m] of p.points) x.timelinePoint(s, t, m);

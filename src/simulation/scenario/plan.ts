@@ -9,6 +9,12 @@ import { profileProblem } from './profile';
 
 /** At most this many timeline buckets: a chart has no use for more, and each costs a little. */
 export const MAX_BUCKETS = 10_000;
+/**
+ * At most this many components × buckets: the timeline keeps four series per component (what
+ * arrives, utilization, queue, replicas), so 5,000 components over 120 buckets fit, and 100 over
+ * 10,000, but not 5,000 over 10,000 (200 million figures).
+ */
+export const MAX_TIMELINE_CELLS = 1_000_000;
 /** At most a day of simulated time. */
 export const MAX_DURATION_S = 86_400;
 /** Source requests of the flat load run before t = 0, so the scenario starts from the steady state. */
@@ -43,6 +49,12 @@ export interface ScenarioPlan {
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+/** A bucket width of at least x seconds, to two significant figures rounded up: one that is enough when taken at its word. */
+function atLeast(x: number): string {
+  const step = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return (Math.ceil(x / step - 1e-9) * step).toPrecision(2);
+}
+
 export function planScenario(design: Design, g: SimGraph): { ok: true; plan: ScenarioPlan } | { ok: false; error: string } {
   const sc = design.scenario;
   if (!sc || typeof sc !== 'object') return { ok: false, error: 'This design has no scenario: add one (a duration, load profiles and events) to run it over time.' };
@@ -50,7 +62,12 @@ export function planScenario(design: Design, g: SimGraph): { ok: true; plan: Sce
   const bucketS = sc.bucketS ?? Math.max(0.1, sc.durationS / 120);
   if (!finite(bucketS) || bucketS <= 0) return { ok: false, error: `The scenario's bucket width must be above 0 seconds (got ${String(sc.bucketS)}).` };
   const buckets = Math.ceil(sc.durationS / bucketS - 1e-9);
-  if (buckets > MAX_BUCKETS) return { ok: false, error: `The scenario has ${buckets} timeline buckets; at most ${MAX_BUCKETS} — make bucketS at least ${(sc.durationS / MAX_BUCKETS).toPrecision(2)} s.` };
+  if (buckets > MAX_BUCKETS) return { ok: false, error: `The scenario has ${buckets} timeline buckets; at most ${MAX_BUCKETS} — make bucketS at least ${atLeast(sc.durationS / MAX_BUCKETS)} s.` };
+  const n = g.nodes.length;
+  if (n * buckets > MAX_TIMELINE_CELLS) {
+    const most = Math.max(1, Math.floor(MAX_TIMELINE_CELLS / n));
+    return { ok: false, error: `The scenario's timeline would follow ${n.toLocaleString('en-US')} components over ${buckets.toLocaleString('en-US')} buckets; at most ${most.toLocaleString('en-US')} buckets for this design — make bucketS at least ${atLeast(sc.durationS / most)} s.` };
+  }
 
   const index = new Map(g.nodes.map((n, i) => [n.id, i]));
   const byId = new Map(design.nodes.map((n) => [n.id, n]));

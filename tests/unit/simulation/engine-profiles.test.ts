@@ -20,7 +20,7 @@ const PROFILES: LoadProfile[] = [
 describe('a load profile read by the engine', () => {
   it.each(PROFILES.map((p) => [p.shape, p] as const))('%s: the same rate as profile.ts at every time', (_, p) => {
     const x = bareEngine();
-    x.timelineSetup(1, 1000, 61_000, 1000, 60, 0);
+    x.timelineSetup(1, 1, 1000, 61_000, 1000, 60, 0);
     x.timelineSource(0, 250, ...profileCode(p));
     if (p.shape === 'points') for (const [t, m] of p.points) x.timelinePoint(0, t, m);
     const times = [0, 1.999, 2, 3, 4, 5, 6, 9.99, 10, 11, 12, 14.5, 15, 19.7, 20, 24.9, 25, 29, 30, 31, 45.25, 60];
@@ -29,7 +29,7 @@ describe('a load profile read by the engine', () => {
 
   it('and a source without one sends at its rate', () => {
     const x = bareEngine();
-    x.timelineSetup(1, 0, 10_000, 1000, 10, 0);
+    x.timelineSetup(1, 1, 0, 10_000, 1000, 10, 0);
     x.timelineSource(0, 40, ...profileCode(undefined));
     expect([0, 3.3, 9.9].map((t) => x.timelineRate(0, t))).toEqual([40, 40, 40]);
   });

@@ -61,3 +61,17 @@ describe('scenario events', () => {
     expect(!r.ok && r.error).toBe('The scenario\u2019s fail event names "nope", which is not a simulated component of this design.'.replace('\u2019', "'"));
   });
 });
+
+describe('a timeline too large to keep', () => {
+  it('is refused up front with a bucket width that fits, and that width runs', () => {
+    // 201 components: at most 4,975 buckets of the limit's million component-buckets.
+    const nodes = [node('src', { rps: 10 }), ...Array.from({ length: 200 }, (_, i) => node(`s${i}`, { service: { dist: 'exponential', meanMs: 1 } }))];
+    const edges = [sync('a', 'src', 's0')];
+    const over = simulateScenario(design(nodes, edges, { name: 'fine', durationS: 100, bucketS: 0.01 }));
+    expect(over.ok).toBe(false);
+    if (over.ok) return;
+    expect(over.error).toBe("The scenario's timeline would follow 201 components over 10,000 buckets; at most 4,975 buckets for this design — make bucketS at least 0.021 s.");
+    const inside = simulateScenario(design(nodes, edges, { name: 'fits', durationS: 100, bucketS: 0.021 }));
+    expect(inside.ok).toBe(true);
+  });
+});
