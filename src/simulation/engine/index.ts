@@ -8,6 +8,7 @@ import { allocateQueues } from './queues';
 import * as A from './ahead';
 import * as Res from './resilience';
 import * as Llm from './llm';
+import { setWeights as setLlmWeights } from './llm-config';
 import * as Timeline from './timeline';
 import { refill as refillStation, step as runEvents } from './stations';
 import { startRequest as startUserRequest } from './calls';
@@ -47,7 +48,7 @@ export function llmComponent(
 
 /** Bytes of weights a step over `batch` sequences of LLM server k reads. */
 export function llmWeights(k: i32, batch: i32, bytes: f64): void {
-  Llm.setWeights(k, batch, bytes);
+  setLlmWeights(k, batch, bytes);
 }
 
 /** The histogram of LLM server k's time to first token (which 0) or end to end (1). */

@@ -16,15 +16,16 @@
 //
 // The numbers that depend only on a component's settings — the roofline's rates, the weights a
 // step of each batch size reads, the lengths' lognormal parameters — are worked out once by
-// ../llm/station.ts and set here with `component`.
+// ../llm/station.ts and kept in ./llm-config.ts, with the step times and lengths they give.
 import * as C from './calendar';
 import * as R from './random';
 import * as T from './tables';
 import * as S from './state';
 import { IntQueue } from './queues';
-import { copyF64, grew } from './memory';
+import { grew } from './memory';
 import { LLM_STEP, record } from './stations';
 import { dispatch } from './calls';
+import * as Config from './llm-config';
 import { FinishHeap, allocSequence, releaseSequence, resetSequences, sAdmit, sArrive, sCtxEnd, sFirst, sJob, sOut, sPrompt } from './llm-pool';
 
 const IDLE: u8 = 0;
@@ -40,31 +41,6 @@ let slotCount = new StaticArray<i32>(0);
 let serving = new StaticArray<i32>(0);
 /** Step times' factor (a scenario's slowdown). */
 let speed = new StaticArray<f64>(0);
-/** 1: static batching (a batch runs until its longest sequence ends); 0: continuous. */
-let isStatic = new StaticArray<u8>(0);
-let maxSeqs = new StaticArray<i32>(0);
-let kvCapacity = new StaticArray<f64>(0);
-/** The longest request that can run: min(model context, KV cache). */
-let limit = new StaticArray<f64>(0);
-// Prompt and output lengths: lognormal with this mean and CV (constant at CV 0), as μ and σ.
-let promptMean = new StaticArray<f64>(0);
-let promptCv = new StaticArray<f64>(0);
-let promptMu = new StaticArray<f64>(0);
-let promptSigma = new StaticArray<f64>(0);
-let outMean = new StaticArray<f64>(0);
-let outCv = new StaticArray<f64>(0);
-let outMu = new StaticArray<f64>(0);
-let outSigma = new StaticArray<f64>(0);
-// The roofline (../llm/roofline.ts): 2 × active parameters, achieved FLOP and bytes per ms of
-// a replica, KV bytes per cached token, the fixed overhead of a step.
-let twoActive = new StaticArray<f64>(0);
-let flopsPerMs = new StaticArray<f64>(0);
-let bytesPerMs = new StaticArray<f64>(0);
-let kvBytes = new StaticArray<f64>(0);
-let overheadMs = new StaticArray<f64>(0);
-/** Bytes of weights a step over b sequences reads, at weightsAt[k] + b for b = 0 … maxSeqs. */
-let weightsAt = new StaticArray<i32>(0);
-let weights = new StaticArray<f64>(0);
 let queues = new StaticArray<IntQueue>(0);
 /** Idle replicas, a stack per component from firstSlot[k] (the next to start on top). */
 let idle = new StaticArray<i32>(0);
@@ -114,30 +90,12 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   K = components;
   stepsPerEvent = steps;
   histBase = hist;
+  Config.allocate(components);
   nodeOf = new StaticArray<i32>(K);
   firstSlot = new StaticArray<i32>(K);
   slotCount = new StaticArray<i32>(K);
   serving = new StaticArray<i32>(K);
   speed = new StaticArray<f64>(K);
-  isStatic = new StaticArray<u8>(K);
-  maxSeqs = new StaticArray<i32>(K);
-  kvCapacity = new StaticArray<f64>(K);
-  limit = new StaticArray<f64>(K);
-  promptMean = new StaticArray<f64>(K);
-  promptCv = new StaticArray<f64>(K);
-  promptMu = new StaticArray<f64>(K);
-  promptSigma = new StaticArray<f64>(K);
-  outMean = new StaticArray<f64>(K);
-  outCv = new StaticArray<f64>(K);
-  outMu = new StaticArray<f64>(K);
-  outSigma = new StaticArray<f64>(K);
-  twoActive = new StaticArray<f64>(K);
-  flopsPerMs = new StaticArray<f64>(K);
-  bytesPerMs = new StaticArray<f64>(K);
-  kvBytes = new StaticArray<f64>(K);
-  overheadMs = new StaticArray<f64>(K);
-  weightsAt = new StaticArray<i32>(K);
-  weights = new StaticArray<f64>(0);
   queues = new StaticArray<IntQueue>(K);
   idleTop = new StaticArray<i32>(K);
   tpotSum = new StaticArray<f64>(K);
@@ -170,36 +128,18 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   resetSequences();
 }
 
-/** LLM component k (node u), its replicas from slot `first`, and the numbers its settings give. */
+/** LLM component k (node u), its replicas from slot `first`, and the numbers its settings give (./llm-config.ts). */
 export function component(
   k: i32, u: i32, first: i32, replicas: i32, staticBatch: bool, seqs: i32, kv: f64, longest: f64,
   pMean: f64, pCv: f64, pMu: f64, pSigma: f64, oMean: f64, oCv: f64, oMu: f64, oSigma: f64,
   active2: f64, flops: f64, bytes: f64, kvPerToken: f64, overhead: f64,
 ): void {
+  Config.set(k, staticBatch, seqs, kv, longest, pMean, pCv, pMu, pSigma, oMean, oCv, oMu, oSigma, active2, flops, bytes, kvPerToken, overhead);
   nodeOf[k] = u;
   firstSlot[k] = first;
   slotCount[k] = replicas;
   serving[k] = replicas;
   speed[k] = 1;
-  isStatic[k] = staticBatch ? 1 : 0;
-  maxSeqs[k] = seqs;
-  kvCapacity[k] = kv;
-  limit[k] = longest;
-  promptMean[k] = pMean;
-  promptCv[k] = pCv;
-  promptMu[k] = pMu;
-  promptSigma[k] = pSigma;
-  outMean[k] = oMean;
-  outCv[k] = oCv;
-  outMu[k] = oMu;
-  outSigma[k] = oSigma;
-  twoActive[k] = active2;
-  flopsPerMs[k] = flops;
-  bytesPerMs[k] = bytes;
-  kvBytes[k] = kvPerToken;
-  overheadMs[k] = overhead;
-  weightsAt[k] = weights.length;
-  weights = copyF64(weights, weights.length + seqs + 1);
   queues[k] = new IntQueue();
   // The idle stack holds the replicas last first, so the first is taken first.
   for (let i = 0; i < replicas; i++) {
@@ -212,11 +152,6 @@ export function component(
     doneStart = new StaticArray<f64>(seqs);
   }
   grew();
-}
-
-/** Bytes of weights a step over `batch` sequences of component k reads. */
-export function setWeights(k: i32, batch: i32, bytes: f64): void {
-  weights[weightsAt[k] + batch] = bytes;
 }
 
 /** Time to first token (which 0) or end to end (1) of component k: its histogram. */
@@ -239,9 +174,9 @@ export function arrive(u: i32, job: i32): void {
   sJob[s] = job;
   sArrive[s] = now;
   // Lengths within the model's context and the KV cache, so that every request can run.
-  const prompt = min(length(promptMean[k], promptCv[k], promptMu[k], promptSigma[k]), limit[k] - 1);
+  const prompt = min(Config.length(Config.promptMean[k], Config.promptCv[k], Config.promptMu[k], Config.promptSigma[k]), Config.limit[k] - 1);
   sPrompt[s] = <i32>prompt;
-  sOut[s] = <i32>min(length(outMean[k], outCv[k], outMu[k], outSigma[k]), limit[k] - prompt);
+  sOut[s] = <i32>min(Config.length(Config.outMean[k], Config.outCv[k], Config.outMu[k], Config.outSigma[k]), Config.limit[k] - prompt);
   const waiting = queues[k].size;
   queues[k].push(s);
   // Requests already waited: the last look found the replica whose step ends first, and no
@@ -272,7 +207,7 @@ export function step(slot: i32): void {
       const s = list[i];
       sFirst[s] = now;
       // A static batch decodes until its longest sequence ends; the others ride along as padding.
-      const steps = (isStatic[k] ? longest : sOut[s]) - 1;
+      const steps = (Config.isStatic[k] ? longest : sOut[s]) - 1;
       sCtxEnd[s] = <f64>(sPrompt[s] + 1 + steps);
       if (steps == 0) {
         n = finish(slot, s, now, n);
@@ -372,13 +307,13 @@ function retire(slot: i32, k: i32): void {
 function next(slot: i32, now: f64): void {
   const k = kOf[slot];
   const q = queues[k];
-  if (admitted[slot] == null) admitted[slot] = newList(maxSeqs[k]);
+  if (admitted[slot] == null) admitted[slot] = newList(Config.maxSeqs[k]);
   const list = admitted[slot]!;
   let count = 0;
   let prompts = 0;
-  if (retired[slot] == 0 && (!isStatic[k] || running[slot] == 0)) {
-    const seqs = maxSeqs[k];
-    const kv = kvCapacity[k];
+  if (retired[slot] == 0 && (!Config.isStatic[k] || running[slot] == 0)) {
+    const seqs = Config.maxSeqs[k];
+    const kv = Config.kvCapacity[k];
     while (q.size > 0 && running[slot] + count < seqs) {
       const s = q.peek();
       const need = <f64>(sPrompt[s] + sOut[s]);
@@ -394,11 +329,11 @@ function next(slot: i32, now: f64): void {
   setLong(slot, k, false);
   if (count > 0) {
     phase[slot] = PREFILL;
-    stepEnd = now + prefillMs(k, <f64>prompts, count) * speed[k];
+    stepEnd = now + Config.prefillMs(k, <f64>prompts, count) * speed[k];
   } else if (running[slot] > 0) {
     phase[slot] = DECODE;
     // Steps on until a sequence finishes, unless a request waits that this replica could admit.
-    const blocked = q.size == 0 || isStatic[k] != 0 || retired[slot] != 0;
+    const blocked = q.size == 0 || Config.isStatic[k] != 0 || retired[slot] != 0;
     decodeRun(slot, k, now, blocked ? heaps[slot].topKey() - decodes[slot] : 1);
   } else {
     phase[slot] = IDLE;
@@ -421,11 +356,11 @@ function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
   const steps = <i32>min(until, <f64>stepsPerEvent);
   const at = slot * stepsPerEvent;
   let ctx = sumCtx[slot];
-  let t = now + decodeStepMs(k, batch, ctx) * f;
+  let t = now + Config.decodeStepMs(k, batch, ctx) * f;
   ends[at] = t;
   for (let i = 1; i < steps; i++) {
     ctx += <f64>batch;
-    t += decodeStepMs(k, batch, ctx) * f;
+    t += Config.decodeStepMs(k, batch, ctx) * f;
     ends[at + i] = t;
   }
   planned[slot] = steps;
@@ -473,7 +408,7 @@ function cut(slot: i32, now: f64): void {
  * which admits only when its run is over.
  */
 function look(k: i32, now: f64): void {
-  if (queues[k].size == 0 || isStatic[k] != 0 || longRuns[k] == 0) return;
+  if (queues[k].size == 0 || Config.isStatic[k] != 0 || longRuns[k] == 0) return;
   let first = -1;
   let firstEnd = Infinity;
   for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) {
@@ -506,24 +441,4 @@ function finish(slot: i32, s: i32, now: f64, n: i32): i32 {
   if (now >= S.tWarm && !(now > S.tEnd)) tokens[k] += <f64>out;
   releaseSequence(s);
   return n + 1;
-}
-
-/** A length in tokens: lognormal with the given mean and CV (constant at CV 0), at least 1. */
-function length(mean: f64, cv: f64, mu: f64, sigma: f64): f64 {
-  if (cv <= 0) return max(1, Math.round(mean));
-  return max(1, Math.round(Math.exp(mu + sigma * R.normal())));
-}
-
-/** One prefill step over `prompts` prompt tokens of `sequences` requests: 2 FLOP per active parameter per token (../llm/roofline.ts). */
-@inline function prefillMs(k: i32, prompts: f64, sequences: i32): f64 {
-  const compute = (twoActive[k] * prompts) / flopsPerMs[k];
-  const memory = weights[weightsAt[k] + sequences] / bytesPerMs[k];
-  return max(compute, memory) + overheadMs[k];
-}
-
-/** One decode step: `batch` sequences each make one token, reading the weights and `kvTokens` cached tokens. */
-@inline function decodeStepMs(k: i32, batch: i32, kvTokens: f64): f64 {
-  const memory = (weights[weightsAt[k] + batch] + kvTokens * kvBytes[k]) / bytesPerMs[k];
-  const compute = (twoActive[k] * <f64>batch) / flopsPerMs[k];
-  return max(memory, compute) + overheadMs[k];
 }
