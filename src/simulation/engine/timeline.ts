@@ -11,7 +11,7 @@ import * as T from './tables';
 import * as S from './state';
 import { startRequest } from './calls';
 import { SCENARIO } from './stations';
-import { grew } from './memory';
+import { copyF64, copyI32, grew } from './memory';
 
 // The scenario's window in engine time: its warm-up before W, then nb buckets of bm ms up to end.
 let W: f64 = 0;
@@ -99,11 +99,10 @@ export function source(s: i32, rate: f64, profile: i32, a: f64, b: f64, c: f64):
 /** The next (seconds, multiplier) pair of source s's profile by points, in time order. */
 export function addPoint(s: i32, t: f64, m: f64): void {
   if (pb[s] == 0) pa[s] = <f64>(points.length >> 1);
-  const grown = new StaticArray<f64>(points.length + 2);
-  memory.copy(changetype<usize>(grown), changetype<usize>(points), <usize>points.length << 3);
-  grown[points.length] = t;
-  grown[points.length + 1] = m;
-  points = grown;
+  const at = points.length;
+  points = copyF64(points, at + 2);
+  points[at] = t;
+  points[at + 1] = m;
   pb[s] += 1;
   grew();
 }
@@ -262,13 +261,7 @@ function multiplier(s: i32, t: f64): f64 {
 
 function growLater(): void {
   const n = laterBucket.length << 1;
-  const buckets = new StaticArray<i32>(n);
-  const ms = new StaticArray<f64>(n);
-  for (let i = 0; i < laterCount; i++) {
-    buckets[i] = laterBucket[i];
-    ms[i] = laterMs[i];
-  }
-  laterBucket = buckets;
-  laterMs = ms;
+  laterBucket = copyI32(laterBucket, n);
+  laterMs = copyF64(laterMs, n);
   grew();
 }
