@@ -54,6 +54,7 @@ export interface EngineExports {
   uniform(): number;
   exponential(mean: number): number;
   normal(): number;
+  exp(x: number): number;
   startRequest(s: number): void;
   refill(u: number): void;
   advance(u: number): void;

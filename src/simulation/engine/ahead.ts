@@ -221,7 +221,7 @@ export function off(u: i32): void {
  * When a call to u arriving at `at` starts: at once if a server is idle by then, else when the
  * earliest busy one frees; −1 if a full queue refuses it.
  */
-export function startOf(u: i32, at: f64): f64 {
+@inline export function startOf(u: i32, at: f64): f64 {
   const b = base[u];
   const c = T.servers[u];
   let start = at;

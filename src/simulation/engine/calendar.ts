@@ -140,7 +140,7 @@ export function cancel(t: f64, payload: i32): bool {
 }
 
 /** Walks the year from the current bucket for an event due in it; failing that, takes the earliest head. */
-function find(): i32 {
+@inline function find(): i32 {
   if (mask == 0) return heads[0];
   let vb = cur;
   for (let i = 0; i <= mask; i++, vb++) {

@@ -51,7 +51,7 @@ export function dispatch(job: i32): void {
 }
 
 /** Whether the request makes no calls after its service here: none go out, it failed, or a cache hit (drawn now). */
-export function quiet(job: i32): bool {
+@inline export function quiet(job: i32): bool {
   const u = T.jNode[job];
   return T.outStart[u] == T.outStart[u + 1] || (T.jFlags[job] & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
 }
@@ -139,7 +139,7 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
 }
 
 /** A call's slot over connection slot k (every attempt and hedge counts as a call). */
-export function prepare(k: i32, parent: i32): i32 {
+@inline export function prepare(k: i32, parent: i32): i32 {
   T.edgeCalls[k] += 1;
   const child = T.alloc();
   T.jNode[child] = T.eTo[k];
@@ -149,7 +149,7 @@ export function prepare(k: i32, parent: i32): i32 {
 }
 
 /** Sends a prepared call: into the connection's FIFO, or straight to its component. */
-export function launch(k: i32, child: i32): void {
+@inline export function launch(k: i32, child: i32): void {
   const net = T.eNet[k];
   const to = T.eTo[k];
   if (A.on[to] == 1) {
@@ -209,7 +209,7 @@ export function answer(parent: i32, flags: u8): void {
 }
 
 /** One of `parent`'s calls is over, its answer due at t ≥ now. */
-function answerAt(parent: i32, flags: u8, t: f64): void {
+@inline function answerAt(parent: i32, flags: u8, t: f64): void {
   if (flags & FAILED) T.jFlags[parent] |= flags & CAUSES;
   if (t > T.jDue[parent]) T.jDue[parent] = t;
   if (--T.jPending[parent] == 0) settle(parent);
@@ -219,7 +219,7 @@ function answerAt(parent: i32, flags: u8, t: f64): void {
  * All of the request's calls are answered, the last at jDue: it moves on then — at once, known
  * ahead, when nothing is left to call (a sequence at its end, or calls made side by side).
  */
-function settle(job: i32): void {
+@inline function settle(job: i32): void {
   const due = T.jDue[job];
   if (due <= S.now) settled(job);
   else if (T.jParent[job] < -1 || ((T.jFlags[job] & SEQ) != 0 && !lastOfSequence(job))) C.schedule(due, job * 8 + SETTLE);

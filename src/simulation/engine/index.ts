@@ -192,6 +192,10 @@ export function exponential(mean: f64): f64 {
 export function normal(): f64 {
   return R.normal();
 }
+/** The exp the lognormal draws use (./random.ts). */
+export function exp(x: f64): f64 {
+  return R.exp(x);
+}
 
 // Requests and components, for scenarios.
 export function startRequest(s: i32): void {

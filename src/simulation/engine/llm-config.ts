@@ -90,7 +90,7 @@ export function setWeights(k: i32, batch: i32, bytes: f64): void {
 /** A length in tokens: lognormal with the given mean and CV (constant at CV 0), at least 1. */
 export function length(mean: f64, cv: f64, mu: f64, sigma: f64): f64 {
   if (cv <= 0) return max(1, Math.round(mean));
-  return max(1, Math.round(Math.exp(mu + sigma * R.normal())));
+  return max(1, Math.round(R.lognormal(mu, sigma)));
 }
 
 /** One prefill step over `prompts` prompt tokens of `sequences` requests: 2 FLOP per active parameter per token (../llm/roofline.ts). */

@@ -12,6 +12,8 @@ const ZK = new StaticArray<f64>(256);
 const ZW = new StaticArray<f64>(256);
 const ZF = new StaticArray<f64>(256);
 const NK = new StaticArray<f64>(128);
+/** 2^(j/64), j = 0 … 63: the table of ./random.ts's exp. */
+const EXP2 = new StaticArray<f64>(64);
 const NW = new StaticArray<f64>(128);
 const NF = new StaticArray<f64>(128);
 
@@ -54,6 +56,7 @@ function tables(): void {
     NF[i] = Math.exp(-0.5 * d * d);
     NW[i] = d / M;
   }
+  for (let j = 0; j < 64; j++) EXP2[j] = Math.pow(2, <f64>j / 64);
 }
 
 /** Starts the stream of a seed, given as its low 32 bits xor its high ones. */
@@ -113,6 +116,30 @@ function expSlow(x: f64, i: i32): f64 {
   const x = <f64>(j >> 7);
   if (Math.abs(x) < NK[i]) return x * NW[i];
   return normalSlow(x, i);
+}
+
+/** A lognormal draw: e^(μ + σZ), Z standard normal. */
+@inline export function lognormal(mu: f64, sigma: f64): f64 {
+  return exp(mu + sigma * normal());
+}
+
+const INV_LN2_64: f64 = 92.33248261689366; // 64 / ln 2
+const LN2_64_HI: f64 = 0.010830424609594047; // ln 2 / 64 to 27 bits: k · HI is exact for |k| < 2²⁶
+const LN2_64_LO: f64 = 8.66550983900947e-11; // ln 2 / 64 − HI
+
+/**
+ * e^x to within a few units in the last place: x = k·ln2/64 + r, |r| ≤ ln2/128, so
+ * e^x = 2^(k/64) · e^r with 2^(k/64) from a 64-entry table and e^r from its Taylor series to r⁵
+ * (the next term is below 4·10⁻¹⁷). Outside ±700, where 2^(k/64) leaves the normal range, Math.exp.
+ */
+@inline export function exp(x: f64): f64 {
+  if (!(Math.abs(x) < 700)) return Math.exp(x);
+  const k = nearest<f64>(x * INV_LN2_64);
+  const r = x - k * LN2_64_HI - k * LN2_64_LO;
+  const ki = <i32>k;
+  const scale = reinterpret<f64>(<u64>((ki >> 6) + 1023) << 52) * EXP2[ki & 63];
+  const p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
+  return scale * p;
 }
 
 function normalSlow(x: f64, i: i32): f64 {

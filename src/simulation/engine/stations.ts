@@ -156,14 +156,14 @@ export function serve(u: i32, extra: i32, payload: i32): void {
 /** A service time at u. */
 @inline function draw(u: i32): f64 {
   const kind = T.dist[u];
-  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal()) : slowDraw(u);
+  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? R.lognormal(T.lnMu[u], T.lnSigma[u]) : slowDraw(u);
 }
 
 /**
  * A call to a component served ahead (./ahead.ts), arriving at jArrive: its whole stay is
  * settled now — counted, measured — and what follows its service is scheduled for its end.
  */
-export function serveAhead(u: i32, job: i32): void {
+@inline export function serveAhead(u: i32, job: i32): void {
   T.jFlags[job] |= serveAt(u, T.jArrive[job]);
   after(job, doneAt);
 }
@@ -203,7 +203,7 @@ export function serveAt(u: i32, at: f64): u8 {
 }
 
 /** At t the call's service is over: its calls go out then (an event), or, making none, it is answered at t. */
-function after(job: i32, t: f64): void {
+@inline function after(job: i32, t: f64): void {
   if (quiet(job)) finishAt(job, t);
   else if (t > S.now) C.schedule(t, job * 8 + DONE);
   else calls(job);
@@ -212,7 +212,7 @@ function after(job: i32, t: f64): void {
 /** A service time with a slow share: the base draw, stretched by the factor in that share of draws (docs/simulation.md, "Resilience"). */
 function slowDraw(u: i32): f64 {
   const kind = T.baseDist[u];
-  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : Math.exp(T.lnMu[u] + T.lnSigma[u] * R.normal());
+  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : R.lognormal(T.lnMu[u], T.lnSigma[u]);
   return R.uniform() < T.slowShare[u] ? s * T.slowFactor[u] : s;
 }
 
