@@ -80,10 +80,9 @@ export function calls(job: i32): void {
     call(k, job);
     return;
   }
-  if (T.hasAsync[u]) {
-    for (let k = from; k < to; k++) if (T.eAsync[k] && chosen(k)) call(k, -1);
-  }
   if (T.sequential[u]) {
+    // The async calls go out at once, the synchronous ones one after another.
+    if (T.hasAsync[u]) for (let k = from; k < to; k++) if (T.eAsync[k] && chosen(k)) call(k, -1);
     T.jFlags[job] |= SEQ;
     T.jPos[job] = from;
     return next(job);
@@ -92,9 +91,12 @@ export function calls(job: i32): void {
   // complete the request before its siblings have been made.
   T.jPending[job] = 1;
   for (let k = from; k < to; k++) {
-    if (T.eAsync[k] || !chosen(k)) continue;
-    T.jPending[job]++;
-    call(k, job);
+    if (!chosen(k)) continue;
+    if (T.eAsync[k]) call(k, -1);
+    else {
+      T.jPending[job]++;
+      call(k, job);
+    }
   }
   if (--T.jPending[job] == 0) settle(job);
 }
