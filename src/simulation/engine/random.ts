@@ -126,6 +126,7 @@ function expSlow(x: f64, i: i32): f64 {
 const INV_LN2_64: f64 = 92.33248261689366; // 64 / ln 2
 const LN2_64_HI: f64 = 0.010830424609594047; // ln 2 / 64 to 27 bits: k · HI is exact for |k| < 2²⁶
 const LN2_64_LO: f64 = 8.66550983900947e-11; // ln 2 / 64 − HI
+const ROUND: f64 = 6755399441055744; // 1.5 · 2⁵²
 
 /**
  * e^x to within a few units in the last place: x = k·ln2/64 + r, |r| ≤ ln2/128, so
@@ -134,9 +135,11 @@ const LN2_64_LO: f64 = 8.66550983900947e-11; // ln 2 / 64 − HI
  */
 @inline export function exp(x: f64): f64 {
   if (!(Math.abs(x) < 700)) return Math.exp(x);
-  const k = nearest<f64>(x * INV_LN2_64);
+  // Adding 1.5·2⁵² rounds x·64/ln 2 to the nearest integer, which lands in the low bits.
+  const kd = x * INV_LN2_64 + ROUND;
+  const ki = <i32>reinterpret<u64>(kd);
+  const k = kd - ROUND;
   const r = x - k * LN2_64_HI - k * LN2_64_LO;
-  const ki = <i32>k;
   const scale = reinterpret<f64>(<u64>((ki >> 6) + 1023) << 52) * EXP2[ki & 63];
   const p = 1 + r * (1 + r * (0.5 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120)))));
   return scale * p;
