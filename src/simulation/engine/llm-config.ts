@@ -100,9 +100,13 @@ export function length(mean: f64, cv: f64, mu: f64, sigma: f64): f64 {
   return max(compute, memory) + overheadMs[k];
 }
 
-/** One decode step: `batch` sequences each make one token, reading the weights and `kvTokens` cached tokens. */
-@inline export function decodeStepMs(k: i32, batch: i32, kvTokens: f64): f64 {
+/** The compute time of a decode step of component k over `batch` sequences: the same at every step of a run. */
+@inline export function decodeComputeMs(k: i32, batch: i32): f64 {
+  return (twoActive[k] * <f64>batch) / flopsPerMs[k];
+}
+
+/** One decode step: `batch` sequences each make one token, reading the weights and `kvTokens` cached tokens (`computeMs` from decodeComputeMs). */
+@inline export function decodeStepMs(k: i32, batch: i32, kvTokens: f64, computeMs: f64): f64 {
   const memory = (weights[weightsAt[k] + batch] + kvTokens * kvBytes[k]) / bytesPerMs[k];
-  const compute = (twoActive[k] * <f64>batch) / flopsPerMs[k];
-  return max(memory, compute) + overheadMs[k];
+  return max(memory, computeMs) + overheadMs[k];
 }

@@ -355,12 +355,13 @@ function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
   const batch = running[slot];
   const steps = <i32>min(until, <f64>stepsPerEvent);
   const at = slot * stepsPerEvent;
+  const compute = Config.decodeComputeMs(k, batch);
   let ctx = sumCtx[slot];
-  let t = now + Config.decodeStepMs(k, batch, ctx) * f;
+  let t = now + Config.decodeStepMs(k, batch, ctx, compute) * f;
   ends[at] = t;
   for (let i = 1; i < steps; i++) {
     ctx += <f64>batch;
-    t += Config.decodeStepMs(k, batch, ctx) * f;
+    t += Config.decodeStepMs(k, batch, ctx, compute) * f;
     ends[at + i] = t;
   }
   planned[slot] = steps;
