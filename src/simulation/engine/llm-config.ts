@@ -105,8 +105,13 @@ export function length(mean: f64, cv: f64, mu: f64, sigma: f64): f64 {
   return (twoActive[k] * <f64>batch) / flopsPerMs[k];
 }
 
-/** One decode step: `batch` sequences each make one token, reading the weights and `kvTokens` cached tokens (`computeMs` from decodeComputeMs). */
-@inline export function decodeStepMs(k: i32, batch: i32, kvTokens: f64, computeMs: f64): f64 {
-  const memory = (weights[weightsAt[k] + batch] + kvTokens * kvBytes[k]) / bytesPerMs[k];
-  return max(memory, computeMs) + overheadMs[k];
+/**
+ * One decode step: each of its sequences makes one token, reading `weightBytes` of weights
+ * (weights[weightsAt[k] + batch]) and `kvTokens` cached tokens of `kvBytes` each at `bytesPerMs`,
+ * unless its compute time (decodeComputeMs) is longer; then the step's overhead. Its terms as
+ * arguments, so that a run of steps reads them once (../llm.ts, decodeRun).
+ */
+@inline export function decodeStepMs(weightBytes: f64, kvTokens: f64, kvBytes: f64, bytesPerMs: f64, computeMs: f64, overheadMs: f64): f64 {
+  const memory = (weightBytes + kvTokens * kvBytes) / bytesPerMs;
+  return max(memory, computeMs) + overheadMs;
 }

@@ -355,13 +355,17 @@ function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
   const batch = running[slot];
   const steps = <i32>min(until, <f64>stepsPerEvent);
   const at = slot * stepsPerEvent;
+  const weights = Config.weights[Config.weightsAt[k] + batch];
+  const kvBytes = Config.kvBytes[k];
+  const rate = Config.bytesPerMs[k];
   const compute = Config.decodeComputeMs(k, batch);
+  const overhead = Config.overheadMs[k];
   let ctx = sumCtx[slot];
-  let t = now + Config.decodeStepMs(k, batch, ctx, compute) * f;
+  let t = now + Config.decodeStepMs(weights, ctx, kvBytes, rate, compute, overhead) * f;
   ends[at] = t;
   for (let i = 1; i < steps; i++) {
     ctx += <f64>batch;
-    t += Config.decodeStepMs(k, batch, ctx, compute) * f;
+    t += Config.decodeStepMs(weights, ctx, kvBytes, rate, compute, overhead) * f;
     ends[at + i] = t;
   }
   planned[slot] = steps;
