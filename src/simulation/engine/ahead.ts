@@ -54,14 +54,12 @@ class Log {
   done: StaticArray<f64> = new StaticArray<f64>(16);
   head: i32 = 0;
   size: i32 = 0;
+  /** The ring's length − 1 (a power of two − 1). */
+  mask: i32 = 15;
 
   @inline add(at: f64, start: f64, done: f64, now: f64): void {
-    let mask = this.at.length - 1;
-    if (this.size > mask) {
-      this.prune(now);
-      mask = this.at.length - 1;
-    }
-    const i = (this.head + this.size) & mask;
+    if (this.size > this.mask) this.prune(now);
+    const i = (this.head + this.size) & this.mask;
     this.size++;
     this.at[i] = at;
     this.start[i] = start;
@@ -98,6 +96,7 @@ class Log {
     this.start = start;
     this.done = done;
     this.head = 0;
+    this.mask = (n << 1) - 1;
     grew();
   }
 }
