@@ -91,7 +91,7 @@ export function now(): f64 {
   return S.now;
 }
 export function events(): f64 {
-  return S.events;
+  return <f64>S.events;
 }
 export function generated(): i32 {
   return S.generated;

@@ -5,7 +5,7 @@ import * as T from './tables';
 import * as A from './ahead';
 
 export let now: f64 = 0;
-export let events: f64 = 0;
+export let events: u64 = 0;
 export let generated: i32 = 0;
 export let requests: i32 = 0;
 export let warmCount: i32 = 0;
