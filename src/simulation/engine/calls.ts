@@ -232,11 +232,21 @@ export function answer(parent: i32, flags: u8): void {
 }
 
 /** A sequence with no call left that could be made (it failed, or only async or never-taken connections follow). */
-function lastOfSequence(job: i32): bool {
-  if (T.jFlags[job] & FAILED) return true;
-  const to = T.outStart[T.jNode[job] + 1];
-  for (let k = T.jPos[job]; k < to; k++) if (!T.eAsync[k] && T.eShare[k] > 0) return false;
-  return true;
+@inline function lastOfSequence(job: i32): bool {
+  return (T.jFlags[job] & FAILED) != 0 || T.jPos[job] > lastSync[T.jNode[job]];
+}
+
+/** Each component's last connection slot a sequence can call (synchronous, taken at times), −1 if none. */
+let lastSync = new StaticArray<i32>(0);
+
+/** Finds each component's last such slot, once the tables are written. */
+export function plan(): void {
+  const n = T.servers.length;
+  lastSync = new StaticArray<i32>(n);
+  for (let u = 0; u < n; u++) {
+    lastSync[u] = -1;
+    for (let k = T.outStart[u]; k < T.outStart[u + 1]; k++) if (!T.eAsync[k] && T.eShare[k] > 0) lastSync[u] = k;
+  }
 }
 
 /** The request's calls so far are answered, now: the next one of a sequence, or the end of it here. */

@@ -11,7 +11,7 @@ import * as Llm from './llm';
 import { setWeights as setLlmWeights } from './llm-config';
 import * as Timeline from './timeline';
 import { refill as refillStation, step as runEvents } from './stations';
-import { startRequest as startUserRequest } from './calls';
+import { plan as planCalls, startRequest as startUserRequest } from './calls';
 
 /** Allocates the tables of a design of n components, m connection slots and `histograms` histograms. */
 export function setup(n: i32, m: i32, histograms: i32, seedBits: i32): void {
@@ -80,6 +80,7 @@ export function arrayAt(i: i32): usize {
 export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): void {
   S.begin(requests, warmCount, halfCount, e2e);
   A.plan();
+  planCalls();
 }
 
 export function step(budget: i32): bool {
