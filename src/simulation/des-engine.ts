@@ -8,15 +8,15 @@
 // token-level LLM servers (engine/llm.ts, set up by llm/station.ts) included.
 import type { SimGraph } from './graph';
 import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
-
-/** What a scenario's hooks ask of the engine for its timeline (engine/timeline.ts). */
-export type TimelineEngine = Pick<EngineExports, 'timelineSetup' | 'timelineSource' | 'timelinePoint' | 'timelineBound' | 'timelineFirst' | 'timelineOffer' | 'timelineClose' | 'timelineFigure'>;
 import { Counters, Nodes, milestoneCounts } from './des-state';
 import { Histograms } from './histogram';
 import type { Random } from './random';
 import type { ScenarioHooks } from './scenario/hooks';
 import { startUsers } from './closed-loop';
 import { LlmServers, llmIndex } from './llm/station';
+
+/** What a scenario's hooks ask of the engine for its timeline (engine/timeline.ts). */
+export type TimelineEngine = Pick<EngineExports, 'timelineSetup' | 'timelineSource' | 'timelinePoint' | 'timelineBound' | 'timelineFirst' | 'timelineOffer' | 'timelineClose' | 'timelineFigure'>;
 
 // Event kinds, in the low three bits of a payload (engine/stations.ts).
 const SOURCE = 0;

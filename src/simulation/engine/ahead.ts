@@ -69,7 +69,7 @@ class Log {
   /** Full: the calls over by now are dropped from the front, and the ring doubles if still more than half full. */
   prune(now: f64): void {
     const ends = this.done;
-    const mask = ends.length - 1;
+    const mask = this.mask;
     let head = this.head;
     let size = this.size;
     while (size > 0 && ends[head] <= now) {
@@ -187,7 +187,7 @@ export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions
   for (let u = 0; u < n; u++) {
     const log = logs[u];
     if (log == null) continue;
-    const mask = log.at.length - 1;
+    const mask = log.mask;
     for (let k = 0; k < log.size; k++) {
       const i = (log.head + k) & mask;
       const done = log.done[i];
@@ -206,7 +206,7 @@ export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions
     }
   }
   let later: f64 = 0;
-  const mask = roots.at.length - 1;
+  const mask = roots.mask;
   for (let k = 0; k < roots.size; k++) if (roots.done[(roots.head + k) & mask] > now) later++;
   return later;
 }

@@ -236,7 +236,7 @@ export function answer(parent: i32, flags: u8): void {
   return (T.jFlags[job] & FAILED) != 0 || T.jPos[job] > lastSync[T.jNode[job]];
 }
 
-/** Each component's last connection slot a sequence can call (synchronous, taken at times), −1 if none. */
+/** Each component's last connection slot a sequence can call (synchronous, its share above 0), −1 if none. */
 let lastSync = new StaticArray<i32>(0);
 
 /** Finds each component's last such slot, once the tables are written. */

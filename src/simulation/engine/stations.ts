@@ -156,7 +156,12 @@ export function serve(u: i32, extra: i32, payload: i32): void {
 /** A service time at u. */
 @inline function draw(u: i32): f64 {
   const kind = T.dist[u];
-  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : kind == 2 ? R.lognormal(T.lnMu[u], T.lnSigma[u]) : slowDraw(u);
+  return kind < 3 ? baseDraw(u, kind) : slowDraw(u);
+}
+
+/** A service time at u of distribution `kind`: 0 exponential, 1 constant, 2 lognormal. */
+@inline function baseDraw(u: i32, kind: u8): f64 {
+  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : R.lognormal(T.lnMu[u], T.lnSigma[u]);
 }
 
 /**
@@ -211,8 +216,7 @@ export function serveAt(u: i32, at: f64): u8 {
 
 /** A service time with a slow share: the base draw, stretched by the factor in that share of draws (docs/simulation.md, "Resilience"). */
 function slowDraw(u: i32): f64 {
-  const kind = T.baseDist[u];
-  const s = kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : R.lognormal(T.lnMu[u], T.lnSigma[u]);
+  const s = baseDraw(u, T.baseDist[u]);
   return R.uniform() < T.slowShare[u] ? s * T.slowFactor[u] : s;
 }
 
