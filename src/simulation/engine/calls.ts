@@ -37,10 +37,11 @@ export function source(s: i32): void {
 /** A user request of source s starts now. */
 export function startRequest(s: i32): void {
   const job = T.alloc();
-  T.jNode[job] = s;
-  T.jParent[job] = -1;
-  T.jFlags[job] = ROOT;
-  T.jArrive[job] = S.now;
+  const j = T.slot(job);
+  j.node = s;
+  j.parent = -1;
+  j.flags = ROOT;
+  j.arrive = S.now;
   dispatch(job);
 }
 
@@ -52,18 +53,20 @@ export function dispatch(job: i32): void {
 
 /** Whether the request makes no calls after its service here: none go out, it failed, or a cache hit (drawn now). */
 @inline export function quiet(job: i32): bool {
-  const u = T.jNode[job];
-  return T.outStart[u] == T.outStart[u + 1] || (T.jFlags[job] & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
+  const j = T.slot(job);
+  const u = j.node;
+  return T.outStart[u] == T.outStart[u + 1] || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
 }
 
 /** The request's calls after its service, now. */
 export function calls(job: i32): void {
-  const u = T.jNode[job];
+  const j = T.slot(job);
+  const u = j.node;
   const from = T.outStart[u];
   const to = T.outStart[u + 1];
-  T.jDue[job] = S.now;
+  j.due = S.now;
   if (T.pipe[u]) {
-    T.jPending[job] = 1;
+    j.pending = 1;
     call(from, job);
     return;
   }
@@ -76,29 +79,31 @@ export function calls(job: i32): void {
       call(k, -1);
       return finish(job);
     }
-    T.jPending[job] = 1;
+    j.pending = 1;
     call(k, job);
     return;
   }
   if (T.sequential[u]) {
     // The async calls go out at once, the synchronous ones one after another.
     if (T.hasAsync[u]) for (let k = from; k < to; k++) if (T.eAsync[k] && chosen(k)) call(k, -1);
-    T.jFlags[job] |= SEQ;
-    T.jPos[job] = from;
+    const again = T.slot(job);
+    again.flags |= SEQ;
+    again.pos = from;
     return next(job);
   }
   // One extra pending count while the calls go out: a call answered at once must not
   // complete the request before its siblings have been made.
-  T.jPending[job] = 1;
+  // (A call may grow the slots, moving this one: it is looked up again after each.)
+  j.pending = 1;
   for (let k = from; k < to; k++) {
     if (!chosen(k)) continue;
     if (T.eAsync[k]) call(k, -1);
     else {
-      T.jPending[job]++;
+      T.slot(job).pending++;
       call(k, job);
     }
   }
-  if (--T.jPending[job] == 0) settle(job);
+  if (--T.slot(job).pending == 0) settle(job);
 }
 
 @inline function chosen(k: i32): bool {
@@ -108,13 +113,14 @@ export function calls(job: i32): void {
 
 /** Sequential fan-out: the next chosen synchronous call, or the end of the request here. */
 function next(job: i32): void {
-  if ((T.jFlags[job] & FAILED) == 0) {
-    const to = T.outStart[T.jNode[job] + 1];
-    for (let k = T.jPos[job]; k < to; k++) {
+  const j = T.slot(job);
+  if ((j.flags & FAILED) == 0) {
+    const to = T.outStart[j.node + 1];
+    for (let k = j.pos; k < to; k++) {
       if (T.eAsync[k] || !chosen(k)) continue;
-      T.jPos[job] = k + 1;
-      T.jPending[job] = 1;
-      T.jDue[job] = S.now;
+      j.pos = k + 1;
+      j.pending = 1;
+      j.due = S.now;
       call(k, job);
       return;
     }
@@ -144,9 +150,10 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
 @inline export function prepare(k: i32, parent: i32): i32 {
   T.edgeCalls[k] += 1;
   const child = T.alloc();
-  T.jNode[child] = T.eTo[k];
-  T.jParent[child] = parent;
-  T.jFlags[child] = 0;
+  const c = T.slot(child);
+  c.node = T.eTo[k];
+  c.parent = parent;
+  c.flags = 0;
   return child;
 }
 
@@ -155,19 +162,20 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
   const net = T.eNet[k];
   const to = T.eTo[k];
   if (A.on[to] == 1) {
-    T.jArrive[child] = S.now + net;
+    T.slot(child).arrive = S.now + net;
     S.events += 1;
     serveAhead(to, child);
   } else if (net > 0) {
     const at = S.now + net;
     const seq = C.number();
-    T.jArrive[child] = at;
-    T.jSeq[child] = seq;
+    const c = T.slot(child);
+    c.arrive = at;
+    c.seq = seq;
     const lane = lanes[k];
     if (lane.size == 0) C.add(at, seq, k * 8 + ARRIVE);
     lane.push(child);
   } else {
-    T.jArrive[child] = S.now;
+    T.slot(child).arrive = S.now;
     S.events += 1;
     arrive(child);
   }
@@ -184,14 +192,15 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
  * call record's attempt), which is told at t itself.
  */
 export function finishAt(job: i32, t: f64): void {
-  const parent = T.jParent[job];
-  const flags = T.jFlags[job];
-  const node = T.jNode[job];
+  const j = T.slot(job);
+  const parent = j.parent;
+  const flags = j.flags;
+  const node = j.node;
   const later = t > S.now;
   // In a scenario a closed-loop user decides at the end of its request whether to send again
   // (its profile may take it away meanwhile): that end is an event at its time.
   if (later && (parent < -1 || (S.scenario && (flags & ROOT) != 0 && T.think[node] >= 0))) return C.schedule(t, job * 8 + SETTLE);
-  const arrive = T.jArrive[job];
+  const arrive = j.arrive;
   T.release(job);
   if (flags & ROOT) {
     if (later && (flags & FAILED) == 0) A.rootAhead(t, S.now);
@@ -212,9 +221,10 @@ export function answer(parent: i32, flags: u8): void {
 
 /** One of `parent`'s calls is over, its answer due at t ≥ now. */
 @inline function answerAt(parent: i32, flags: u8, t: f64): void {
-  if (flags & FAILED) T.jFlags[parent] |= flags & CAUSES;
-  if (t > T.jDue[parent]) T.jDue[parent] = t;
-  if (--T.jPending[parent] == 0) settle(parent);
+  const p = T.slot(parent);
+  if (flags & FAILED) p.flags |= flags & CAUSES;
+  if (t > p.due) p.due = t;
+  if (--p.pending == 0) settle(parent);
 }
 
 /**
@@ -222,18 +232,19 @@ export function answer(parent: i32, flags: u8): void {
  * ahead, when nothing is left to call (a sequence at its end, or calls made side by side).
  */
 @inline function settle(job: i32): void {
-  const due = T.jDue[job];
+  const j = T.slot(job);
+  const due = j.due;
   if (due <= S.now) settled(job);
-  else if (T.jParent[job] < -1 || ((T.jFlags[job] & SEQ) != 0 && !lastOfSequence(job))) C.schedule(due, job * 8 + SETTLE);
+  else if (j.parent < -1 || ((j.flags & SEQ) != 0 && !lastOfSequence(j))) C.schedule(due, job * 8 + SETTLE);
   else {
-    T.jFlags[job] &= ~SEQ;
+    j.flags &= ~SEQ;
     finishAt(job, due);
   }
 }
 
 /** A sequence with no call left that could be made (it failed, or only async or never-taken connections follow). */
-@inline function lastOfSequence(job: i32): bool {
-  return (T.jFlags[job] & FAILED) != 0 || T.jPos[job] > lastSync[T.jNode[job]];
+@inline function lastOfSequence(j: T.Slot): bool {
+  return (j.flags & FAILED) != 0 || j.pos > lastSync[j.node];
 }
 
 /** Each component's last connection slot a sequence can call (synchronous, its share above 0), −1 if none. */
@@ -251,7 +262,7 @@ export function plan(): void {
 
 /** The request's calls so far are answered, now: the next one of a sequence, or the end of it here. */
 export function settled(job: i32): void {
-  if (T.jFlags[job] & SEQ) next(job);
+  if (T.slot(job).flags & SEQ) next(job);
   else finish(job);
 }
 

@@ -236,7 +236,7 @@ export function step(slot: i32): void {
   if (stepEnd >= 0) C.schedule(stepEnd, slot * 8 + LLM_STEP);
   else T.busy[u]--;
   for (let i = 0; i < n; i++) {
-    T.jStart[done[i]] = doneStart[i];
+    T.slot(done[i]).start = doneStart[i];
     record(u, done[i]);
   }
   for (let i = 0; i < n; i++) dispatch(done[i]);

@@ -232,7 +232,7 @@ export function fire(t: i32): void {
   const k = rEdge[r];
   T.timedOut[k] += 1;
   if (S.scenario) scenarioFault(0);
-  T.jParent[rJob[i]] = -1;
+  T.slot(rJob[i]).parent = -1;
   rJob[i] = -1;
   outcome(k, true, rTrial[r] == 1);
   rTrial[r] = 0;
@@ -285,7 +285,7 @@ function retryOrFail(r: i32, cause: u8): void {
 /** The call is over: a copy still in flight is no longer waited for, and the caller is told. */
 function complete(r: i32, flags: u8): void {
   for (let i = 2 * r; i < 2 * r + 2; i++) {
-    if (rJob[i] >= 0) T.jParent[rJob[i]] = -1;
+    if (rJob[i] >= 0) T.slot(rJob[i]).parent = -1;
     rJob[i] = -1;
   }
   const parent = rParent[r];

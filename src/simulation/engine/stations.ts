@@ -42,7 +42,7 @@ export function step(budget: i32): bool {
     const id = d >> 3;
     const kind = d & 7;
     if (kind == DONE) {
-      const u = T.jNode[id];
+      const u = T.slot(id).node;
       if (A.on[u]) calls(id);
       else if (T.batchMax[u] > 0) batchDone(id);
       else done(id);
@@ -52,8 +52,8 @@ export function step(budget: i32): bool {
       const lane = lanes[id];
       const job = lane.shift();
       if (lane.size > 0) {
-        const next = lane.peek();
-        C.add(T.jArrive[next], T.jSeq[next], id * 8 + ARRIVE);
+        const next = T.slot(lane.peek());
+        C.add(next.arrive, next.seq, id * 8 + ARRIVE);
       }
       arrive(job);
     } else if (kind == SCENARIO) {
@@ -72,7 +72,7 @@ export function step(budget: i32): bool {
 }
 
 export function arrive(job: i32): void {
-  const u = T.jNode[job];
+  const u = T.slot(job).node;
   if (A.on[u]) return serveAhead(u, job);
   T.arrivals[u] += 1;
   // Its frame is down, or it has no replica left: the call is refused.
@@ -93,7 +93,7 @@ export function arrive(job: i32): void {
   T.inSystem[u]++;
   if (canStart) {
     T.busy[u]++;
-    T.jStart[job] = S.now;
+    T.slot(job).start = S.now;
     serve(u, 0, job * 8 + DONE);
   } else {
     q.push(job);
@@ -104,12 +104,12 @@ export function arrive(job: i32): void {
 /** Component u refuses the call (a full queue, a frame down, no replica up): it fails. */
 function reject(u: i32, job: i32): void {
   T.rejections[u] += 1;
-  T.jFlags[job] |= FAILED;
+  T.slot(job).flags |= FAILED;
   finish(job);
 }
 
 function done(job: i32): void {
-  const u = T.jNode[job];
+  const u = T.slot(job).node;
   S.advance(u);
   T.inSystem[u]--;
   record(u, job);
@@ -117,7 +117,7 @@ function done(job: i32): void {
   // A scenario may have taken servers away (a failure, a scale-down): a busy one drains.
   if (q.size > 0 && (!S.scenario || T.busy[u] <= T.servers[u])) {
     const next = q.shift();
-    T.jStart[next] = S.now;
+    T.slot(next).start = S.now;
     serve(u, 0, next * 8 + DONE);
   } else T.busy[u]--;
   dispatch(job);
@@ -126,16 +126,18 @@ function done(job: i32): void {
 /** Counts a request served at u; one that arrived during the warm-up goes to the sink histogram. */
 export function record(u: i32, job: i32): void {
   T.completions[u] += 1;
-  const arrive = T.jArrive[job];
+  const j = T.slot(job);
+  const arrive = j.arrive;
+  const wait = j.start - arrive;
   failMaybe(u, job, S.now);
   const warm = arrive >= S.tWarm;
   T.addSample(warm ? u : S.sink, S.now - arrive);
-  if (warm) T.waitSum[u] += T.jStart[job] - arrive;
+  if (warm) T.waitSum[u] += wait;
 }
 
 /** A request served at u, its service over at t, fails with the component's failure rate, independently. */
 @inline function failMaybe(u: i32, job: i32, t: f64): void {
-  T.jFlags[job] |= failDraw(u, t);
+  T.slot(job).flags |= failDraw(u, t);
 }
 
 /** The flags of a service at u over at t: failed with the component's failure rate, independently. */
@@ -169,7 +171,8 @@ export function serve(u: i32, extra: i32, payload: i32): void {
  * settled now — counted, measured — and what follows its service is scheduled for its end.
  */
 @inline export function serveAhead(u: i32, job: i32): void {
-  T.jFlags[job] |= serveAt(u, T.jArrive[job]);
+  const j = T.slot(job);
+  j.flags |= serveAt(u, j.arrive);
   after(job, doneAt);
 }
 
@@ -227,10 +230,10 @@ export function tryBatch(u: i32): void {
   while (T.busy[u] < T.servers[u] && q.size > 0) {
     let n = q.size;
     if (n >= max) n = max;
-    else if (S.now < T.jArrive[q.peek()] + T.batchTimeout[u]) {
+    else if (S.now < T.slot(q.peek()).arrive + T.batchTimeout[u]) {
       if (!T.timerPending[u]) {
         T.timerPending[u] = 1;
-        C.schedule(T.jArrive[q.peek()] + T.batchTimeout[u], u * 8 + TIMER);
+        C.schedule(T.slot(q.peek()).arrive + T.batchTimeout[u], u * 8 + TIMER);
       }
       return;
     }
@@ -239,31 +242,31 @@ export function tryBatch(u: i32): void {
     T.busy[u]++;
     const head = q.shift();
     let last = head;
-    T.jStart[head] = S.now;
+    T.slot(head).start = S.now;
     for (let k = 1; k < n; k++) {
       const j = q.shift();
-      T.jStart[j] = S.now;
-      T.jNext[last] = j;
+      T.slot(j).start = S.now;
+      T.slot(last).next = j;
       last = j;
     }
-    T.jNext[last] = -1;
+    T.slot(last).next = -1;
     serve(u, n - 1, head * 8 + DONE);
   }
 }
 
 function batchDone(head: i32): void {
-  const u = T.jNode[head];
+  const u = T.slot(head).node;
   S.advance(u);
   T.busy[u]--;
   let count = 0;
-  for (let j = head; j >= 0; j = T.jNext[j]) {
+  for (let j = head; j >= 0; j = T.slot(j).next) {
     record(u, j);
     count++;
   }
   T.inSystem[u] -= count;
   tryBatch(u);
   for (let j = head; j >= 0; ) {
-    const next = T.jNext[j];
+    const next = T.slot(j).next;
     dispatch(j);
     j = next;
   }
@@ -277,7 +280,7 @@ export function refill(u: i32): void {
   while (T.busy[u] < T.servers[u] && q.size > 0) {
     const next = q.shift();
     T.busy[u]++;
-    T.jStart[next] = S.now;
+    T.slot(next).start = S.now;
     serve(u, 0, next * 8 + DONE);
   }
 }

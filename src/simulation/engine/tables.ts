@@ -2,7 +2,7 @@
 // by ../des-engine.ts from ../des-state.ts's Nodes, then changed by scenarios), the run's state
 // and counters, the latency histograms, and the request slots. JavaScript sees the arrays
 // listed in `arrays` through typed-array views, in that order (../engine-memory.ts).
-import { copyF64, copyI32, grew } from './memory';
+import { copyI32, grew } from './memory';
 
 // ---- per component (n) ----
 export let servers = new StaticArray<i32>(0);
@@ -223,23 +223,36 @@ export function allocate(n: i32, m: i32, histograms: i32): void {
   grew();
 }
 
-// ---- request slots: a request or call in flight is an index into these arrays ----
+// ---- request slots: a request or call in flight is a slot number ----
+/** A request or call in flight: its fields side by side, so a function reads them from one address. */
+@unmanaged export class Slot {
+  /** When it arrived at its component. */
+  arrive: f64;
+  start: f64;
+  /** Sequence number of its arrival while it waits in a connection's FIFO. */
+  seq: f64;
+  /** When the last of its calls out is answered, answers known ahead included (./ahead.ts). */
+  due: f64;
+  node: i32;
+  parent: i32;
+  pending: i32;
+  pos: i32;
+  next: i32;
+  flags: u8;
+}
+/** log₂ of a slot's size in bytes. */
+const SLOT_SHIFT: i32 = 6;
 let cap: i32 = 1024;
-export let jNode = new StaticArray<i32>(1024);
-export let jParent = new StaticArray<i32>(1024);
-export let jPending = new StaticArray<i32>(1024);
-export let jPos = new StaticArray<i32>(1024);
-export let jNext = new StaticArray<i32>(1024);
-export let jFlags = new StaticArray<u8>(1024);
-export let jArrive = new StaticArray<f64>(1024);
-export let jStart = new StaticArray<f64>(1024);
-/** Sequence number of a call's arrival while it waits in a connection's FIFO. */
-export let jSeq = new StaticArray<f64>(1024);
-/** When the last of a request's calls out is answered, answers known ahead included (./ahead.ts). */
-export let jDue = new StaticArray<f64>(1024);
+let slotMemory = new StaticArray<u8>(cap << SLOT_SHIFT);
+let slots: usize = changetype<usize>(slotMemory);
 let jFree = new StaticArray<i32>(1024);
 let freeTop: i32 = 0;
 let used: i32 = 0;
+
+/** Slot `job`'s fields, valid until the next alloc: the slots grow by moving. */
+@inline export function slot(job: i32): Slot {
+  return changetype<Slot>(slots + (<usize>job << SLOT_SHIFT));
+}
 
 @inline export function alloc(): i32 {
   if (freeTop > 0) return jFree[--freeTop];
@@ -253,19 +266,11 @@ let used: i32 = 0;
 
 function growSlots(): void {
   const c = cap << 1;
-  jNode = copyI32(jNode, c);
-  jParent = copyI32(jParent, c);
-  jPending = copyI32(jPending, c);
-  jPos = copyI32(jPos, c);
-  jNext = copyI32(jNext, c);
+  const more = new StaticArray<u8>(c << SLOT_SHIFT);
+  memory.copy(changetype<usize>(more), slots, <usize>cap << SLOT_SHIFT);
+  slotMemory = more;
+  slots = changetype<usize>(more);
   jFree = copyI32(jFree, c);
-  const flags = new StaticArray<u8>(c);
-  memory.copy(changetype<usize>(flags), changetype<usize>(jFlags), <usize>cap);
-  jFlags = flags;
-  jArrive = copyF64(jArrive, c);
-  jStart = copyF64(jStart, c);
-  jSeq = copyF64(jSeq, c);
-  jDue = copyF64(jDue, c);
   cap = c;
   grew();
 }
