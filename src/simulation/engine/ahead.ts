@@ -18,8 +18,44 @@ import * as T from './tables';
  */
 export let on = new StaticArray<u8>(0);
 /**
- * Where u's servers' free times begin in `free` (servers[u] + 1 slots), kept one of two ways.
- * A `bag`: the free times of the busy servers (and of some since freed), unsorted, `busy[u]` of
+ * A component served ahead: what serving a call there reads and keeps, side by side in one
+ * record. Its service time, failure rate and queue limit are copied from the tables by plan:
+ * a scenario turns serving ahead off for the components it acts on, so they never change.
+ */
+@unmanaged export class Pool {
+  mean: f64;
+  lnMu: f64;
+  lnSigma: f64;
+  failRate: f64;
+  /** Its Log. */
+  log: usize;
+  /** Where its servers' free times begin in `free`. */
+  base: i32;
+  servers: i32;
+  /** Free times listed in its bag. */
+  busy: i32;
+  /** Calls a heaped pool has had since it last counted its busy servers. */
+  calls: i32;
+  limit: i32;
+  dist: u8;
+  pass: u8;
+  heaped: u8;
+}
+/** log₂ of a Pool's size in bytes. */
+const POOL_SHIFT: i32 = 6;
+let poolMemory = new StaticArray<u8>(0);
+let pools: usize = 0;
+
+/** Component u's Pool (only a component served ahead has one filled in). */
+@inline export function pool(u: i32): Pool {
+  return changetype<Pool>(pools + (<usize>u << POOL_SHIFT));
+}
+
+/** The bag slot of the earliest free time startOf found, all servers busy: the one occupy replaces. */
+let earliest: i32 = 0;
+/**
+ * The servers' free times, each pool's servers + 1 slots from its `base`, kept one of two ways.
+ * A `bag`: the free times of the busy servers (and of some since freed), unsorted, `busy` of
  * them. A server free by an arrival is idle, and every idle server is alike to the calls that
  * follow (they arrive later still), so while fewer than c are listed some server is idle and a
  * call starts when it arrives; only when c are listed are the ones freed by then dropped (a
@@ -28,13 +64,6 @@ export let on = new StaticArray<u8>(0);
  * min-heap whose root is the earliest (the slot past it +∞, so a node's second child can always
  * be read); every 4c calls it counts its busy servers, and below three quarters goes back to a bag.
  */
-let base = new StaticArray<i32>(0);
-let busy = new StaticArray<i32>(0);
-let heaped = new StaticArray<u8>(0);
-/** Calls a heaped pool has had since it last counted its busy servers. */
-let calls = new StaticArray<i32>(0);
-/** The bag slot of the earliest free time startOf found, all servers busy: the one occupy replaces. */
-let earliest: i32 = 0;
 let free = new StaticArray<f64>(0);
 /** With a queue limit: the start times of admitted calls, a ring from `ring[u]` of limit + 1. */
 let ring = new StaticArray<i32>(0);
@@ -117,10 +146,8 @@ export function plan(): void {
   const n = T.servers.length;
   const m = T.eTo.length;
   on = new StaticArray<u8>(n);
-  base = new StaticArray<i32>(n);
-  busy = new StaticArray<i32>(n);
-  heaped = new StaticArray<u8>(n);
-  calls = new StaticArray<i32>(n);
+  poolMemory = new StaticArray<u8>(n << POOL_SHIFT);
+  pools = changetype<usize>(poolMemory);
   ring = new StaticArray<i32>(n);
   head = new StaticArray<i32>(n);
   count = new StaticArray<i32>(n);
@@ -142,15 +169,26 @@ export function plan(): void {
     if (!seen[u] || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
     if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] >= HEAP_BUDGET - heap || limit >= RING_BUDGET - rings || constant(u))) continue;
     on[u] = isNaN(net[u]) ? 2 : 1;
-    logs[u] = new Log();
-    base[u] = heap;
+    const log = new Log();
+    logs[u] = log;
+    const p = pool(u);
+    p.mean = T.mean[u];
+    p.lnMu = T.lnMu[u];
+    p.lnSigma = T.lnSigma[u];
+    p.failRate = T.failRate[u];
+    p.log = changetype<usize>(log);
+    p.base = heap;
+    p.servers = T.servers[u];
+    p.limit = limit;
+    p.dist = T.dist[u];
+    p.pass = T.pass[u];
     if (!T.pass[u]) heap += T.servers[u] + 1;
     ring[u] = rings;
     if (!T.pass[u] && limit >= 0) rings += limit + 1;
   }
   free = new StaticArray<f64>(heap);
   free.fill(Infinity);
-  for (let u = 0; u < n; u++) if (on[u] && !T.pass[u] && T.servers[u] < SMALL_POOL) toHeap(u, base[u], T.servers[u]);
+  for (let u = 0; u < n; u++) if (on[u] && !T.pass[u] && T.servers[u] < SMALL_POOL) toHeap(pool(u));
   starts = new StaticArray<f64>(rings);
   grew();
 }
@@ -165,9 +203,9 @@ function constant(u: i32): bool {
   return kind == 1 || (kind == 2 && T.lnSigma[u] == 0);
 }
 
-/** A call to u arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
-@inline export function served(u: i32, at: f64, start: f64, done: f64, now: f64): void {
-  if (done > now) logs[u]!.add(at, start, done, now);
+/** A call to pool p arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
+@inline export function served(p: Pool, at: f64, start: f64, done: f64, now: f64): void {
+  if (done > now) changetype<Log>(p.log).add(at, start, done, now);
 }
 
 /** A user request ends at t, known at `now`. */
@@ -217,37 +255,37 @@ export function off(u: i32): void {
 }
 
 /**
- * When a call to u arriving at `at` starts: at once if a server is idle by then, else when the
+ * When a call to u (its pool p) arriving at `at` starts: at once if a server is idle by then, else when the
  * earliest busy one frees; −1 if a full queue refuses it.
  */
-@inline export function startOf(u: i32, at: f64): f64 {
-  const b = base[u];
-  const c = T.servers[u];
+@inline export function startOf(p: Pool, u: i32, at: f64): f64 {
+  const b = p.base;
+  const c = p.servers;
   let start = at;
-  if (heaped[u]) {
+  if (p.heaped) {
     if (free[b] > at) start = free[b];
-    if (c >= SMALL_POOL && ++calls[u] >= 4 * c) recount(u, b, c, at);
-  } else if (busy[u] >= c) {
-    const n = drop(b, busy[u], at);
-    busy[u] = n;
+    if (c >= SMALL_POOL && ++p.calls >= 4 * c) recount(p, at);
+  } else if (p.busy >= c) {
+    const n = drop(b, p.busy, at);
+    p.busy = n;
     if (n >= c) start = free[b + (earliest = first(b, n))];
     if (n > c - (c >> 3)) {
-      toHeap(u, b, c);
+      toHeap(p);
       start = free[b] > at ? free[b] : at;
     }
   }
-  const limit = T.queueLimit[u];
+  const limit = p.limit;
   return limit >= 0 && !admitted(u, limit, at, start) ? -1 : start;
 }
 
 /** The server startOf gave is busy until `done`: listed in the bag (replacing the earliest when all were busy), or the heap's root replaced. */
-export function occupy(u: i32, done: f64): void {
-  const b = base[u];
-  if (heaped[u]) return climb(b, hole(b, T.servers[u]), done);
-  const n = busy[u];
-  if (n < T.servers[u]) {
+export function occupy(p: Pool, done: f64): void {
+  const b = p.base;
+  if (p.heaped) return climb(b, hole(b, p.servers), done);
+  const n = p.busy;
+  if (n < p.servers) {
     free[b + n] = done;
-    busy[u] = n + 1;
+    p.busy = n + 1;
   } else free[b + earliest] = done;
 }
 
@@ -269,12 +307,14 @@ function first(b: i32, n: i32): i32 {
   return k;
 }
 
-/** u's bag becomes a heap of all c servers: the idle ones free at 0, then heapified (Floyd). */
-function toHeap(u: i32, b: i32, c: i32): void {
-  for (let i = busy[u]; i < c; i++) free[b + i] = 0;
-  busy[u] = c;
-  heaped[u] = 1;
-  calls[u] = 0;
+/** The pool's bag becomes a heap of all c servers: the idle ones free at 0, then heapified (Floyd). */
+function toHeap(p: Pool): void {
+  const b = p.base;
+  const c = p.servers;
+  for (let i = p.busy; i < c; i++) free[b + i] = 0;
+  p.busy = c;
+  p.heaped = 1;
+  p.calls = 0;
   for (let i = (c >> 1) - 1; i >= 0; i--) {
     const v = free[b + i];
     let j = i;
@@ -291,13 +331,15 @@ function toHeap(u: i32, b: i32, c: i32): void {
 }
 
 /** A heaped pool counts its servers busy at `at`: under three quarters, it goes back to a bag of them. */
-function recount(u: i32, b: i32, c: i32, at: f64): void {
-  calls[u] = 0;
+function recount(p: Pool, at: f64): void {
+  const b = p.base;
+  const c = p.servers;
+  p.calls = 0;
   let n = 0;
   for (let i = 0; i < c; i++) n += select<i32>(1, 0, free[b + i] > at);
   if (4 * n >= 3 * c) return;
-  heaped[u] = 0;
-  busy[u] = drop(b, c, at);
+  p.heaped = 0;
+  p.busy = drop(b, c, at);
 }
 
 /**

@@ -137,12 +137,11 @@ export function record(u: i32, job: i32): void {
 
 /** A request served at u, its service over at t, fails with the component's failure rate, independently. */
 @inline function failMaybe(u: i32, job: i32, t: f64): void {
-  T.slot(job).flags |= failDraw(u, t);
+  T.slot(job).flags |= failDraw(T.failRate[u], t);
 }
 
-/** The flags of a service at u over at t: failed with the component's failure rate, independently. */
-@inline function failDraw(u: i32, t: f64): u8 {
-  const fail = T.failRate[u];
+/** The flags of a service over at t at a component failing at rate `fail`: failed with that rate, independently. */
+@inline function failDraw(fail: f64, t: f64): u8 {
   if (fail > 0 && R.uniform() < fail) {
     if (S.scenario) scenarioFailed(t);
     return FAILED | ERRORED;
@@ -166,6 +165,12 @@ export function serve(u: i32, extra: i32, payload: i32): void {
   return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : R.lognormal(T.lnMu[u], T.lnSigma[u]);
 }
 
+/** A service time at u served ahead, from its pool's copy of the distribution. */
+@inline function poolDraw(p: A.Pool, u: i32): f64 {
+  const kind = p.dist;
+  return kind == 0 ? R.exp1() * p.mean : kind == 1 ? p.mean : kind == 2 ? R.lognormal(p.lnMu, p.lnSigma) : slowDraw(u);
+}
+
 /**
  * A call to a component served ahead (./ahead.ts), arriving at jArrive: its whole stay is
  * settled now — counted, measured — and what follows its service is scheduled for its end.
@@ -181,29 +186,30 @@ export let doneAt: f64 = 0;
 
 /** Serves ahead a call arriving at u at `at`: counts and measures it, sets `doneAt`, returns the flags it fails with (0 if none). */
 export function serveAt(u: i32, at: f64): u8 {
+  const p = A.pool(u);
   T.arrivals[u] += 1;
   const warm = at >= S.tWarm;
-  if (T.pass[u]) {
+  if (p.pass) {
     T.completions[u] += 1;
-    A.served(u, at, at, at, S.now);
+    A.served(p, at, at, at, S.now);
     T.addSample(warm ? u : S.sink, 0);
     doneAt = at;
-    return failDraw(u, at);
+    return failDraw(p.failRate, at);
   }
-  const start = A.startOf(u, at);
+  const start = A.startOf(p, u, at);
   if (start < 0) {
     T.rejections[u] += 1;
     doneAt = at;
     return FAILED;
   }
-  const s = draw(u);
+  const s = poolDraw(p, u);
   const done = start + s;
-  A.occupy(u, done);
+  A.occupy(p, done);
   T.busyArea[u] += s;
   T.countArea[u] += done - at;
   T.completions[u] += 1;
-  A.served(u, at, start, done, S.now);
-  const flags = failDraw(u, done);
+  A.served(p, at, start, done, S.now);
+  const flags = failDraw(p.failRate, done);
   T.addSample(warm ? u : S.sink, done - at);
   if (warm) T.waitSum[u] += start - at;
   doneAt = done;
