@@ -20,15 +20,28 @@ export let on = new StaticArray<u8>(0);
 /**
  * A component served ahead: what serving a call there reads and keeps, side by side in one
  * record. Its service time, failure rate and queue limit are copied from the tables by plan:
- * a scenario turns serving ahead off for the components it acts on, so they never change.
+ * a scenario turns serving ahead off for the components it acts on, so they never change. It
+ * keeps its counters and its histogram's count, sum, least and greatest here too, copied into
+ * the tables (`flush`) before anything reads them there.
  */
 @unmanaged export class Pool {
   mean: f64;
   lnMu: f64;
   lnSigma: f64;
   failRate: f64;
+  arrivals: f64;
+  completions: f64;
+  busyArea: f64;
+  countArea: f64;
+  waitSum: f64;
+  samples: f64;
+  sum: f64;
+  min: f64;
+  max: f64;
   /** Its Log. */
   log: usize;
+  /** Its histogram's buckets. */
+  buckets: usize;
   /** Where its servers' free times begin in `free`. */
   base: i32;
   servers: i32;
@@ -41,14 +54,54 @@ export let on = new StaticArray<u8>(0);
   pass: u8;
   heaped: u8;
 }
-/** log₂ of a Pool's size in bytes. */
-const POOL_SHIFT: i32 = 6;
 let poolMemory = new StaticArray<u8>(0);
 let pools: usize = 0;
 
 /** Component u's Pool (only a component served ahead has one filled in). */
 @inline export function pool(u: i32): Pool {
-  return changetype<Pool>(pools + (<usize>u << POOL_SHIFT));
+  return changetype<Pool>(pools + <usize>u * offsetof<Pool>());
+}
+
+/** A warm sample v at pool p: its component's histogram (../tables.ts, addSample). */
+@inline export function sample(p: Pool, v: f64): void {
+  p.samples += 1;
+  p.sum += v;
+  if (v < p.min) p.min = v;
+  if (v > p.max) p.max = v;
+  const at = p.buckets + (<usize>T.bucketOf(v) << 2);
+  store<u32>(at, load<u32>(at) + 1);
+}
+
+/** The tables' counters and histogram figures of u into its pool. */
+function pull(p: Pool, u: i32): void {
+  p.arrivals = T.arrivals[u];
+  p.completions = T.completions[u];
+  p.busyArea = T.busyArea[u];
+  p.countArea = T.countArea[u];
+  p.waitSum = T.waitSum[u];
+  p.samples = T.hN[u];
+  p.sum = T.hSum[u];
+  p.min = T.hMin[u];
+  p.max = T.hMax[u];
+}
+
+/** The pool's counters and histogram figures into the tables, for u. */
+function push(p: Pool, u: i32): void {
+  T.arrivals[u] = p.arrivals;
+  T.completions[u] = p.completions;
+  T.busyArea[u] = p.busyArea;
+  T.countArea[u] = p.countArea;
+  T.waitSum[u] = p.waitSum;
+  T.hN[u] = p.samples;
+  T.hSum[u] = p.sum;
+  T.hMin[u] = p.min;
+  T.hMax[u] = p.max;
+}
+
+/** Every component served ahead: its pool's counters into the tables, where JavaScript and the window read them. */
+export function flush(): void {
+  const n = on.length;
+  for (let u = 0; u < n; u++) if (on[u]) push(pool(u), u);
 }
 
 /** The bag slot of the earliest free time startOf found, all servers busy: the one occupy replaces. */
@@ -146,7 +199,7 @@ export function plan(): void {
   const n = T.servers.length;
   const m = T.eTo.length;
   on = new StaticArray<u8>(n);
-  poolMemory = new StaticArray<u8>(n << POOL_SHIFT);
+  poolMemory = new StaticArray<u8>(n * <i32>offsetof<Pool>());
   pools = changetype<usize>(poolMemory);
   ring = new StaticArray<i32>(n);
   head = new StaticArray<i32>(n);
@@ -177,6 +230,8 @@ export function plan(): void {
     p.lnSigma = T.lnSigma[u];
     p.failRate = T.failRate[u];
     p.log = changetype<usize>(log);
+    p.buckets = changetype<usize>(T.hCounts) + (<usize>u * T.BUCKETS << 2);
+    pull(p, u);
     p.base = heap;
     p.servers = T.servers[u];
     p.limit = limit;
@@ -214,13 +269,47 @@ function constant(u: i32): bool {
 }
 
 /**
- * Cuts the counters at `now` for the calls served ahead and not over yet. `sign` −1: take
- * out of the window's counters (`arrivals` … given) what they do after now; +1, at the end of
- * the warm-up: give back to counters just reset what they do after now, and measure the calls
- * arriving from now on (measured as warm-up calls when served, the warm-up's end not yet known).
- * Returns the user requests ending after now.
+ * The end of the warm-up, at `now`, the counters just reset: gives back what the calls served
+ * ahead and not over yet do after now, and measures the ones arriving from now on (measured as
+ * warm-up calls when served, the warm-up's end not yet known). Returns the user requests ending
+ * after now.
  */
-export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions: StaticArray<f64>, busyArea: StaticArray<f64>, countArea: StaticArray<f64>): f64 {
+export function warmedUp(now: f64): f64 {
+  const n = on.length;
+  for (let u = 0; u < n; u++) {
+    const log = logs[u];
+    if (log == null) continue;
+    // A component no longer served ahead counts in the tables: through its pool here all the same.
+    const p = pool(u);
+    if (!on[u]) pull(p, u);
+    p.arrivals = 0;
+    p.completions = 0;
+    p.busyArea = 0;
+    p.countArea = 0;
+    const mask = log.mask;
+    for (let k = 0; k < log.size; k++) {
+      const i = (log.head + k) & mask;
+      const done = log.done[i];
+      if (done <= now) continue;
+      const at = log.at[i];
+      const start = log.start[i];
+      if (at > now) p.arrivals += 1;
+      p.completions += 1;
+      if (at >= now) {
+        sample(p, done - at);
+        if (!p.pass) p.waitSum += start - at;
+      }
+      if (p.pass) continue;
+      p.busyArea += done - (start > now ? start : now);
+      p.countArea += done - (at > now ? at : now);
+    }
+    if (!on[u]) push(p, u);
+  }
+  return later(now);
+}
+
+/** The window's counters, copied from the live ones at `now`: takes out what the calls served ahead do after now. Returns the user requests ending after now. */
+export function windowCut(now: f64): f64 {
   const n = on.length;
   for (let u = 0; u < n; u++) {
     const log = logs[u];
@@ -232,25 +321,27 @@ export function cut(now: f64, sign: f64, arrivals: StaticArray<f64>, completions
       if (done <= now) continue;
       const at = log.at[i];
       const start = log.start[i];
-      if (at > now) arrivals[u] += sign;
-      completions[u] += sign;
-      if (sign > 0 && at >= now) {
-        T.addSample(u, done - at);
-        if (!T.pass[u]) T.waitSum[u] += start - at;
-      }
+      if (at > now) T.wArrivals[u] -= 1;
+      T.wCompletions[u] -= 1;
       if (T.pass[u]) continue;
-      busyArea[u] += sign * (done - (start > now ? start : now));
-      countArea[u] += sign * (done - (at > now ? at : now));
+      T.wBusyArea[u] -= done - (start > now ? start : now);
+      T.wCountArea[u] -= done - (at > now ? at : now);
     }
   }
-  let later: f64 = 0;
+  return later(now);
+}
+
+/** User requests known to end after now. */
+function later(now: f64): f64 {
+  let count: f64 = 0;
   const mask = roots.mask;
-  for (let k = 0; k < roots.size; k++) if (roots.done[(roots.head + k) & mask] > now) later++;
-  return later;
+  for (let k = 0; k < roots.size; k++) if (roots.done[(roots.head + k) & mask] > now) count++;
+  return count;
 }
 
 /** A scenario acts on u (its servers, speed, hit ratio or frame change while calls are on their way): u is simulated event by event. */
 export function off(u: i32): void {
+  if (on[u]) push(pool(u), u);
   on[u] = 0;
 }
 

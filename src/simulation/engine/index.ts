@@ -83,8 +83,11 @@ export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): 
   planCalls();
 }
 
+/** Runs up to `budget` events (true when the run is over), the counters then current in the tables. */
 export function step(budget: i32): bool {
-  return runEvents(budget);
+  const over = runEvents(budget);
+  A.flush();
+  return over;
 }
 
 // The clock and phases.

@@ -80,7 +80,7 @@ function resetCounters(): void {
   T.hedges.fill(0);
   T.timedOut.fill(0);
   T.breakerOpen.fill(0);
-  T.stats[0] = A.cut(now, 1, T.arrivals, T.completions, T.busyArea, T.countArea);
+  T.stats[0] = A.warmedUp(now);
 }
 
 function snapshot(): void {
@@ -95,6 +95,7 @@ function snapshot(): void {
 export function counted(): f64 {
   const n = T.last.length;
   for (let u = 0; u < n; u++) advance(u);
+  A.flush();
   copy(T.wArrivals, T.arrivals);
   copy(T.wCompletions, T.completions);
   copy(T.wRejections, T.rejections);
@@ -102,7 +103,7 @@ export function counted(): f64 {
   copy(T.wBusyArea, T.busyArea);
   copy(T.wCountArea, T.countArea);
   copy(T.wEdgeCalls, T.edgeCalls);
-  return A.cut(now, -1, T.wArrivals, T.wCompletions, T.wBusyArea, T.wCountArea);
+  return A.windowCut(now);
 }
 
 function copy(to: StaticArray<f64>, from: StaticArray<f64>): void {

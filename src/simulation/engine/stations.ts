@@ -187,12 +187,13 @@ export let doneAt: f64 = 0;
 /** Serves ahead a call arriving at u at `at`: counts and measures it, sets `doneAt`, returns the flags it fails with (0 if none). */
 export function serveAt(u: i32, at: f64): u8 {
   const p = A.pool(u);
-  T.arrivals[u] += 1;
+  p.arrivals += 1;
   const warm = at >= S.tWarm;
   if (p.pass) {
-    T.completions[u] += 1;
+    p.completions += 1;
     A.served(p, at, at, at, S.now);
-    T.addSample(warm ? u : S.sink, 0);
+    if (warm) A.sample(p, 0);
+    else T.addSample(S.sink, 0);
     doneAt = at;
     return failDraw(p.failRate, at);
   }
@@ -205,13 +206,15 @@ export function serveAt(u: i32, at: f64): u8 {
   const s = poolDraw(p, u);
   const done = start + s;
   A.occupy(p, done);
-  T.busyArea[u] += s;
-  T.countArea[u] += done - at;
-  T.completions[u] += 1;
+  p.busyArea += s;
+  p.countArea += done - at;
+  p.completions += 1;
   A.served(p, at, start, done, S.now);
   const flags = failDraw(p.failRate, done);
-  T.addSample(warm ? u : S.sink, done - at);
-  if (warm) T.waitSum[u] += start - at;
+  if (warm) {
+    A.sample(p, done - at);
+    p.waitSum += start - at;
+  } else T.addSample(S.sink, done - at);
   doneAt = done;
   return flags;
 }

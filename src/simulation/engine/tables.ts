@@ -285,7 +285,12 @@ function growSlots(): void {
   hSum[h] += v;
   if (v < hMin[h]) hMin[h] = v;
   if (v > hMax[h]) hMax[h] = v;
+  hCounts[h * BUCKETS + bucketOf(v)]++;
+}
+
+/** The bucket of v in a histogram. */
+@inline export function bucketOf(v: f64): i32 {
   const hi = <u32>(reinterpret<u64>(v) >>> 32);
   const b = ((<i32>(hi >>> 20) - 1023 + 10) << 7) + <i32>((hi >>> 13) & 127) + 1;
-  hCounts[h * BUCKETS + (b < 1 || v < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b)]++;
+  return b < 1 || v < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }
