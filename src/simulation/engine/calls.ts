@@ -15,6 +15,7 @@ import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } f
 import { scenarioSource, usersKeep } from './host';
 import * as Timeline from './timeline';
 import * as Res from './resilience';
+import { Route, fanout, route } from './routes';
 
 const ROOT: u8 = 2;
 const SEQ: u8 = 4;
@@ -55,27 +56,28 @@ export function dispatch(job: i32): void {
 @inline export function quiet(job: i32): bool {
   const j = T.slot(job);
   const u = j.node;
-  return T.outStart[u] == T.outStart[u + 1] || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
+  const f = fanout(u);
+  return f.from == f.to || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
 }
 
 /** The request's calls after its service, now. */
 export function calls(job: i32): void {
   const j = T.slot(job);
-  const u = j.node;
-  const from = T.outStart[u];
-  const to = T.outStart[u + 1];
+  const f = fanout(j.node);
+  const from = f.from;
+  const to = f.to;
   j.due = S.now;
-  if (T.pipe[u]) {
+  if (f.pipe) {
     j.pending = 1;
     call(from, job);
     return;
   }
-  if (T.dispatchOne[u]) {
+  if (f.one) {
     const r = R.uniform();
     let k = from;
-    while (k < to - 1 && r >= T.eCumShare[k]) k++;
-    if (T.eShare[k] <= 0) return finish(job);
-    if (T.eAsync[k]) {
+    while (k < to - 1 && r >= route(k).cumShare) k++;
+    if (route(k).share <= 0) return finish(job);
+    if (route(k).async) {
       call(k, -1);
       return finish(job);
     }
@@ -83,9 +85,9 @@ export function calls(job: i32): void {
     call(k, job);
     return;
   }
-  if (T.sequential[u]) {
+  if (f.sequential) {
     // The async calls go out at once, the synchronous ones one after another.
-    if (T.hasAsync[u]) for (let k = from; k < to; k++) if (T.eAsync[k] && chosen(k)) call(k, -1);
+    if (f.hasAsync) for (let k = from; k < to; k++) if (route(k).async && chosen(k)) call(k, -1);
     const again = T.slot(job);
     again.flags |= SEQ;
     again.pos = from;
@@ -97,7 +99,7 @@ export function calls(job: i32): void {
   j.pending = 1;
   for (let k = from; k < to; k++) {
     if (!chosen(k)) continue;
-    if (T.eAsync[k]) call(k, -1);
+    if (route(k).async) call(k, -1);
     else {
       T.slot(job).pending++;
       call(k, job);
@@ -107,7 +109,7 @@ export function calls(job: i32): void {
 }
 
 @inline function chosen(k: i32): bool {
-  const p = T.eShare[k];
+  const p = route(k).share;
   return p >= 1 || R.uniform() < p;
 }
 
@@ -115,9 +117,9 @@ export function calls(job: i32): void {
 function next(job: i32): void {
   const j = T.slot(job);
   if ((j.flags & FAILED) == 0) {
-    const to = T.outStart[j.node + 1];
+    const to = fanout(j.node).to;
     for (let k = j.pos; k < to; k++) {
-      if (T.eAsync[k] || !chosen(k)) continue;
+      if (route(k).async || !chosen(k)) continue;
       j.pos = k + 1;
       j.pending = 1;
       j.due = S.now;
@@ -129,9 +131,9 @@ function next(job: i32): void {
 }
 
 function call(k: i32, parent: i32): void {
-  if (T.eRes[k] != 0 && parent >= 0) return Res.call(k, parent);
-  const to = T.eTo[k];
-  if (A.on[to] == 1 && T.outStart[to] == T.outStart[to + 1]) return leafAhead(k, to, parent);
+  const r = route(k);
+  if (r.res != 0 && parent >= 0) return Res.call(k, parent);
+  if (r.ahead == 1 && r.leaf) return leafAhead(k, r, parent);
   launch(k, prepare(k, parent));
 }
 
@@ -139,10 +141,10 @@ function call(k: i32, parent: i32): void {
  * A call to a component served ahead that makes no calls of its own: settled and answered at
  * once, without a slot (what prepare, launch, serveAhead and finishAt do for it, in that order).
  */
-function leafAhead(k: i32, to: i32, parent: i32): void {
+function leafAhead(k: i32, r: Route, parent: i32): void {
   T.edgeCalls[k] += 1;
   S.events += 1;
-  const flags = serveAt(to, S.now + T.eNet[k]);
+  const flags = serveAt(r.to, S.now + r.net);
   if (parent >= 0) answerAt(parent, flags, doneAt);
 }
 
@@ -151,7 +153,7 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
   T.edgeCalls[k] += 1;
   const child = T.alloc();
   const c = T.slot(child);
-  c.node = T.eTo[k];
+  c.node = route(k).to;
   c.parent = parent;
   c.flags = 0;
   return child;
@@ -159,9 +161,10 @@ function leafAhead(k: i32, to: i32, parent: i32): void {
 
 /** Sends a prepared call: into the connection's FIFO, or straight to its component. */
 @inline export function launch(k: i32, child: i32): void {
-  const net = T.eNet[k];
-  const to = T.eTo[k];
-  if (A.on[to] == 1) {
+  const r = route(k);
+  const net = r.net;
+  const to = r.to;
+  if (r.ahead == 1) {
     T.slot(child).arrive = S.now + net;
     S.events += 1;
     serveAhead(to, child);
@@ -244,20 +247,7 @@ export function answer(parent: i32, flags: u8): void {
 
 /** A sequence with no call left that could be made (it failed, or only async or never-taken connections follow). */
 @inline function lastOfSequence(j: T.Slot): bool {
-  return (j.flags & FAILED) != 0 || j.pos > lastSync[j.node];
-}
-
-/** Each component's last connection slot a sequence can call (synchronous, its share above 0), −1 if none. */
-let lastSync = new StaticArray<i32>(0);
-
-/** Finds each component's last such slot, once the tables are written. */
-export function plan(): void {
-  const n = T.servers.length;
-  lastSync = new StaticArray<i32>(n);
-  for (let u = 0; u < n; u++) {
-    lastSync[u] = -1;
-    for (let k = T.outStart[u]; k < T.outStart[u + 1]; k++) if (!T.eAsync[k] && T.eShare[k] > 0) lastSync[u] = k;
-  }
+  return (j.flags & FAILED) != 0 || j.pos > fanout(j.node).lastSync;
 }
 
 /** The request's calls so far are answered, now: the next one of a sequence, or the end of it here. */

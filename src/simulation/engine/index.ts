@@ -11,7 +11,8 @@ import * as Llm from './llm';
 import { setWeights as setLlmWeights } from './llm-config';
 import * as Timeline from './timeline';
 import { refill as refillStation, step as runEvents } from './stations';
-import { plan as planCalls, startRequest as startUserRequest } from './calls';
+import { startRequest as startUserRequest } from './calls';
+import { off as offRoutes, plan as planRoutes } from './routes';
 
 /** Allocates the tables of a design of n components, m connection slots and `histograms` histograms. */
 export function setup(n: i32, m: i32, histograms: i32, seedBits: i32): void {
@@ -80,7 +81,7 @@ export function arrayAt(i: i32): usize {
 export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): void {
   S.begin(requests, warmCount, halfCount, e2e);
   A.plan();
-  planCalls();
+  planRoutes();
 }
 
 /** Runs up to `budget` events (true when the run is over), the counters then current in the tables. */
@@ -122,6 +123,7 @@ export function aheadMode(u: i32): i32 {
 /** Component u is simulated event by event (a scenario acts on it). */
 export function eventByEvent(u: i32): void {
   A.off(u);
+  offRoutes(u);
 }
 /** The window's counters (w…) set to the live ones as of now: what calls served ahead do later left out. */
 export function counted(): void {
