@@ -8,7 +8,7 @@
 // component then makes calls of its own. Same queue, same sample path as serving it when it
 // arrives; only the order the random numbers are drawn in differs. A scenario turns it off for
 // the components it acts on (servers come and go, components go down).
-import { grew } from './memory';
+import { copyF64, grew } from './memory';
 import * as T from './tables';
 
 /**
@@ -127,58 +127,49 @@ let starts = new StaticArray<f64>(0);
 /**
  * Calls served ahead whose service is not over yet, each as (arrival, start, end), so that the
  * counters can be cut where the warm-up ends and where the window ends (../state.ts): what a
- * call does after that moment belongs to the other side. Pruned from the front, of the calls
- * over by then, when the ring is full.
+ * call does after that moment belongs to the other side. In the order they were served; when
+ * the arrays are full the calls over by then are dropped (the rest kept in order), and the
+ * arrays double if still more than half full — so they stay within four times the most calls
+ * in service at once, however long one of them takes (dropping only from the front, one long
+ * call would hold every call after it).
  */
 class Log {
   at: StaticArray<f64> = new StaticArray<f64>(16);
   start: StaticArray<f64> = new StaticArray<f64>(16);
   done: StaticArray<f64> = new StaticArray<f64>(16);
-  head: i32 = 0;
   size: i32 = 0;
-  /** The ring's length − 1 (a power of two − 1). */
-  mask: i32 = 15;
 
   @inline add(at: f64, start: f64, done: f64, now: f64): void {
-    if (this.size > this.mask) this.prune(now);
-    const i = (this.head + this.size) & this.mask;
-    this.size++;
+    if (this.size == this.done.length) this.prune(now);
+    const i = this.size++;
     this.at[i] = at;
     this.start[i] = start;
     this.done[i] = done;
   }
 
-  /** Full: the calls over by now are dropped from the front, and the ring doubles if still more than half full. */
+  /** Full: the calls over by now are dropped, and the arrays double if still more than half full. */
   prune(now: f64): void {
-    const ends = this.done;
-    const mask = this.mask;
-    let head = this.head;
-    let size = this.size;
-    while (size > 0 && ends[head] <= now) {
-      head = (head + 1) & mask;
-      size--;
+    const at = this.at;
+    const start = this.start;
+    const done = this.done;
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      const d = done[i];
+      if (d <= now) continue;
+      at[kept] = at[i];
+      start[kept] = start[i];
+      done[kept] = d;
+      kept++;
     }
-    this.head = head;
-    this.size = size;
-    if (size > mask >> 1) this.grow();
+    this.size = kept;
+    if (kept > done.length >> 1) this.grow();
   }
 
   grow(): void {
-    const n = this.at.length;
-    const at = new StaticArray<f64>(n << 1);
-    const start = new StaticArray<f64>(n << 1);
-    const done = new StaticArray<f64>(n << 1);
-    for (let k = 0; k < this.size; k++) {
-      const i = (this.head + k) & (n - 1);
-      at[k] = this.at[i];
-      start[k] = this.start[i];
-      done[k] = this.done[i];
-    }
-    this.at = at;
-    this.start = start;
-    this.done = done;
-    this.head = 0;
-    this.mask = (n << 1) - 1;
+    const n = this.done.length << 1;
+    this.at = copyF64(this.at, n);
+    this.start = copyF64(this.start, n);
+    this.done = copyF64(this.done, n);
     grew();
   }
 }
@@ -286,9 +277,7 @@ export function warmedUp(now: f64): f64 {
     p.completions = 0;
     p.busyArea = 0;
     p.countArea = 0;
-    const mask = log.mask;
-    for (let k = 0; k < log.size; k++) {
-      const i = (log.head + k) & mask;
+    for (let i = 0; i < log.size; i++) {
       const done = log.done[i];
       if (done <= now) continue;
       const at = log.at[i];
@@ -314,9 +303,7 @@ export function windowCut(now: f64): f64 {
   for (let u = 0; u < n; u++) {
     const log = logs[u];
     if (log == null) continue;
-    const mask = log.mask;
-    for (let k = 0; k < log.size; k++) {
-      const i = (log.head + k) & mask;
+    for (let i = 0; i < log.size; i++) {
       const done = log.done[i];
       if (done <= now) continue;
       const at = log.at[i];
@@ -334,8 +321,7 @@ export function windowCut(now: f64): f64 {
 /** User requests known to end after now. */
 function later(now: f64): f64 {
   let count: f64 = 0;
-  const mask = roots.mask;
-  for (let k = 0; k < roots.size; k++) if (roots.done[(roots.head + k) & mask] > now) count++;
+  for (let i = 0; i < roots.size; i++) if (roots.done[i] > now) count++;
   return count;
 }
 
