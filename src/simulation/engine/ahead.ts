@@ -8,7 +8,7 @@
 // component then makes calls of its own. Same queue, same sample path as serving it when it
 // arrives; only the order the random numbers are drawn in differs. A scenario turns it off for
 // the components it acts on (servers come and go, components go down).
-import { copyF64, grew } from './memory';
+import { grew } from './memory';
 import * as T from './tables';
 
 /**
@@ -38,7 +38,7 @@ export let on = new StaticArray<u8>(0);
   sum: f64;
   min: f64;
   max: f64;
-  /** Its Log. */
+  /** Its log (./ahead-log.ts). */
   log: usize;
   /** Its histogram's buckets. */
   buckets: usize;
@@ -73,7 +73,7 @@ let pools: usize = 0;
 }
 
 /** The tables' counters and histogram figures of u into its pool. */
-function pull(p: Pool, u: i32): void {
+export function pull(p: Pool, u: i32): void {
   p.arrivals = T.arrivals[u];
   p.completions = T.completions[u];
   p.busyArea = T.busyArea[u];
@@ -86,7 +86,7 @@ function pull(p: Pool, u: i32): void {
 }
 
 /** The pool's counters and histogram figures into the tables, for u. */
-function push(p: Pool, u: i32): void {
+export function push(p: Pool, u: i32): void {
   T.arrivals[u] = p.arrivals;
   T.completions[u] = p.completions;
   T.busyArea[u] = p.busyArea;
@@ -124,60 +124,6 @@ let head = new StaticArray<i32>(0);
 let count = new StaticArray<i32>(0);
 let starts = new StaticArray<f64>(0);
 
-/**
- * Calls served ahead whose service is not over yet, each as (arrival, start, end), so that the
- * counters can be cut where the warm-up ends and where the window ends (../state.ts): what a
- * call does after that moment belongs to the other side. In the order they were served; when
- * the arrays are full the calls over by then are dropped (the rest kept in order), and the
- * arrays double if still more than half full — so they stay within four times the most calls
- * in service at once, however long one of them takes (dropping only from the front, one long
- * call would hold every call after it).
- */
-class Log {
-  at: StaticArray<f64> = new StaticArray<f64>(16);
-  start: StaticArray<f64> = new StaticArray<f64>(16);
-  done: StaticArray<f64> = new StaticArray<f64>(16);
-  size: i32 = 0;
-
-  @inline add(at: f64, start: f64, done: f64, now: f64): void {
-    if (this.size == this.done.length) this.prune(now);
-    const i = this.size++;
-    this.at[i] = at;
-    this.start[i] = start;
-    this.done[i] = done;
-  }
-
-  /** Full: the calls over by now are dropped, and the arrays double if still more than half full. */
-  prune(now: f64): void {
-    const at = this.at;
-    const start = this.start;
-    const done = this.done;
-    let kept = 0;
-    for (let i = 0; i < this.size; i++) {
-      const d = done[i];
-      if (d <= now) continue;
-      at[kept] = at[i];
-      start[kept] = start[i];
-      done[kept] = d;
-      kept++;
-    }
-    this.size = kept;
-    if (kept > done.length >> 1) this.grow();
-  }
-
-  grow(): void {
-    const n = this.done.length << 1;
-    this.at = copyF64(this.at, n);
-    this.start = copyF64(this.start, n);
-    this.done = copyF64(this.done, n);
-    grew();
-  }
-}
-
-let logs = new StaticArray<Log | null>(0);
-/** User requests whose end is known ahead: when each ends (start and arrival unused). */
-let roots = new Log();
-
 /** Pools of fewer servers keep a heap throughout: as shallow as a bag's scan is short. */
 const SMALL_POOL: i32 = 8;
 /** The servers' heaps take at most this many slots (16 MB) in all; a pool past them, event by event. */
@@ -195,8 +141,6 @@ export function plan(): void {
   ring = new StaticArray<i32>(n);
   head = new StaticArray<i32>(n);
   count = new StaticArray<i32>(n);
-  logs = new StaticArray<Log | null>(n);
-  roots = new Log();
   // The network delay of u's connections in; NaN once two differ.
   const net = new StaticArray<f64>(n);
   const seen = new StaticArray<u8>(n);
@@ -213,14 +157,11 @@ export function plan(): void {
     if (!seen[u] || T.batchMax[u] > 0 || T.llmAt[u] >= 0) continue;
     if (!T.pass[u] && (T.servers[u] < 1 || T.servers[u] >= HEAP_BUDGET - heap || limit >= RING_BUDGET - rings || constant(u))) continue;
     on[u] = isNaN(net[u]) ? 2 : 1;
-    const log = new Log();
-    logs[u] = log;
     const p = pool(u);
     p.mean = T.mean[u];
     p.lnMu = T.lnMu[u];
     p.lnSigma = T.lnSigma[u];
     p.failRate = T.failRate[u];
-    p.log = changetype<usize>(log);
     p.buckets = changetype<usize>(T.hCounts) + (<usize>u * T.BUCKETS << 2);
     pull(p, u);
     p.base = heap;
@@ -247,82 +188,6 @@ export function plan(): void {
 function constant(u: i32): bool {
   const kind = T.dist[u] == 3 ? T.baseDist[u] : T.dist[u];
   return kind == 1 || (kind == 2 && T.lnSigma[u] == 0);
-}
-
-/** A call to pool p arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
-@inline export function served(p: Pool, at: f64, start: f64, done: f64, now: f64): void {
-  if (done > now) changetype<Log>(p.log).add(at, start, done, now);
-}
-
-/** A user request ends at t, known at `now`. */
-@inline export function rootAhead(t: f64, now: f64): void {
-  roots.add(t, t, t, now);
-}
-
-/**
- * The end of the warm-up, at `now`, the counters just reset: gives back what the calls served
- * ahead and not over yet do after now, and measures the ones arriving from now on (measured as
- * warm-up calls when served, the warm-up's end not yet known). Returns the user requests ending
- * after now.
- */
-export function warmedUp(now: f64): f64 {
-  const n = on.length;
-  for (let u = 0; u < n; u++) {
-    const log = logs[u];
-    if (log == null) continue;
-    // A component no longer served ahead counts in the tables: through its pool here all the same.
-    const p = pool(u);
-    if (!on[u]) pull(p, u);
-    p.arrivals = 0;
-    p.completions = 0;
-    p.busyArea = 0;
-    p.countArea = 0;
-    for (let i = 0; i < log.size; i++) {
-      const done = log.done[i];
-      if (done <= now) continue;
-      const at = log.at[i];
-      const start = log.start[i];
-      if (at > now) p.arrivals += 1;
-      p.completions += 1;
-      if (at >= now) {
-        sample(p, done - at);
-        if (!p.pass) p.waitSum += start - at;
-      }
-      if (p.pass) continue;
-      p.busyArea += done - (start > now ? start : now);
-      p.countArea += done - (at > now ? at : now);
-    }
-    if (!on[u]) push(p, u);
-  }
-  return later(now);
-}
-
-/** The window's counters, copied from the live ones at `now`: takes out what the calls served ahead do after now. Returns the user requests ending after now. */
-export function windowCut(now: f64): f64 {
-  const n = on.length;
-  for (let u = 0; u < n; u++) {
-    const log = logs[u];
-    if (log == null) continue;
-    for (let i = 0; i < log.size; i++) {
-      const done = log.done[i];
-      if (done <= now) continue;
-      const at = log.at[i];
-      const start = log.start[i];
-      if (at > now) T.wArrivals[u] -= 1;
-      T.wCompletions[u] -= 1;
-      if (T.pass[u]) continue;
-      T.wBusyArea[u] -= done - (start > now ? start : now);
-      T.wCountArea[u] -= done - (at > now ? at : now);
-    }
-  }
-  return later(now);
-}
-
-/** User requests known to end after now. */
-function later(now: f64): f64 {
-  let count: f64 = 0;
-  for (let i = 0; i < roots.size; i++) if (roots.done[i] > now) count++;
-  return count;
 }
 
 /** A scenario acts on u (its servers, speed, hit ratio or frame change while calls are on their way): u is simulated event by event. */

@@ -10,7 +10,7 @@ import * as R from './random';
 import * as T from './tables';
 import * as S from './state';
 import { lanes } from './queues';
-import * as A from './ahead';
+import { rootAhead } from './ahead-log';
 import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } from './stations';
 import { scenarioSource, usersKeep } from './host';
 import * as Timeline from './timeline';
@@ -206,7 +206,7 @@ export function finishAt(job: i32, t: f64): void {
   const arrive = j.arrive;
   T.release(job);
   if (flags & ROOT) {
-    if (later && (flags & FAILED) == 0) A.rootAhead(t, S.now);
+    if (later && (flags & FAILED) == 0) rootAhead(t, S.now);
     return rootDone(node, flags, arrive, t);
   }
   if (parent < 0) {

@@ -6,6 +6,7 @@ import * as T from './tables';
 import * as S from './state';
 import { allocateQueues } from './queues';
 import * as A from './ahead';
+import { plan as planLogs } from './ahead-log';
 import * as Res from './resilience';
 import * as Llm from './llm';
 import { setWeights as setLlmWeights } from './llm-config';
@@ -81,6 +82,7 @@ export function arrayAt(i: i32): usize {
 export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): void {
   S.begin(requests, warmCount, halfCount, e2e);
   A.plan();
+  planLogs();
   planRoutes();
 }
 

@@ -2,6 +2,7 @@
 // component's figures side by side in one record, so a call reads them from one address.
 // Copied from the tables (./tables.ts, written by JavaScript) once the run begins; none changes
 // during a run but how a component is served, which `off` follows.
+import { grew } from './memory';
 import * as T from './tables';
 import * as A from './ahead';
 
@@ -81,6 +82,7 @@ export function plan(): void {
     f.sequential = T.sequential[u];
     f.hasAsync = T.hasAsync[u];
   }
+  grew();
 }
 
 /** Component u is simulated event by event from now on: the routes to it say so. */

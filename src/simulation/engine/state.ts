@@ -3,6 +3,7 @@
 // request freezes the window's counters (read in ../des.ts as the report's window).
 import * as T from './tables';
 import * as A from './ahead';
+import { warmedUp, windowCut } from './ahead-log';
 
 export let now: f64 = 0;
 export let events: u64 = 0;
@@ -80,7 +81,7 @@ function resetCounters(): void {
   T.hedges.fill(0);
   T.timedOut.fill(0);
   T.breakerOpen.fill(0);
-  T.stats[0] = A.warmedUp(now);
+  T.stats[0] = warmedUp(now);
 }
 
 function snapshot(): void {
@@ -103,7 +104,7 @@ export function counted(): f64 {
   copy(T.wBusyArea, T.busyArea);
   copy(T.wCountArea, T.countArea);
   copy(T.wEdgeCalls, T.edgeCalls);
-  return A.windowCut(now);
+  return windowCut(now);
 }
 
 function copy(to: StaticArray<f64>, from: StaticArray<f64>): void {

@@ -8,6 +8,7 @@ import * as T from './tables';
 import * as S from './state';
 import { IntQueue, lanes, queues } from './queues';
 import * as A from './ahead';
+import { served } from './ahead-log';
 import { calls, dispatch, finish, finishAt, quiet, settled, source } from './calls';
 import { scenarioAct, scenarioFailed } from './host';
 import * as Timeline from './timeline';
@@ -191,7 +192,7 @@ export function serveAt(u: i32, at: f64): u8 {
   const warm = at >= S.tWarm;
   if (p.pass) {
     p.completions += 1;
-    A.served(p, at, at, at, S.now);
+    served(p, at, at, at, S.now);
     if (warm) A.sample(p, 0);
     else T.addSample(S.sink, 0);
     doneAt = at;
@@ -209,7 +210,7 @@ export function serveAt(u: i32, at: f64): u8 {
   p.busyArea += s;
   p.countArea += done - at;
   p.completions += 1;
-  A.served(p, at, start, done, S.now);
+  served(p, at, start, done, S.now);
   const flags = failDraw(p.failRate, done);
   if (warm) {
     A.sample(p, done - at);

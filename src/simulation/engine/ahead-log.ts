@@ -1,0 +1,150 @@
+// The calls served ahead that are not over yet, and the cuts of the counters they need (docs/
+// simulation.md, "Served ahead"): a call served ahead is counted whole when it is sent, so
+// where the warm-up ends and where the window ends, what it does after that moment is moved to
+// the other side.
+import { copyF64, grew } from './memory';
+import * as T from './tables';
+import { Pool, on, pool, pull, push, sample } from './ahead';
+
+/**
+ * A component's calls served ahead whose service is not over yet, each as (arrival, start,
+ * end), so that the counters can be cut (../state.ts). In the order they were served; when
+ * the arrays are full the calls over by then are dropped (the rest kept in order), and the
+ * arrays double if still more than half full — so they stay within four times the most calls
+ * in service at once, however long one of them takes (dropping only from the front, one long
+ * call would hold every call after it).
+ */
+class Log {
+  at: StaticArray<f64> = new StaticArray<f64>(16);
+  start: StaticArray<f64> = new StaticArray<f64>(16);
+  done: StaticArray<f64> = new StaticArray<f64>(16);
+  size: i32 = 0;
+
+  @inline add(at: f64, start: f64, done: f64, now: f64): void {
+    if (this.size == this.done.length) this.prune(now);
+    const i = this.size++;
+    this.at[i] = at;
+    this.start[i] = start;
+    this.done[i] = done;
+  }
+
+  /** Full: the calls over by now are dropped, and the arrays double if still more than half full. */
+  prune(now: f64): void {
+    const at = this.at;
+    const start = this.start;
+    const done = this.done;
+    let kept = 0;
+    for (let i = 0; i < this.size; i++) {
+      const d = done[i];
+      if (d <= now) continue;
+      at[kept] = at[i];
+      start[kept] = start[i];
+      done[kept] = d;
+      kept++;
+    }
+    this.size = kept;
+    if (kept > done.length >> 1) this.grow();
+  }
+
+  grow(): void {
+    const n = this.done.length << 1;
+    this.at = copyF64(this.at, n);
+    this.start = copyF64(this.start, n);
+    this.done = copyF64(this.done, n);
+    grew();
+  }
+}
+
+let logs = new StaticArray<Log | null>(0);
+/** User requests whose end is known ahead: when each ends (start and arrival unused). */
+let roots = new Log();
+
+/** Gives each component served ahead its log, once ./ahead.ts has picked them. */
+export function plan(): void {
+  const n = on.length;
+  logs = new StaticArray<Log | null>(n);
+  roots = new Log();
+  for (let u = 0; u < n; u++) {
+    if (!on[u]) continue;
+    const log = new Log();
+    logs[u] = log;
+    pool(u).log = changetype<usize>(log);
+  }
+  grew();
+}
+
+/** A call to pool p arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
+@inline export function served(p: Pool, at: f64, start: f64, done: f64, now: f64): void {
+  if (done > now) changetype<Log>(p.log).add(at, start, done, now);
+}
+
+/** A user request ends at t, known at `now`. */
+@inline export function rootAhead(t: f64, now: f64): void {
+  roots.add(t, t, t, now);
+}
+
+/**
+ * The end of the warm-up, at `now`, the counters just reset: gives back what the calls served
+ * ahead and not over yet do after now, and measures the ones arriving from now on (measured as
+ * warm-up calls when served, the warm-up's end not yet known). Returns the user requests ending
+ * after now.
+ */
+export function warmedUp(now: f64): f64 {
+  const n = on.length;
+  for (let u = 0; u < n; u++) {
+    const log = logs[u];
+    if (log == null) continue;
+    // A component no longer served ahead counts in the tables: through its pool here all the same.
+    const p = pool(u);
+    if (!on[u]) pull(p, u);
+    p.arrivals = 0;
+    p.completions = 0;
+    p.busyArea = 0;
+    p.countArea = 0;
+    for (let i = 0; i < log.size; i++) {
+      const done = log.done[i];
+      if (done <= now) continue;
+      const at = log.at[i];
+      const start = log.start[i];
+      if (at > now) p.arrivals += 1;
+      p.completions += 1;
+      if (at >= now) {
+        sample(p, done - at);
+        if (!p.pass) p.waitSum += start - at;
+      }
+      if (p.pass) continue;
+      p.busyArea += done - (start > now ? start : now);
+      p.countArea += done - (at > now ? at : now);
+    }
+    if (!on[u]) push(p, u);
+  }
+  return later(now);
+}
+
+/** The window's counters, copied from the live ones at `now`: takes out what the calls served ahead do after now. Returns the user requests ending after now. */
+export function windowCut(now: f64): f64 {
+  const n = on.length;
+  for (let u = 0; u < n; u++) {
+    const log = logs[u];
+    if (log == null) continue;
+    for (let i = 0; i < log.size; i++) {
+      const done = log.done[i];
+      if (done <= now) continue;
+      const at = log.at[i];
+      const start = log.start[i];
+      if (at > now) T.wArrivals[u] -= 1;
+      T.wCompletions[u] -= 1;
+      if (T.pass[u]) continue;
+      T.wBusyArea[u] -= done - (start > now ? start : now);
+      T.wCountArea[u] -= done - (at > now ? at : now);
+    }
+  }
+  return later(now);
+}
+
+/** User requests known to end after now. */
+function later(now: f64): f64 {
+  let count: f64 = 0;
+  for (let i = 0; i < roots.size; i++) if (roots.done[i] > now) count++;
+  return count;
+}
