@@ -9,7 +9,7 @@
 // - Retries: a failed attempt (rejected, failed, timed out, breaker open) is tried again after
 //   a backoff drawn as in Brooker's "Exponential Backoff and Jitter" (AWS, 2015), if attempts
 //   and — with a budget — retry tokens remain (Finagle's RetryBudget, gRPC retry throttling).
-// - Breaker (Nygard, Release It!): per connection, over the last `window` outcomes.
+// - Breaker (Nygard, Release It!): per connection, over the last `window` outcomes (./breakers.ts).
 // - Hedging (Dean & Barroso, "The Tail at Scale"): one more copy if no answer after hedgeMs.
 //
 // Timers are events of kind CALL_TIMER whose id is a timer slot here; a timer outlived by its
@@ -28,6 +28,7 @@ import { copyF64, copyI32, grew } from './memory';
 import { answer, launch, prepare } from './calls';
 import { CALL_TIMER, FAILED } from './stations';
 import { scenarioFault } from './host';
+import * as Breakers from './breakers';
 
 const TIMED_OUT: u8 = 16;
 const BREAKER_OPEN: u8 = 32;
@@ -53,28 +54,6 @@ let budget = new StaticArray<f64>(0);
 /** A retry budget's tokens: it starts full, as gRPC's token count does. */
 export const BUDGET_CAP: f64 = 10;
 let tokens = new StaticArray<f64>(0);
-
-// ---- circuit breakers, per connection slot ----
-// Nygard, Release It!, 2nd ed., 2018, "Circuit Breaker": closed, a breaker counts the outcomes
-// of the last `window` attempts; when the failed share reaches `errorRate` over a full window
-// it opens for `openMs`, refusing calls at once; then one trial call goes through — a success
-// closes it with a fresh window, a failure opens it again.
-const CLOSED: u8 = 0;
-const OPEN: u8 = 1;
-/** Open time over; one trial call is in flight and every other call is refused. */
-const TRIAL: u8 = 2;
-/** 0: no breaker. */
-let window = new StaticArray<i32>(0);
-let errorRate = new StaticArray<f64>(0);
-let openMs = new StaticArray<f64>(0);
-let state = new StaticArray<u8>(0);
-let until = new StaticArray<f64>(0);
-/** Where each breaker's ring of outcomes (1 failed) begins in `outcomes`. */
-let ringAt = new StaticArray<i32>(0);
-let outcomes = new StaticArray<u8>(0);
-let pos = new StaticArray<i32>(0);
-let filled = new StaticArray<i32>(0);
-let errors = new StaticArray<i32>(0);
 
 // ---- call records ----
 let cap: i32 = 0;
@@ -120,16 +99,7 @@ export function allocate(m: i32): void {
   jitter = new StaticArray<u8>(m);
   budget = new StaticArray<f64>(m);
   tokens = new StaticArray<f64>(m);
-  window = new StaticArray<i32>(m);
-  errorRate = new StaticArray<f64>(m);
-  openMs = new StaticArray<f64>(m);
-  state = new StaticArray<u8>(m);
-  until = new StaticArray<f64>(m);
-  ringAt = new StaticArray<i32>(m);
-  outcomes = new StaticArray<u8>(0);
-  pos = new StaticArray<i32>(m);
-  filled = new StaticArray<i32>(m);
-  errors = new StaticArray<i32>(m);
+  Breakers.allocate(m);
   timerLanes = new StaticArray<IntQueue | null>(m * 2);
   cap = 0;
   rUsed = rFreeTop = serial = 0;
@@ -150,15 +120,7 @@ export function setRule(k: i32, timeout: f64, hedge: f64, attempts: i32, base: f
   jitter[k] = <u8>jitterCode;
   budget[k] = tokensPerCall;
   tokens[k] = BUDGET_CAP;
-  window[k] = breakerWindow;
-  errorRate[k] = breakerErrorRate;
-  openMs[k] = breakerOpenMs;
-  if (breakerWindow > 0) {
-    ringAt[k] = outcomes.length;
-    const grown = new StaticArray<u8>(outcomes.length + breakerWindow);
-    memory.copy(changetype<usize>(grown), changetype<usize>(outcomes), <usize>outcomes.length);
-    outcomes = grown;
-  }
+  Breakers.set(k, breakerWindow, breakerErrorRate, breakerOpenMs);
   timerLanes[2 * k] = new IntQueue();
   timerLanes[2 * k + 1] = new IntQueue();
   grew();
@@ -191,7 +153,7 @@ export function attemptDone(r: i32, job: i32, flags: u8): void {
   rJob[i] = -1;
   const k = rEdge[r];
   const failed = (flags & FAILED) != 0;
-  outcome(k, failed, rTrial[r] == 1);
+  Breakers.outcome(k, failed, rTrial[r] == 1);
   rTrial[r] = 0;
   if (!failed) return complete(r, 0);
   if (rJob[i ^ 1] < 0) retryOrFail(r, flags & CAUSES);
@@ -234,7 +196,7 @@ export function fire(t: i32): void {
   if (S.scenario) scenarioFault(0);
   T.slot(rJob[i]).parent = -1;
   rJob[i] = -1;
-  outcome(k, true, rTrial[r] == 1);
+  Breakers.outcome(k, true, rTrial[r] == 1);
   rTrial[r] = 0;
   if (rJob[i ^ 1] < 0) retryOrFail(r, FAILED | TIMED_OUT);
 }
@@ -253,7 +215,7 @@ function over(t: i32): bool {
 /** Sends an attempt (or a hedge's copy) unless the breaker refuses it. */
 function attempt(r: i32, hedge: bool): void {
   const k = rEdge[r];
-  const gate = admit(k);
+  const gate = Breakers.admit(k);
   if (gate == 0) {
     if (hedge) return;
     T.breakerOpen[k] += 1;
@@ -329,46 +291,6 @@ function spend(k: i32): bool {
   if (tokens[k] < 1) return false;
   tokens[k] -= 1;
   return true;
-}
-
-/** 0: refused (open); 1: passes; 2: passes as the trial call. */
-function admit(k: i32): i32 {
-  const s = state[k];
-  if (s == CLOSED) return 1;
-  if (s == OPEN && S.now >= until[k]) {
-    state[k] = TRIAL;
-    return 2;
-  }
-  return 0;
-}
-
-function outcome(k: i32, failed: bool, trial: bool): void {
-  const w = window[k];
-  if (w == 0) return;
-  const at = ringAt[k];
-  if (trial) {
-    if (failed) {
-      state[k] = OPEN;
-      until[k] = S.now + openMs[k];
-    } else {
-      state[k] = CLOSED;
-      for (let i = 0; i < w; i++) outcomes[at + i] = 0;
-      pos[k] = filled[k] = errors[k] = 0;
-    }
-    return;
-  }
-  if (state[k] != CLOSED) return; // an attempt sent before the breaker opened
-  const p = pos[k];
-  if (filled[k] == w) errors[k] -= outcomes[at + p];
-  else filled[k]++;
-  const bit: u8 = failed ? 1 : 0;
-  outcomes[at + p] = bit;
-  errors[k] += bit;
-  pos[k] = p + 1 == w ? 0 : p + 1;
-  if (filled[k] == w && <f64>errors[k] >= errorRate[k] * <f64>w) {
-    state[k] = OPEN;
-    until[k] = S.now + openMs[k];
-  }
 }
 
 function alloc(): i32 {
