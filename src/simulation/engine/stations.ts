@@ -161,15 +161,19 @@ export function serve(u: i32, extra: i32, payload: i32): void {
   return kind < 3 ? baseDraw(u, kind) : slowDraw(u);
 }
 
-/** A service time at u of distribution `kind`: 0 exponential, 1 constant, 2 lognormal. */
+/** A service time at u of distribution `kind`. */
 @inline function baseDraw(u: i32, kind: u8): f64 {
-  return kind == 0 ? R.exp1() * T.mean[u] : kind == 1 ? T.mean[u] : R.lognormal(T.lnMu[u], T.lnSigma[u]);
+  return sample(kind, T.mean[u], T.lnMu[u], T.lnSigma[u]);
 }
 
 /** A service time at u served ahead, from its pool's copy of the distribution. */
 @inline function poolDraw(p: A.Pool, u: i32): f64 {
-  const kind = p.dist;
-  return kind == 0 ? R.exp1() * p.mean : kind == 1 ? p.mean : kind == 2 ? R.lognormal(p.lnMu, p.lnSigma) : slowDraw(u);
+  return p.dist < 3 ? sample(p.dist, p.mean, p.lnMu, p.lnSigma) : slowDraw(u);
+}
+
+/** A service time of distribution `kind` (0 exponential, 1 constant, 2 lognormal) with these parameters. */
+@inline function sample(kind: u8, mean: f64, lnMu: f64, lnSigma: f64): f64 {
+  return kind == 0 ? R.exp1() * mean : kind == 1 ? mean : R.lognormal(lnMu, lnSigma);
 }
 
 /**
