@@ -42,6 +42,9 @@ let routeMemory = new StaticArray<u8>(0);
 let routes: usize = 0;
 let fanoutMemory = new StaticArray<u8>(0);
 let fanouts: usize = 0;
+/** The connection slots into each component: into[intoStart[u]] … into[intoStart[u + 1] − 1]. */
+let intoStart = new StaticArray<i32>(0);
+let into = new StaticArray<i32>(0);
 
 @inline export function route(k: i32): Route {
   return changetype<Route>(routes + <usize>k * offsetof<Route>());
@@ -82,11 +85,19 @@ export function plan(): void {
     f.sequential = T.sequential[u];
     f.hasAsync = T.hasAsync[u];
   }
+  intoStart = new StaticArray<i32>(n + 1);
+  into = new StaticArray<i32>(m);
+  for (let k = 0; k < m; k++) intoStart[T.eTo[k] + 1]++;
+  for (let u = 0; u < n; u++) intoStart[u + 1] += intoStart[u];
+  const filled = new StaticArray<i32>(n);
+  for (let k = 0; k < m; k++) {
+    const u = T.eTo[k];
+    into[intoStart[u] + filled[u]++] = k;
+  }
   grew();
 }
 
 /** Component u is simulated event by event from now on: the routes to it say so. */
 export function off(u: i32): void {
-  const m = T.eTo.length;
-  for (let k = 0; k < m; k++) if (route(k).to == u) route(k).ahead = A.on[u];
+  for (let i = intoStart[u]; i < intoStart[u + 1]; i++) route(into[i]).ahead = A.on[u];
 }
