@@ -8,7 +8,7 @@
 // token-level LLM servers (engine/llm.ts, set up by llm/station.ts) included.
 import type { SimGraph } from './graph';
 import { engineTrap, engineViews, instantiateEngine, type EngineExports, type EngineHost, type EngineViews } from './engine-memory';
-import { Counters, Nodes, milestoneCounts } from './des-state';
+import { Counters, LOG_HORIZON_MS, Nodes, keepLogFrom, milestoneCounts } from './des-state';
 import { Histograms } from './histogram';
 import type { Random } from './random';
 import type { ScenarioHooks } from './scenario/hooks';
@@ -47,8 +47,8 @@ export class DesEngine {
     seed: number,
     warmupFraction: number,
     loadScale: number,
-    /** Checking switches (des.ts, DesOptions): decode steps per event, and serving ahead off. */
-    checks: { llmStepsPerEvent?: number; serveAhead?: boolean } = {},
+    /** Checking switches (des.ts, DesOptions): decode steps per event, serving ahead off, where the logs list every call again. */
+    checks: { llmStepsPerEvent?: number; serveAhead?: boolean; keepLogFrom?: number } = {},
   ) {
     const n = g.nodes.length;
     const m = g.edges.length;
@@ -82,6 +82,8 @@ export class DesEngine {
     if (checks.serveAhead === false) g.nodes.forEach((_, u) => x.eventByEvent(u));
     const think = startUsers(g, loadScale, (at, payload) => x.schedule(at, payload), this.rng, SOURCE);
     this.v.think.set(think);
+    // A scenario's run (requests = 1) lists every call: its buckets' cuts come all along.
+    x.keepLogFrom(checks.keepLogFrom ?? keepLogFrom(g.sources, this.nodes.rate, this.nodes.uniform, think, requests, warmCount), LOG_HORIZON_MS);
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
       if (rate > 0 && think[s] < 0) x.schedule(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);
@@ -99,6 +101,11 @@ export class DesEngine {
 
   get events(): number {
     return this.x.events();
+  }
+
+  /** The window ended too soon after the logs went back to listing every call (des-state.ts, keepLogFrom): its cut may miss calls. */
+  get cutShort(): boolean {
+    return this.x.cutShort() !== 0;
   }
 
   /** User requests started so far. */

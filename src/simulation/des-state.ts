@@ -12,6 +12,31 @@ export function milestoneCounts(requests: number, warmupFraction: number): { war
   return { warmCount, halfCount: warmCount + Math.floor((requests - warmCount) / 2) };
 }
 
+/** Between the cuts, a call served ahead is logged only if it ends more than this many ms after it is served (engine/ahead-log.ts). */
+export const LOG_HORIZON_MS = 250;
+
+/**
+ * The request from which the engine's served-ahead logs list every call again, for the window's
+ * cut at the last one: far enough before it that the window ends less than LOG_HORIZON_MS later
+ * with a chance below 10⁻¹³. In any LOG_HORIZON_MS the open sources send at most a Poisson count
+ * of mean μ (a uniform source at most rate × horizon + 1), and μ + 8√μ + 40 bounds that count
+ * past the chance (Chernoff: P(N ≥ μ + x) ≤ exp(−x² / 2(μ + x/3))). If it happens all the same,
+ * the engine says so and the run is made again listing every call (des.ts). 0 (always) with
+ * closed-loop users, whose requests wait on their answers.
+ */
+export function keepLogFrom(sources: readonly number[], rate: Float64Array, uniform: Uint8Array, think: Float64Array, requests: number, warmCount: number): number {
+  let mu = 0;
+  let uniformMax = 0;
+  for (const s of sources) {
+    if (think[s] >= 0) return 0;
+    const perHorizon = (rate[s] * LOG_HORIZON_MS) / 1000;
+    if (uniform[s]) uniformMax += perHorizon + 1;
+    else mu += perHorizon;
+  }
+  const from = requests - Math.ceil(mu + 8 * Math.sqrt(mu) + 40 + uniformMax) - 1;
+  return from > warmCount + 1 ? from : 0;
+}
+
 /** Node and connection-slot tables, and the run state of each component. */
 export class Nodes {
   servers!: Int32Array;

@@ -37,6 +37,12 @@ export interface DesOptions {
   llmStepsPerEvent?: number;
   /** false: every component event by event, none served ahead (engine/ahead.ts) — the same queues, slower. */
   serveAhead?: boolean;
+  /**
+   * The request from which the served-ahead logs list every call again (des-state.ts,
+   * keepLogFrom; 0 from the start) — the same report, slower; one too late for the window's cut
+   * makes the run go again from 0.
+   */
+  keepLogFrom?: number;
 }
 
 const STEP = 1 << 17;
@@ -57,6 +63,8 @@ export function simulateDes(design: Design, opts: DesOptions = {}): SimResult {
     opts.onProgress?.(engine.generated / requests);
     if (opts.shouldStop?.()) return { ok: false, error: 'The discrete-event run was stopped.' };
   }
+  // The window's cut could miss calls the logs left out (des-state.ts, keepLogFrom): the same run, every call listed.
+  if (engine.cutShort) return simulateDes(design, { ...opts, keepLogFrom: 0 });
   opts.onProgress?.(1);
   const report = buildReport(open, engine, loadScale);
   const resilience = resilienceReport(g, engine.nodes, engine.c, engine.hist.n[engine.e2e] + engine.c.rootsFailed);

@@ -34,6 +34,8 @@ export interface EngineExports {
   timelineFigure(which: number, b: number): number;
   arrayAt(i: number): number;
   begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
+  keepLogFrom(from: number, ms: number): void;
+  cutShort(): number;
   step(budget: number): number;
   now(): number;
   events(): number;

@@ -59,11 +59,27 @@ let logs = new StaticArray<Log | null>(0);
 /** User requests whose end is known ahead: when each ends (start and arrival unused). */
 let roots = new Log();
 
+/**
+ * The logs are read only at the two cuts, and a call over before a cut never counts there. So
+ * between the warm-up's end and the request `keepFrom` (set by the host from the sources' rates,
+ * far enough before the last one that the window almost surely ends more than `horizon` ms after
+ * it) only the calls ending more than `horizon` ms after they are served are listed: every other
+ * call served then is over before the window ends. Whether that held is checked at the end
+ * (`coveredEnd`); if it did not, the host runs again listing every call.
+ */
+let keeping = true;
+let horizon: f64 = Infinity;
+/** When listing every call last started (−∞: it never stopped). */
+let keptSince: f64 = -Infinity;
+
 /** Gives each component served ahead its log, once ./ahead.ts has picked them. */
 export function plan(): void {
   const n = on.length;
   logs = new StaticArray<Log | null>(n);
   roots = new Log();
+  keeping = true;
+  horizon = Infinity;
+  keptSince = -Infinity;
   for (let u = 0; u < n; u++) {
     if (!on[u]) continue;
     const log = new Log();
@@ -75,12 +91,24 @@ export function plan(): void {
 
 /** A call to pool p arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
 @inline export function served(p: Pool, at: f64, start: f64, done: f64, now: f64): void {
-  if (done > now) changetype<Log>(p.log).add(at, start, done, now);
+  if (done > now && (keeping || done - now > horizon)) changetype<Log>(p.log).add(at, start, done, now);
 }
 
-/** A user request ends at t, known at `now`. */
+/** A user request ends at t > now, known at `now`. */
 @inline export function rootAhead(t: f64, now: f64): void {
-  roots.add(t, t, t, now);
+  if (keeping || t - now > horizon) roots.add(t, t, t, now);
+}
+
+/** From now on the logs list every call (`on`), or only those ending more than `ms` after they are served. */
+export function keepAll(on: bool, ms: f64, now: f64): void {
+  if (on && !keeping) keptSince = now;
+  keeping = on;
+  horizon = ms;
+}
+
+/** Whether the logs hold every call a cut at `now` needs: they list every call, and have since `horizon` ms before it. */
+export function coveredEnd(now: f64): bool {
+  return keeping && now - keptSince >= horizon;
 }
 
 /**

@@ -86,6 +86,16 @@ export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): 
   planRoutes();
 }
 
+/** Between the warm-up's end and request `from`, the served-ahead logs list only the calls ending more than `ms` after they are served (./ahead-log.ts). */
+export function keepLogFrom(from: i32, ms: f64): void {
+  S.keepLogFrom(from, ms);
+}
+
+/** The run ended too soon after that request for the logs to hold what the window's cut needs: run it again listing every call. */
+export function cutShort(): bool {
+  return S.cutShort;
+}
+
 /** Runs up to `budget` events (true when the run is over), the counters then current in the tables. */
 export function step(budget: i32): bool {
   const over = runEvents(budget);

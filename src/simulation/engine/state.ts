@@ -3,7 +3,7 @@
 // request freezes the window's counters (read in ../des.ts as the report's window).
 import * as T from './tables';
 import * as A from './ahead';
-import { warmedUp, windowCut } from './ahead-log';
+import { coveredEnd, keepAll, warmedUp, windowCut } from './ahead-log';
 
 export let now: f64 = 0;
 export let events: u64 = 0;
@@ -22,6 +22,11 @@ export let e2e: i32 = 0;
 export let sink: i32 = 0;
 /** The next request number at which passMilestone has something to do. */
 export let nextMark: i32 = 0;
+/** From this request on the served-ahead logs list every call again, and how far ahead the others may end (./ahead-log.ts); 0: they always do. */
+let keepCount: i32 = 0;
+let horizonMs: f64 = Infinity;
+/** The window ended too soon after keepCount for the logs to hold every call its cut needs: the host runs again (../des.ts). */
+export let cutShort: bool = false;
 
 export function begin(req: i32, warm: i32, half: i32, endToEnd: i32): void {
   // Closed-loop users start thinking at 0.5 ms (../closed-loop.ts, startUsers), and so do the
@@ -39,6 +44,15 @@ export function begin(req: i32, warm: i32, half: i32, endToEnd: i32): void {
   e2e = endToEnd;
   sink = endToEnd + 1;
   nextMark = 0;
+  keepCount = 0;
+  horizonMs = Infinity;
+  cutShort = false;
+}
+
+/** Between the warm-up's end and request `from`, the logs list only the calls ending more than `ms` after they are served. */
+export function keepLogFrom(from: i32, ms: f64): void {
+  keepCount = from;
+  horizonMs = ms;
 }
 
 /** Integrates node u's busy servers and requests present up to now. */
@@ -55,14 +69,18 @@ export function passMilestone(i: i32): i32 {
     tWarm = now;
     resetCounters();
   }
+  if (i == warmCount && i + 1 < keepCount) keepAll(false, horizonMs, now);
+  if (i == keepCount && i > warmCount) keepAll(true, horizonMs, now);
   if (i == halfCount) tHalf = now;
   if (i + 1 == requests) {
     tEnd = now;
     snapshot();
+    cutShort = !coveredEnd(now);
   }
   let next = requests - 1;
   if (halfCount > i && halfCount < next) next = halfCount;
   if (warmCount > i && warmCount < next) next = warmCount;
+  if (keepCount > i && keepCount < next) next = keepCount;
   return next;
 }
 
