@@ -7,12 +7,9 @@
 // LLM_STEP whose id is its slot; O(log batch) per request and O(1) per step, so a step costs the
 // same whatever the batch.
 //
-// Decode steps that nothing can change run as one event: while its component's queue is empty
-// and until its next sequence finishes, a replica's steps follow from its batch alone, so their
-// ends are summed ahead (each as the step-by-step run adds it) and only the last is scheduled.
-// A request that then queues is admitted at the first step end of any replica, as it would be:
-// the replica whose next step ends first has its run of steps cut there (`look`). A scenario's
-// slowdown cuts them too. Same sample path as an event per step (llm-steps.test.ts).
+// Decode steps that nothing can change run as one event (./llm-runs.ts): while its component's
+// queue is empty and until its next sequence finishes. A request that then queues is admitted at
+// the first step end of any replica (`look`); a scenario's slowdown cuts the runs too.
 //
 // The numbers that depend only on a component's settings — the roofline's rates, the weights a
 // step of each batch size reads, the lengths' lognormal parameters — are worked out once by
@@ -26,6 +23,7 @@ import { grew } from './memory';
 import { LLM_STEP, record } from './stations';
 import { dispatch } from './calls';
 import * as Config from './llm-config';
+import * as Runs from './llm-runs';
 import { FinishHeap, allocSequence, releaseSequence, resetSequences, sAdmit, sArrive, sCtxEnd, sFirst, sJob, sOut, sPrompt } from './llm-pool';
 
 const IDLE: u8 = 0;
@@ -65,17 +63,6 @@ let heaps = new StaticArray<FinishHeap>(0);
 /** Filled on a replica's first admission: a design may have many replicas that stay idle. */
 let admitted = new StaticArray<StaticArray<i32> | null>(0);
 let admittedCount = new StaticArray<i32>(0);
-// A replica's steps in flight: how many end at its scheduled event, when each ends (from
-// slot × stepsPerEvent), and a cursor on them for cutting (the step under way when last asked).
-let planned = new StaticArray<i32>(0);
-let planEnd = new StaticArray<f64>(0);
-let ends = new StaticArray<f64>(0);
-let cutEnd = new StaticArray<f64>(0);
-let cutStep = new StaticArray<i32>(0);
-/** 1 while the replica's run has steps past the one under way that no cut has taken off; per component, how many such runs. */
-let long = new StaticArray<u8>(0);
-let longRuns = new StaticArray<i32>(0);
-let stepsPerEvent: i32 = 64;
 /** When the step just started ends (−1: the replica went idle). */
 let stepEnd: f64 = 0;
 /** Requests finished by the last step, and when each was admitted. */
@@ -88,9 +75,9 @@ let startedEnd = new StaticArray<f64>(0);
 /** Tables for `components` LLM components with `slots` replicas in all; their histograms from `hist`. */
 export function allocate(components: i32, slots: i32, steps: i32, hist: i32): void {
   K = components;
-  stepsPerEvent = steps;
   histBase = hist;
   Config.allocate(components);
+  Runs.allocate(components, slots, steps);
   nodeOf = new StaticArray<i32>(K);
   firstSlot = new StaticArray<i32>(K);
   slotCount = new StaticArray<i32>(K);
@@ -101,7 +88,6 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   tpotSum = new StaticArray<f64>(K);
   tpotCount = new StaticArray<f64>(K);
   tokens = new StaticArray<f64>(K);
-  longRuns = new StaticArray<i32>(K);
   kOf = new StaticArray<i32>(slots);
   phase = new StaticArray<u8>(slots);
   retired = new StaticArray<u8>(slots);
@@ -113,12 +99,6 @@ export function allocate(components: i32, slots: i32, steps: i32, hist: i32): vo
   for (let i = 0; i < slots; i++) heaps[i] = new FinishHeap();
   admitted = new StaticArray<StaticArray<i32> | null>(slots);
   admittedCount = new StaticArray<i32>(slots);
-  planned = new StaticArray<i32>(slots);
-  planEnd = new StaticArray<f64>(slots);
-  ends = new StaticArray<f64>(slots * steps);
-  cutEnd = new StaticArray<f64>(slots);
-  cutStep = new StaticArray<i32>(slots);
-  long = new StaticArray<u8>(slots);
   idle = new StaticArray<i32>(slots);
   started = new StaticArray<i32>(slots);
   startedEnd = new StaticArray<f64>(slots);
@@ -218,7 +198,7 @@ export function step(slot: i32): void {
       heap.push(decodes[slot] + <f64>steps, s);
     }
   } else if (phase[slot] == DECODE) {
-    const steps = planned[slot];
+    const steps = Runs.planned[slot];
     const d = (decodes[slot] += <f64>steps);
     sumCtx[slot] += <f64>steps * <f64>running[slot];
     while (heap.topKey() <= d) {
@@ -286,7 +266,7 @@ export function setReplicas(u: i32, replicas: f64): void {
 /** Step times of LLM server u × f from the next step on (a slowdown, or its end with 1/f). */
 export function slow(u: i32, f: f64): void {
   const k = T.llmAt[u];
-  for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) if (phase[slot] == DECODE) cut(slot, S.now);
+  for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) if (phase[slot] == DECODE) Runs.cut(slot, k, S.now);
   speed[k] *= f;
 }
 
@@ -326,7 +306,7 @@ function next(slot: i32, now: f64): void {
     }
   }
   admittedCount[slot] = count;
-  setLong(slot, k, false);
+  Runs.setLong(slot, k, false);
   if (count > 0) {
     phase[slot] = PREFILL;
     stepEnd = now + Config.prefillMs(k, <f64>prompts, count) * speed[k];
@@ -334,76 +314,19 @@ function next(slot: i32, now: f64): void {
     phase[slot] = DECODE;
     // Steps on until a sequence finishes, unless a request waits that this replica could admit.
     const blocked = q.size == 0 || Config.isStatic[k] != 0 || retired[slot] != 0;
-    decodeRun(slot, k, now, blocked ? heaps[slot].topKey() - decodes[slot] : 1);
+    const until = blocked ? heaps[slot].topKey() - decodes[slot] : 1;
+    stepEnd = Runs.decodeRun(slot, k, now, until, running[slot], sumCtx[slot], speed[k]);
   } else {
     phase[slot] = IDLE;
     stepEnd = -1;
   }
-  planEnd[slot] = stepEnd;
-  if (phase[slot] == PREFILL) cutEnd[slot] = stepEnd;
+  Runs.plan(slot, stepEnd, phase[slot] == PREFILL);
 }
 
 function newList(n: i32): StaticArray<i32> {
   const list = new StaticArray<i32>(n);
   grew();
   return list;
-}
-
-/** Decode steps from now until the `until`-th (or the chunk's last): their end in stepEnd. */
-function decodeRun(slot: i32, k: i32, now: f64, until: f64): void {
-  const f = speed[k];
-  const batch = running[slot];
-  const steps = <i32>min(until, <f64>stepsPerEvent);
-  const at = slot * stepsPerEvent;
-  const weights = Config.weights[Config.weightsAt[k] + batch];
-  const kvBytes = Config.kvBytes[k];
-  const rate = Config.bytesPerMs[k];
-  const compute = Config.decodeComputeMs(k, batch);
-  const overhead = Config.overheadMs[k];
-  let ctx = sumCtx[slot];
-  let t = now + Config.decodeStepMs(weights, ctx, kvBytes, rate, compute, overhead) * f;
-  ends[at] = t;
-  for (let i = 1; i < steps; i++) {
-    ctx += <f64>batch;
-    t += Config.decodeStepMs(weights, ctx, kvBytes, rate, compute, overhead) * f;
-    ends[at + i] = t;
-  }
-  planned[slot] = steps;
-  if (steps > 1) setLong(slot, k, true);
-  stepEnd = t;
-  cutStep[slot] = 0;
-  cutEnd[slot] = ends[at];
-}
-
-/** The end of the slot's step under way at `now` (its cursor moved up to the step before). */
-function stepEndAfter(slot: i32, now: f64): f64 {
-  let end = cutEnd[slot];
-  if (end >= now) return end;
-  const at = slot * stepsPerEvent;
-  let i = cutStep[slot];
-  while (end < now && i + 1 < planned[slot]) end = ends[at + ++i];
-  cutStep[slot] = i;
-  cutEnd[slot] = end;
-  return end;
-}
-
-/** The slot's run of decode steps ends with the step under way at `now`: its event is moved there. */
-function cut(slot: i32, now: f64): void {
-  const end = stepEndAfter(slot, now);
-  if (end == planEnd[slot]) return;
-  planned[slot] = cutStep[slot] + 1;
-  if (!C.cancel(planEnd[slot], slot * 8 + LLM_STEP)) throw new Error('an LLM replica had no step to move');
-  C.schedule(end, slot * 8 + LLM_STEP);
-  planEnd[slot] = end;
-  setLong(slot, kOf[slot], false);
-}
-
-@inline function setLong(slot: i32, k: i32, on: bool): void {
-  const was = long[slot];
-  const now: u8 = on ? 1 : 0;
-  if (was == now) return;
-  long[slot] = now;
-  longRuns[k] += on ? 1 : -1;
 }
 
 /**
@@ -413,19 +336,19 @@ function cut(slot: i32, now: f64): void {
  * which admits only when its run is over.
  */
 function look(k: i32, now: f64): void {
-  if (queues[k].size == 0 || Config.isStatic[k] != 0 || longRuns[k] == 0) return;
+  if (queues[k].size == 0 || Config.isStatic[k] != 0 || Runs.longRuns[k] == 0) return;
   let first = -1;
   let firstEnd = Infinity;
   for (let slot = firstSlot[k]; slot < firstSlot[k] + slotCount[k]; slot++) {
     if (phase[slot] == IDLE || retired[slot] != 0) continue;
-    let end = cutEnd[slot];
-    if (end < now) end = stepEndAfter(slot, now);
+    let end = Runs.cutEnd[slot];
+    if (end < now) end = Runs.stepEndAfter(slot, now);
     if (end < firstEnd) {
       first = slot;
       firstEnd = end;
     }
   }
-  if (first >= 0) cut(first, now);
+  if (first >= 0) Runs.cut(first, k, now);
 }
 
 function finish(slot: i32, s: i32, now: f64, n: i32): i32 {
