@@ -52,12 +52,20 @@ export function dispatch(job: i32): void {
   else calls(job);
 }
 
-/** Whether the request makes no calls after its service here: none go out, it failed, or a cache hit (drawn now). */
+/**
+ * Whether the request makes no calls after its service here: none go out, it failed, a cache
+ * hit, or none of its calls by chance is made (drawn now, as soon as the service's end is known).
+ */
 @inline export function quiet(job: i32): bool {
   const j = T.slot(job);
   const u = j.node;
   const f = fanout(u);
-  return f.from == f.to || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u]);
+  if (f.from == f.to || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u])) return true;
+  if (!f.chancy) return false;
+  let mask: u32 = 0;
+  for (let k = f.from; k < f.to; k++) if (chosen(k)) mask |= (<u32>1) << <u32>(k - f.from);
+  j.chosen = mask;
+  return mask == 0;
 }
 
 /** The request's calls after its service, now. */
@@ -96,9 +104,10 @@ export function calls(job: i32): void {
   // One extra pending count while the calls go out: a call answered at once must not
   // complete the request before its siblings have been made.
   // (A call may grow the slots, moving this one: it is looked up again after each.)
+  const drawn = f.chancy ? j.chosen : 0;
   j.pending = 1;
   for (let k = from; k < to; k++) {
-    if (!chosen(k)) continue;
+    if (f.chancy ? ((drawn >> <u32>(k - from)) & 1) == 0 : !chosen(k)) continue;
     if (route(k).async) call(k, -1);
     else {
       T.slot(job).pending++;

@@ -36,6 +36,8 @@ import * as A from './ahead';
   /** One after another. */
   sequential: u8;
   hasAsync: u8;
+  /** To all, some by chance: which are called is drawn when the service's end is known (./calls.ts, `quiet`). */
+  chancy: u8;
 }
 
 let routeMemory = new StaticArray<u8>(0);
@@ -84,6 +86,9 @@ export function plan(): void {
     f.one = T.dispatchOne[u];
     f.sequential = T.sequential[u];
     f.hasAsync = T.hasAsync[u];
+    let chance = false;
+    for (let k = f.from; k < f.to; k++) if (T.eShare[k] < 1) chance = true;
+    f.chancy = chance && !f.pipe && !f.one && !f.sequential && f.to - f.from <= 32 ? 1 : 0;
   }
   intoStart = new StaticArray<i32>(n + 1);
   into = new StaticArray<i32>(m);

@@ -238,6 +238,8 @@ export function allocate(n: i32, m: i32, histograms: i32): void {
   pending: i32;
   pos: i32;
   next: i32;
+  /** Which of its calls out are made, one bit per connection slot, when drawn ahead (../calls.ts, `quiet`). */
+  chosen: u32;
   flags: u8;
 }
 /** log₂ of a slot's size in bytes. */

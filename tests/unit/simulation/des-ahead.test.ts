@@ -213,4 +213,39 @@ describe('a component served ahead', () => {
     expect(engine.servedAhead(at('A'))).toBe(1);
     expect(engine.servedAhead(at('leaf'))).toBe(1);
   });
+
+  it('calls made by chance are drawn when its service is known: each at its probability, and the request waits for those made', () => {
+    // A (exponential, 2 ms, never queueing) calls B (10 ms) with probability 0.4 and C (30 ms)
+    // with 0.7, side by side, and sends D a message with 0.5: the request takes 2 + E[the
+    // slowest call made] = 2 + 0.7 × 30 + 0.3 × 0.4 × 10 = 24.2 ms on average.
+    const constant = (meanMs: number) => ({ replicas: 100, service: { dist: 'constant', meanMs } });
+    const d = wrap(
+      {
+        nodes: [
+          { id: 'src', kind: 'client', params: { rps: 200 } },
+          { id: 'A', kind: 'service', params: { replicas: 50, service: { dist: 'exponential', meanMs: 2 } } },
+          { id: 'B', kind: 'service', params: constant(10) },
+          { id: 'C', kind: 'service', params: constant(30) },
+          { id: 'D', kind: 'service', params: constant(1) },
+        ],
+        edges: [
+          { id: 'a', source: 'src', target: 'A', params: { mode: 'sync' } },
+          { id: 'b', source: 'A', target: 'B', params: { mode: 'sync', probability: 0.4 } },
+          { id: 'c', source: 'A', target: 'C', params: { mode: 'sync', probability: 0.7 } },
+          { id: 'd', source: 'A', target: 'D', params: { mode: 'async', probability: 0.5 } },
+        ],
+      } as never,
+      'by chance',
+    );
+    for (const serveAhead of [true, false]) {
+      const r = simulateDes(d, { requests: 100_000, seed: 4, serveAhead });
+      if (!r.ok) throw new Error(r.error);
+      const rep = r.report;
+      expect(Math.abs(rep.nodes.B.arrivalRps - 80), `B, served ahead ${serveAhead}`).toBeLessThan(2);
+      expect(Math.abs(rep.nodes.C.arrivalRps - 140)).toBeLessThan(2);
+      expect(Math.abs(rep.nodes.D.arrivalRps - 100)).toBeLessThan(2);
+      // The latency's standard deviation is about 14 ms: ± 0.3 is over six standard errors.
+      expect(Math.abs(rep.latencyMs.mean! - 24.2), `mean, served ahead ${serveAhead}`).toBeLessThan(0.3);
+    }
+  });
 });
