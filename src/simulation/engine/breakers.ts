@@ -49,6 +49,11 @@ export function set(k: i32, w: i32, rate: f64, ms: f64): void {
   }
 }
 
+/** Connection slot k has a breaker: its outcomes count in the order they come. */
+@inline export function has(k: i32): bool {
+  return window[k] > 0;
+}
+
 /** A call over connection slot k now: 0 refused (open), 1 passes, 2 passes as the trial call. */
 export function admit(k: i32): i32 {
   const s = state[k];

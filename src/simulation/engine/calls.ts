@@ -201,7 +201,8 @@ function leafAhead(k: i32, r: Route, parent: i32): void {
 /**
  * The request is done at this component at t ≥ now — later than now when known ahead of time
  * (./ahead.ts): its caller hears now and moves on at t, unless that caller is the host's (a
- * call record's attempt), which is told at t itself.
+ * call record's attempt) and a timeout, breaker or hedge could still act first: then it is
+ * told at t itself.
  */
 export function finishAt(job: i32, t: f64): void {
   const j = T.slot(job);
@@ -209,9 +210,10 @@ export function finishAt(job: i32, t: f64): void {
   const flags = j.flags;
   const node = j.node;
   const later = t > S.now;
-  // In a scenario a closed-loop user decides at the end of its request whether to send again
-  // (its profile may take it away meanwhile): that end is an event at its time.
-  if (later && (parent < -1 || (S.scenario && (flags & ROOT) != 0 && T.think[node] >= 0))) return C.schedule(t, job * 8 + SETTLE);
+  // A call record's attempt is told at t unless its outcome is sure now (./resilience.ts,
+  // knownAhead). In a scenario a closed-loop user decides at the end of its request whether to
+  // send again (its profile may take it away meanwhile): that end is an event at its time.
+  if (later && (parent < -1 ? !Res.knownAhead(-parent - 2, job, flags, t) : S.scenario && (flags & ROOT) != 0 && T.think[node] >= 0)) return C.schedule(t, job * 8 + SETTLE);
   const arrive = j.arrive;
   T.release(job);
   if (flags & ROOT) {
@@ -220,19 +222,14 @@ export function finishAt(job: i32, t: f64): void {
   }
   if (parent < 0) {
     // −1: an async message, or an attempt nobody waits for any more; below: a call record's attempt.
-    if (parent < -1) Res.attemptDone(-parent - 2, job, flags);
+    if (parent < -1) Res.attemptDone(-parent - 2, job, flags, t);
     return;
   }
   answerAt(parent, flags, t);
 }
 
-/** One of `parent`'s calls is over; `flags` carry its failure and the cause. */
-export function answer(parent: i32, flags: u8): void {
-  answerAt(parent, flags, S.now);
-}
-
 /** One of `parent`'s calls is over, its answer due at t ≥ now. */
-@inline function answerAt(parent: i32, flags: u8, t: f64): void {
+@inline export function answerAt(parent: i32, flags: u8, t: f64): void {
   const p = T.slot(parent);
   if (flags & FAILED) p.flags |= flags & CAUSES;
   if (t > p.due) p.due = t;

@@ -25,7 +25,7 @@ import * as T from './tables';
 import * as S from './state';
 import { IntQueue } from './queues';
 import { copyF64, copyI32, grew } from './memory';
-import { answer, launch, prepare } from './calls';
+import { answerAt, launch, prepare } from './calls';
 import { CALL_TIMER, FAILED } from './stations';
 import { scenarioFault } from './host';
 import * as Breakers from './breakers';
@@ -64,6 +64,8 @@ let rAttempts = new StaticArray<i32>(0);
 /** The attempts in flight (at most two: one and its hedge): slots (−1 none) and serial numbers. */
 let rJob = new StaticArray<i32>(0);
 let rSerial = new StaticArray<i32>(0);
+/** When each attempt in flight was sent: its timeout goes off `timeoutMs` later. */
+let rSent = new StaticArray<f64>(0);
 /** 1 while the attempt in flight is its breaker's trial call. */
 let rTrial = new StaticArray<i32>(0);
 let rPrevSleep = new StaticArray<f64>(0);
@@ -147,15 +149,26 @@ export function call(k: i32, parent: i32): void {
   attempt(r, false);
 }
 
-/** An attempt of record r finished (its flags: FAILED and the cause, or 0). */
-export function attemptDone(r: i32, job: i32, flags: u8): void {
+/**
+ * Whether attempt `job` of record r, over at t with these flags and known now, can be settled
+ * now (attemptDone with t): it succeeds before its timeout goes off, and no breaker or hedge
+ * on its connection could act on it before t. Otherwise its outcome waits for t (an event).
+ */
+export function knownAhead(r: i32, job: i32, flags: u8, t: f64): bool {
+  const k = rEdge[r];
+  if ((flags & FAILED) != 0 || Breakers.has(k) || hedgeMs[k] < Infinity) return false;
+  return t < rSent[rJob[2 * r] == job ? 2 * r : 2 * r + 1] + timeoutMs[k];
+}
+
+/** An attempt of record r finished (its flags: FAILED and the cause, or 0), its answer due at t ≥ now. */
+export function attemptDone(r: i32, job: i32, flags: u8, t: f64): void {
   const i = rJob[2 * r] == job ? 2 * r : 2 * r + 1;
   rJob[i] = -1;
   const k = rEdge[r];
   const failed = (flags & FAILED) != 0;
   Breakers.outcome(k, failed, rTrial[r] == 1);
   rTrial[r] = 0;
-  if (!failed) return complete(r, 0);
+  if (!failed) return complete(r, 0, t);
   if (rJob[i ^ 1] < 0) retryOrFail(r, flags & CAUSES);
 }
 
@@ -228,6 +241,7 @@ function attempt(r: i32, hedge: bool): void {
   const s = ++serial;
   rJob[i] = child;
   rSerial[i] = s;
+  rSent[i] = S.now;
   if (timeoutMs[k] < Infinity) schedule(S.now + timeoutMs[k], r, s, T_TIMEOUT);
   if (!hedge && hedgeMs[k] < Infinity) schedule(S.now + hedgeMs[k], r, s, T_HEDGE);
   // Last: the attempt may be answered (and this record finished and reused) before it returns.
@@ -241,11 +255,11 @@ function retryOrFail(r: i32, cause: u8): void {
     rPrevSleep[r] = sleep;
     return schedule(S.now + sleep, r, -1, T_RETRY);
   }
-  complete(r, cause);
+  complete(r, cause, S.now);
 }
 
-/** The call is over: a copy still in flight is no longer waited for, and the caller is told. */
-function complete(r: i32, flags: u8): void {
+/** The call is over, its answer due at t ≥ now: a copy still in flight is no longer waited for, and the caller is told. */
+function complete(r: i32, flags: u8, t: f64): void {
   for (let i = 2 * r; i < 2 * r + 2; i++) {
     if (rJob[i] >= 0) T.slot(rJob[i]).parent = -1;
     rJob[i] = -1;
@@ -253,7 +267,7 @@ function complete(r: i32, flags: u8): void {
   const parent = rParent[r];
   rGen[r]++;
   rFree[rFreeTop++] = r;
-  answer(parent, flags);
+  answerAt(parent, flags, t);
 }
 
 function schedule(at: f64, r: i32, s: i32, type: u8): void {
@@ -306,6 +320,7 @@ function growRecords(n: i32): void {
   rAttempts = copyI32(rAttempts, n);
   rJob = copyI32(rJob, n * 2);
   rSerial = copyI32(rSerial, n * 2);
+  rSent = copyF64(rSent, n * 2);
   rTrial = copyI32(rTrial, n);
   rPrevSleep = copyF64(rPrevSleep, n);
   rFree = copyI32(rFree, n);

@@ -214,6 +214,36 @@ describe('a component served ahead', () => {
     expect(engine.servedAhead(at('leaf'))).toBe(1);
   });
 
+  it('a call with a timeout and retries to a component served ahead: answered ahead when it beats its timeout, the same figures', () => {
+    // A: two servers at ρ 0.75, so some calls wait past the 25 ms timeout and are tried again.
+    const d = wrap(
+      {
+        nodes: [
+          { id: 'src', kind: 'client', params: { rps: 150, arrivals: 'uniform' } },
+          { id: 'gw', kind: 'service', params: { service: { dist: 'exponential', meanMs: 0 } } },
+          { id: 'A', kind: 'service', params: { replicas: 2, service: { dist: 'exponential', meanMs: 10 } } },
+        ],
+        edges: [
+          { id: 'front', source: 'src', target: 'gw', params: { mode: 'sync', networkMs: 3 } },
+          { id: 'in', source: 'gw', target: 'A', params: { mode: 'sync', networkMs: 2, timeoutMs: 25, retry: { maxAttempts: 3, baseMs: 5, jitter: 'none' } } },
+        ],
+      } as never,
+      'timeouts ahead',
+    );
+    const run = (serveAhead: boolean) => {
+      const r = simulateDes(d, { requests: 20_000, seed: 5, serveAhead });
+      if (!r.ok) throw new Error(r.error);
+      return r.report;
+    };
+    const ahead = run(true);
+    const events = run(false);
+    same(ahead, events, ['gw', 'A']);
+    const calls = ahead.resilience!.edges.in;
+    expect(calls.timedOutPerCall).toBeGreaterThan(0.02);
+    expect(calls.retriesPerCall).toBeGreaterThan(0.02);
+    expect(ahead.resilience).toEqual(events.resilience);
+  });
+
   it('calls made by chance are drawn when its service is known: each at its probability, and the request waits for those made', () => {
     // A (exponential, 2 ms, never queueing) calls B (10 ms) with probability 0.4 and C (30 ms)
     // with 0.7, side by side, and sends D a message with 0.5: the request takes 2 + E[the
