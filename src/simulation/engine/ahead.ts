@@ -62,14 +62,13 @@ let pools: usize = 0;
   return changetype<Pool>(pools + <usize>u * offsetof<Pool>());
 }
 
-/** A warm sample v at pool p: its component's histogram (../tables.ts, addSample). */
+/** A warm sample v at pool p: its component's histogram (../tables.ts, addSample), its bucket counted later. */
 @inline export function sample(p: Pool, v: f64): void {
   p.samples += 1;
   p.sum += v;
   if (v < p.min) p.min = v;
   if (v > p.max) p.max = v;
-  const at = p.buckets + (<usize>T.bucketOf(v) << 2);
-  store<u32>(at, load<u32>(at) + 1);
+  T.countLater(p.buckets + (<usize>T.bucketOf(v) << 2));
 }
 
 /** The tables' counters and histogram figures of u into its pool. */
@@ -100,6 +99,7 @@ export function push(p: Pool, u: i32): void {
 
 /** Every component served ahead: its pool's counters into the tables, where JavaScript and the window read them. */
 export function flush(): void {
+  T.countBuckets();
   const n = on.length;
   for (let u = 0; u < n; u++) if (on[u]) push(pool(u), u);
 }
