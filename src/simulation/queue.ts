@@ -78,16 +78,27 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
     waitMs = sigma / (mu * (1 - sigma));
     response = expSum([mu * (1 - sigma)]);
   } else if (usesH2(node, ca2)) {
-    // Highly variable service on several servers: M/H2/c, solved exactly (mh2c.ts).
+    // Highly variable service on several servers: M/H2/c, solved exactly (mh2c.ts) — when the
+    // wait is first read: the solve is most of a flow pass, and a caller after the rates and
+    // stability alone (the discrete-event report) never reads it.
     // Other arrivals: the M/G/c wait times Allen–Cunneen's ratio between GI/G/c and M/G/c,
     // (ca² + cs²)/(1 + cs²) with the Krämer–Langenbach-Belz factor; smoother arrivals find all
     // servers busy less often, so the ratio goes to P(wait) (the rest, past 1, to its length).
-    const w = h2Wait(node, c, lambdaPerMs);
-    const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2))) : 1;
-    waitMs = w.pw * w.mean * ((ca2 + cs2) / (1 + cs2)) * klb;
-    const pw = Math.max(1e-9, Math.min(1, waitMs / w.mean));
-    const wPlus = waitMs / pw;
-    response = waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus);
+    let solved: { waitMs: number; response: Dist } | undefined;
+    const solve = () => {
+      const w = h2Wait(node, c, lambdaPerMs);
+      const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2))) : 1;
+      const wait = w.pw * w.mean * ((ca2 + cs2) / (1 + cs2)) * klb;
+      const pw = Math.max(1e-9, Math.min(1, wait / w.mean));
+      const wPlus = wait / pw;
+      return (solved ??= { waitMs: wait, response: waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus) });
+    };
+    return {
+      rho, utilization: rho, stable: true, blockProb: 0, cd2: Math.max(0, cd2),
+      get waitMs() { return (solved ?? solve()).waitMs; },
+      get responseMs() { return (solved ?? solve()).waitMs + mean; },
+      get response() { return (solved ?? solve()).response; },
+    };
   } else {
     const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;
     const C = erlangC(c, lambdaPerMs * mean);
