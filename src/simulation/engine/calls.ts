@@ -62,8 +62,12 @@ export function dispatch(job: i32): void {
   const f = fanout(u);
   if (f.from == f.to || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u])) return true;
   if (!f.chancy) return false;
+  // A bit a connection, set without a branch on the draw (which goes either way).
   let mask: u32 = 0;
-  for (let k = f.from; k < f.to; k++) if (chosen(k)) mask |= (<u32>1) << <u32>(k - f.from);
+  for (let k = f.from; k < f.to; k++) {
+    const p = route(k).share;
+    mask |= <u32>(p >= 1 || R.uniform() < p) << <u32>(k - f.from);
+  }
   j.chosen = mask;
   return mask == 0;
 }
@@ -104,17 +108,21 @@ export function calls(job: i32): void {
   // One extra pending count while the calls go out: a call answered at once must not
   // complete the request before its siblings have been made.
   // (A call may grow the slots, moving this one: it is looked up again after each.)
-  const drawn = f.chancy ? j.chosen : 0;
   j.pending = 1;
-  for (let k = from; k < to; k++) {
-    if (f.chancy ? ((drawn >> <u32>(k - from)) & 1) == 0 : !chosen(k)) continue;
-    if (route(k).async) call(k, -1);
-    else {
-      T.slot(job).pending++;
-      call(k, job);
-    }
-  }
+  if (f.chancy) {
+    // The calls drawn (quiet), one for each bit set.
+    for (let m = j.chosen; m != 0; m &= m - 1) make(from + <i32>ctz(m), job);
+  } else for (let k = from; k < to; k++) if (chosen(k)) make(k, job);
   if (--T.slot(job).pending == 0) settle(job);
+}
+
+/** A call of a parallel fan-out over slot k for `job` (counted pending while it is out, unless async). */
+@inline function make(k: i32, job: i32): void {
+  if (route(k).async) call(k, -1);
+  else {
+    T.slot(job).pending++;
+    call(k, job);
+  }
 }
 
 @inline function chosen(k: i32): bool {
