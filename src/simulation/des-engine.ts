@@ -47,8 +47,8 @@ export class DesEngine {
     seed: number,
     warmupFraction: number,
     loadScale: number,
-    /** Checking switches (des.ts, DesOptions): decode steps per event, serving ahead off, where the logs list every call again. */
-    checks: { llmStepsPerEvent?: number; serveAhead?: boolean; keepLogFrom?: number } = {},
+    /** Checking switches (des.ts, DesOptions; scenario/run.ts, ScenarioOptions): decode steps per event, serving ahead off, where the logs list every call again, a scenario's logs listing every call. */
+    checks: { llmStepsPerEvent?: number; serveAhead?: boolean; keepLogFrom?: number; listEveryCall?: boolean } = {},
   ) {
     const n = g.nodes.length;
     const m = g.edges.length;
@@ -82,8 +82,10 @@ export class DesEngine {
     if (checks.serveAhead === false) g.nodes.forEach((_, u) => x.eventByEvent(u));
     const think = startUsers(g, loadScale, (at, payload) => x.schedule(at, payload), this.rng, SOURCE);
     this.v.think.set(think);
-    // A scenario's run (requests = 1) lists every call: its buckets' cuts come all along.
+    // A scenario's run (requests = 1) keeps listing the calls that its next cut needs: its
+    // buckets' cuts come all along, at times known ahead (engine/timeline.ts, cutTaken).
     x.keepLogFrom(checks.keepLogFrom ?? keepLogFrom(g.sources, this.nodes.rate, this.nodes.uniform, think, requests, warmCount), LOG_HORIZON_MS);
+    if (checks.listEveryCall) x.listEveryCall();
     for (const s of g.sources) {
       const rate = this.nodes.rate[s];
       if (rate > 0 && think[s] < 0) x.schedule(this.nodes.uniform[s] ? 1000 / rate : this.rng.exponential(1000 / rate), s * 8 + SOURCE);

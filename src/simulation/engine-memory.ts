@@ -35,6 +35,7 @@ export interface EngineExports {
   arrayAt(i: number): number;
   begin(requests: number, warmCount: number, halfCount: number, e2e: number): void;
   keepLogFrom(from: number, ms: number): void;
+  listEveryCall(): void;
   cutShort(): number;
   step(budget: number): number;
   now(): number;

@@ -71,6 +71,14 @@ let keeping = true;
 let horizon: f64 = Infinity;
 /** When listing every call last started (−∞: it never stopped). */
 let keptSince: f64 = -Infinity;
+/**
+ * A scenario cuts the counters at times known ahead (its start, then each bucket's end:
+ * ./timeline.ts), and a call over by the next cut counts at none: only the calls ending after it
+ * are listed. −∞ in a steady-state run, whose window ends at a time not known ahead.
+ */
+let nextCut: f64 = -Infinity;
+/** false: the logs list every call whatever the next cut (a check: the same figures, slower). */
+let cutsAhead = true;
 
 /** Gives each component served ahead its log, once ./ahead.ts has picked them. */
 export function plan(): void {
@@ -80,6 +88,8 @@ export function plan(): void {
   keeping = true;
   horizon = Infinity;
   keptSince = -Infinity;
+  nextCut = -Infinity;
+  cutsAhead = true;
   for (let u = 0; u < n; u++) {
     if (!on[u]) continue;
     const log = new Log();
@@ -91,12 +101,23 @@ export function plan(): void {
 
 /** A call to pool p arrived at `at`, started at `start`, ends at `done` (all known at `now`). */
 @inline export function served(p: Pool, at: f64, start: f64, done: f64, now: f64): void {
-  if (done > now && (keeping || done - now > horizon)) changetype<Log>(p.log).add(at, start, done, now);
+  if (done > max(now, nextCut) && (keeping || done - now > horizon)) changetype<Log>(p.log).add(at, start, done, now);
 }
 
 /** A user request ends at t > now, known at `now`. */
 @inline export function rootAhead(t: f64, now: f64): void {
-  if (keeping || t - now > horizon) roots.add(t, t, t, now);
+  if (t > nextCut && (keeping || t - now > horizon)) roots.add(t, t, t, now);
+}
+
+/** The counters' next cut is at `t`: the calls over by then are not listed (a scenario's). */
+export function cutNext(t: f64): void {
+  if (cutsAhead) nextCut = t;
+}
+
+/** The logs list every call whenever the cuts come (a check). */
+export function listEveryCall(): void {
+  cutsAhead = false;
+  nextCut = -Infinity;
 }
 
 /** From now on the logs list every call (`on`), or only those ending more than `ms` after they are served. */

@@ -6,7 +6,7 @@ import * as T from './tables';
 import * as S from './state';
 import { allocateQueues } from './queues';
 import * as A from './ahead';
-import { plan as planLogs } from './ahead-log';
+import { listEveryCall as listEveryCallAhead, plan as planLogs } from './ahead-log';
 import * as Res from './resilience';
 import * as Llm from './llm';
 import { setWeights as setLlmWeights } from './llm-config';
@@ -90,6 +90,10 @@ export function begin(requests: i32, warmCount: i32, halfCount: i32, e2e: i32): 
 export function keepLogFrom(from: i32, ms: f64): void {
   S.keepLogFrom(from, ms);
 }
+/** The served-ahead logs list every call, not only those a scenario's next cut needs (a check). */
+export function listEveryCall(): void {
+  listEveryCallAhead();
+}
 
 /** The run ended too soon after that request for the logs to hold what the window's cut needs: run it again listing every call. */
 export function cutShort(): bool {
@@ -140,6 +144,7 @@ export function eventByEvent(u: i32): void {
 /** The window's counters (w…) set to the live ones as of now: what calls served ahead do later left out. */
 export function counted(): void {
   S.counted();
+  if (S.scenario) Timeline.cutTaken(S.now);
 }
 
 // A scenario's sources and timeline buckets (./timeline.ts).

@@ -12,6 +12,7 @@ import * as S from './state';
 import { startRequest } from './calls';
 import { SCENARIO } from './stations';
 import { copyF64, copyI32, grew } from './memory';
+import { cutNext } from './ahead-log';
 
 // The scenario's window in engine time: its warm-up before W, then nb buckets of bm ms up to end.
 let W: f64 = 0;
@@ -83,6 +84,8 @@ export function setup(n: i32, open: i32, warm: f64, endMs: f64, bucketMs: f64, b
   majAt = new StaticArray<i32>(n);
   sources = 0;
   candMaj = new StaticArray<f64>(n);
+  // The first cut of the counters is the scenario's start.
+  cutNext(warm);
   grew();
 }
 
@@ -179,6 +182,24 @@ export function close(b: i32): void {
     }
   }
   laterCount = kept;
+}
+
+/**
+ * The counters were cut at `now` (the scenario's start or a bucket's end, ../scenario/buckets.ts):
+ * the next cut is the first bucket end after now, worked out as the hooks schedule it.
+ */
+export function cutTaken(now: f64): void {
+  let next: f64 = Infinity;
+  if (now < W) next = W;
+  else {
+    for (let b = max(0, <i32>Math.floor((now - W) / bm) - 1); b < nb; b++) {
+      if (bucketEnd(b) > now) {
+        next = bucketEnd(b);
+        break;
+      }
+    }
+  }
+  cutNext(next);
 }
 
 /** Bucket b's requests offered (0), succeeded (1) and failed (2); the window's successes (3) and their latency sum (4). */

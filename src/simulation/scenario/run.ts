@@ -26,6 +26,8 @@ export interface ScenarioOptions {
   llmStepsPerEvent?: number;
   /** false: every component event by event (des.ts, DesOptions). */
   serveAhead?: boolean;
+  /** The served-ahead logs list every call, not only those crossing the next bucket's end: the same timeline, slower (a check). */
+  listEveryCall?: boolean;
 }
 
 export type ScenarioRun = { ok: true; result: ScenarioResult } | { ok: false; error: string };
