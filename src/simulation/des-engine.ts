@@ -16,7 +16,7 @@ import { startUsers } from './closed-loop';
 import { LlmServers, llmIndex } from './llm/station';
 
 /** What a scenario's hooks ask of the engine for its timeline (engine/timeline.ts). */
-export type TimelineEngine = Pick<EngineExports, 'timelineSetup' | 'timelineSource' | 'timelinePoint' | 'timelineBound' | 'timelineFirst' | 'timelineOffer' | 'timelineClose' | 'timelineFigure'>;
+export type TimelineEngine = Pick<EngineExports, 'timelineSetup' | 'timelineSource' | 'timelinePoint' | 'timelineBound' | 'timelineFirst' | 'timelineOffer' | 'timelineFlushes' | 'timelineFlush' | 'timelineClose' | 'timelineFigure'>;
 
 // Event kinds, in the low three bits of a payload (engine/stations.ts).
 const SOURCE = 0;

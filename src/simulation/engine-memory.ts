@@ -30,6 +30,8 @@ export interface EngineExports {
   timelineFirst(s: number, rate: number): void;
   timelineRate(s: number, t: number): number;
   timelineOffer(): void;
+  timelineFlushes(count: number): void;
+  timelineFlush(u: number, atMs: number, warmMs: number): void;
   timelineClose(b: number): void;
   timelineFigure(which: number, b: number): number;
   arrayAt(i: number): number;

@@ -14,6 +14,7 @@ import { rootAhead } from './ahead-log';
 import { ARRIVE, FAILED, SETTLE, SOURCE, arrive, doneAt, serveAhead, serveAt } from './stations';
 import { scenarioSource, usersKeep } from './host';
 import * as Timeline from './timeline';
+import * as Flushes from './flushes';
 import * as Res from './resilience';
 import { Route, fanout, route } from './routes';
 
@@ -48,19 +49,22 @@ export function startRequest(s: i32): void {
 
 /** After service: the request's downstream calls (none on a cache hit, none once it failed). */
 export function dispatch(job: i32): void {
-  if (quiet(job)) finish(job);
+  if (quiet(job, S.now)) finish(job);
   else calls(job);
 }
 
 /**
- * Whether the request makes no calls after its service here: none go out, it failed, a cache
- * hit, or none of its calls by chance is made (drawn now, as soon as the service's end is known).
+ * Whether the request makes no calls after its service here, which ends at t: none go out, it
+ * failed, a cache hit, or none of its calls by chance is made (drawn now, as soon as the
+ * service's end is known).
  */
-@inline export function quiet(job: i32): bool {
+@inline export function quiet(job: i32, t: f64): bool {
   const j = T.slot(job);
   const u = j.node;
   const f = fanout(u);
-  if (f.from == f.to || (j.flags & FAILED) != 0 || (T.hit[u] > 0 && R.uniform() < T.hit[u])) return true;
+  if (f.from == f.to || (j.flags & FAILED) != 0) return true;
+  const hit = f.flushed ? Flushes.hitAt(u, t) : T.hit[u];
+  if (hit > 0 && R.uniform() < hit) return true;
   if (!f.chancy) return false;
   // A bit a connection, set without a branch on the draw (which goes either way).
   let mask: u32 = 0;

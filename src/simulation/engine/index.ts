@@ -11,6 +11,7 @@ import * as Res from './resilience';
 import * as Llm from './llm';
 import { setWeights as setLlmWeights } from './llm-config';
 import * as Timeline from './timeline';
+import * as Flushes from './flushes';
 import { refill as refillStation, step as runEvents } from './stations';
 import { startRequest as startUserRequest } from './calls';
 import { off as offRoutes, plan as planRoutes } from './routes';
@@ -174,6 +175,14 @@ export function timelineFirst(s: i32, rate: f64): void {
 /** A closed-loop user's request, sent now, counts as offered. */
 export function timelineOffer(): void {
   Timeline.offer(S.now);
+}
+/** A scenario's `count` cache flushes, added next by timelineFlush (./flushes.ts). */
+export function timelineFlushes(count: i32): void {
+  Flushes.setup(T.servers.length, count);
+}
+/** Cache u is flushed at `atMs` and refills over `warmMs`: each cache's flushes one after another, in time order. */
+export function timelineFlush(u: i32, atMs: f64, warmMs: f64): void {
+  Flushes.add(u, atMs, warmMs);
 }
 /** Bucket b is closed: the open bucket's histogram starts afresh. */
 export function timelineClose(b: i32): void {

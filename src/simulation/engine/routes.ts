@@ -38,6 +38,8 @@ import * as A from './ahead';
   hasAsync: u8;
   /** To all, some by chance: which are called is drawn when the service's end is known (./calls.ts, `quiet`). */
   chancy: u8;
+  /** A cache a scenario flushes: its hit ratio moves over time (./flushes.ts). */
+  flushed: u8;
 }
 
 let routeMemory = new StaticArray<u8>(0);
@@ -89,6 +91,7 @@ export function plan(): void {
     let chance = false;
     for (let k = f.from; k < f.to; k++) if (T.eShare[k] < 1) chance = true;
     f.chancy = chance && !f.pipe && !f.one && !f.sequential && f.to - f.from <= 32 ? 1 : 0;
+    f.flushed = 0;
   }
   intoStart = new StaticArray<i32>(n + 1);
   into = new StaticArray<i32>(m);

@@ -226,7 +226,7 @@ export function serveAt(u: i32, at: f64): u8 {
 
 /** At t the call's service is over: its calls go out then (an event), or, making none, it is answered at t. */
 @inline function after(job: i32, t: f64): void {
-  if (quiet(job)) finishAt(job, t);
+  if (quiet(job, t)) finishAt(job, t);
   else if (t > S.now) C.schedule(t, job * 8 + DONE);
   else calls(job);
 }

@@ -19,15 +19,11 @@ const enum A {
   Unfail,
   Slow,
   Unslow,
-  Flush,
-  Refill,
   Down,
   Up,
   Scale,
   Provisioned,
 }
-/** Steps of a flushed cache's linear refill (the hit ratio is off the line by at most h / 128). */
-const REFILL_STEPS = 64;
 
 export class ScenarioHooks {
   readonly out: Buckets;
@@ -36,8 +32,6 @@ export class ScenarioHooks {
   private readonly end: number;
   private readonly bm: number;
   private readonly nb: number;
-  private readonly hit0: Float64Array;
-  private readonly flushGen: Int32Array;
   private readonly zero: Uint8Array;
   private readonly pending: Int32Array;
   private readonly scaleBusy: Float64Array;
@@ -60,8 +54,6 @@ export class ScenarioHooks {
     this.zero = new Uint8Array(n);
     this.pending = new Int32Array(n);
     this.scaleBusy = new Float64Array(n);
-    this.flushGen = new Int32Array(n);
-    this.hit0 = Float64Array.from(e.nodes.hit);
     // Each open source draws candidates at a bound on its rate per segment (the warm-up, then
     // each bucket) and keeps them along its profile (profile.ts, engine/timeline.ts).
     const x = e.timeline;
@@ -78,8 +70,15 @@ export class ScenarioHooks {
       for (let b = 0; b < this.nb; b++) x.timelineBound(s, b + 1, base[s] * maxOn(p, (b * this.bm) / 1000, Math.min(this.end - this.W, (b + 1) * this.bm) / 1000));
       x.timelineFirst(s, first);
     }
-    // What the scenario acts on is simulated event by event; the rest may be served ahead.
-    for (const ev of plan.events) for (const u of ev.nodes) e.eventByEvent(u);
+    // A flush is the engine's from the start (engine/flushes.ts): its cache is still served ahead.
+    const flushes = plan.events
+      .filter((ev) => ev.event.type === 'flush')
+      .map((ev) => ({ u: ev.nodes[0], at: this.W + ev.event.atS * 1000, warm: (ev.event as { warmupS: number }).warmupS * 1000 }))
+      .sort((a, b) => a.u - b.u || a.at - b.at);
+    x.timelineFlushes(flushes.length);
+    for (const f of flushes) x.timelineFlush(f.u, f.at, f.warm);
+    // What the scenario acts on otherwise is simulated event by event; the rest may be served ahead.
+    for (const ev of plan.events) if (ev.event.type !== 'flush') for (const u of ev.nodes) e.eventByEvent(u);
     plan.autoscale.forEach((a, u) => {
       if (!a) return;
       e.eventByEvent(u);
@@ -91,7 +90,8 @@ export class ScenarioHooks {
     this.users.adjust(0, (s) => e.addUser(s));
     this.later(this.W, A.Start, 0, 0);
     plan.events.forEach((ev, k) => {
-      const type = ev.event.type === 'fail' ? A.Fail : ev.event.type === 'slow' ? A.Slow : ev.event.type === 'flush' ? A.Flush : A.Down;
+      if (ev.event.type === 'flush') return;
+      const type = ev.event.type === 'fail' ? A.Fail : ev.event.type === 'slow' ? A.Slow : A.Down;
       this.later(this.W + ev.event.atS * 1000, type, k, 0);
     });
   }
@@ -140,22 +140,6 @@ export class ScenarioHooks {
       }
       case A.Unslow:
         return this.slow(u, 1 / v);
-      case A.Flush: {
-        const warmupS = (this.plan.events[u].event as { warmupS: number }).warmupS;
-        const node = this.plan.events[u].nodes[0];
-        const gen = ++this.flushGen[node];
-        // Hit ratio 0 refilling linearly: each step holds the line's average over it.
-        N.hit[node] = (this.hit0[node] * 0.5) / REFILL_STEPS;
-        for (let i = 0; i < REFILL_STEPS; i++) this.after((warmupS * (i + 1)) / REFILL_STEPS, A.Refill, node, gen * (REFILL_STEPS + 1) + i + 1);
-        return;
-      }
-      case A.Refill: {
-        // A later flush of the same cache supersedes this refill.
-        if (Math.floor(v / (REFILL_STEPS + 1)) !== this.flushGen[u]) return;
-        const i = v % (REFILL_STEPS + 1);
-        N.hit[u] = i === REFILL_STEPS ? this.hit0[u] : (this.hit0[u] * (i + 0.5)) / REFILL_STEPS;
-        return;
-      }
       case A.Down:
       case A.Up: {
         const ev = this.plan.events[u];

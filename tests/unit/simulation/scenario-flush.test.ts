@@ -1,7 +1,11 @@
 // A cache flush at hit ratio h: the backend's arrival rate jumps from λ(1 − h) to λ — the
-// factor 1/(1 − h), 10 at h = 0.9 — and comes back as the hit ratio refills linearly.
+// factor 1/(1 − h), 10 at h = 0.9 — and comes back as the hit ratio refills linearly. The same
+// whether the cache is served ahead (a call's hit drawn for when its service will end) or event
+// by event (drawn when it ends).
 import { describe, expect, it } from 'vitest';
-import { average, design, node, run, sync, values } from './scenario-helpers';
+import { simulateScenario } from '../../../src/simulation/scenario/run';
+import { replicationSeed } from '../../../src/simulation/replications';
+import { average, design, node, sync, values } from './scenario-helpers';
 
 const LAMBDA = 2000;
 const H = 0.9;
@@ -17,13 +21,18 @@ function hitAverage(a: number, b: number): number {
   return s / k;
 }
 
-describe('a cache flush', () => {
+describe.each([
+  ['served ahead', true],
+  ['event by event', false],
+])('a cache flush, %s', (_, serveAhead) => {
   const d = design(
     [node('src', { rps: LAMBDA }), node('cache', { replicas: 2, hitRatio: H, service: { dist: 'exponential', meanMs: 0.2 } }), node('db', { replicas: 30, service: { dist: 'exponential', meanMs: 5 } })],
     [sync('a', 'src', 'cache'), sync('b', 'cache', 'db')],
     { name: 'flush', durationS: 60, bucketS: 1, events: [{ type: 'flush', atS: AT, node: 'cache', warmupS: WARMUP }] },
   );
-  const r = run(d);
+  const done = simulateScenario(d, { seed: replicationSeed(1, 0), serveAhead });
+  if (!done.ok) throw new Error(done.error);
+  const r = done.result;
   const db = values(r.timeline.nodes.db.arrivalRps);
 
   it('sends the backend 1/(1 − h) times its load at the flush', () => {
