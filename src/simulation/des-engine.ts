@@ -53,10 +53,10 @@ export class DesEngine {
     const n = g.nodes.length;
     const m = g.edges.length;
     this.e2e = n + (g.sources.length > 1 ? g.sources.length : 0);
-    // Per component, per source, end to end, the warm-up's sink; then each LLM server's time to
+    // Per component, per source, end to end; then each LLM server's time to
     // first token and end to end; last, a scenario's open timeline bucket.
     const llm = llmIndex(g);
-    const histograms = this.e2e + 2 + 2 * llm.components + 1;
+    const histograms = this.e2e + 1 + 2 * llm.components + 1;
     this.timelineHist = histograms - 1;
     this.sizes = [n, m, histograms];
     this.x = instantiateEngine(this.host());
@@ -76,7 +76,7 @@ export class DesEngine {
       const r = g.edges[e].resilience;
       if (r) x.setRule(k, r.timeoutMs, r.hedgeMs, r.maxAttempts, r.baseMs, r.capMs, r.jitter, r.budget, r.breaker?.window ?? 0, r.breaker?.errorRate ?? 0, r.breaker?.openMs ?? 0);
     });
-    this.llm = llm.components > 0 ? new LlmServers(g, llm.at, x, this.hist, llm.slots, this.e2e + 2, checks.llmStepsPerEvent) : null;
+    this.llm = llm.components > 0 ? new LlmServers(g, llm.at, x, this.hist, llm.slots, this.e2e + 1, checks.llmStepsPerEvent) : null;
     const { warmCount, halfCount } = milestoneCounts(requests, warmupFraction);
     x.begin(requests, warmCount, halfCount, this.e2e);
     if (checks.serveAhead === false) g.nodes.forEach((_, u) => x.eventByEvent(u));

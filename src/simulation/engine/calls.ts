@@ -285,10 +285,10 @@ function rootDone(s: i32, flags: u8, arrive: f64, now: f64): void {
   }
   T.stats[0] += 1;
   const v = now - arrive;
-  T.addSample(warm ? S.e2e : S.sink, v);
-  const own = T.sourceHist[s];
-  if (own != S.e2e) T.addSample(warm ? own : S.sink, v);
   if (warm) {
+    T.addSample(S.e2e, v);
+    const own = T.sourceHist[s];
+    if (own != S.e2e) T.addSample(own, v);
     const half = arrive < S.tHalf ? 6 : 8;
     T.stats[half] += v;
     T.stats[half + 1] += 1;

@@ -17,9 +17,8 @@ export let tHalf: f64 = Infinity;
 export let tEnd: f64 = NaN;
 /** A scenario runs (../scenario/hooks.ts): the host is asked at each of its hooks. */
 export let scenario: bool = false;
-/** The end-to-end histogram, and the one nobody reads where the warm-up's samples go. */
+/** The end-to-end histogram (the warm-up's requests are not measured). */
 export let e2e: i32 = 0;
-export let sink: i32 = 0;
 /** The next request number at which passMilestone has something to do. */
 export let nextMark: i32 = 0;
 /** From this request on the served-ahead logs list every call again, and how far ahead the others may end (./ahead-log.ts); 0: they always do. */
@@ -42,7 +41,6 @@ export function begin(req: i32, warm: i32, half: i32, endToEnd: i32): void {
   tEnd = NaN;
   scenario = false;
   e2e = endToEnd;
-  sink = endToEnd + 1;
   nextMark = 0;
   keepCount = 0;
   horizonMs = Infinity;

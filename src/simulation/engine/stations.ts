@@ -80,7 +80,7 @@ export function arrive(job: i32): void {
   if (S.scenario && T.down[u] != 0) return reject(u, job);
   if (T.pass[u]) {
     T.completions[u] += 1;
-    T.addSample(S.now >= S.tWarm ? u : S.sink, 0);
+    if (S.now >= S.tWarm) T.addSample(u, 0);
     failMaybe(u, job, S.now);
     dispatch(job);
     return;
@@ -124,16 +124,17 @@ function done(job: i32): void {
   dispatch(job);
 }
 
-/** Counts a request served at u; one that arrived during the warm-up goes to the sink histogram. */
+/** Counts a request served at u; one that arrived during the warm-up is not measured. */
 export function record(u: i32, job: i32): void {
   T.completions[u] += 1;
   const j = T.slot(job);
   const arrive = j.arrive;
   const wait = j.start - arrive;
   failMaybe(u, job, S.now);
-  const warm = arrive >= S.tWarm;
-  T.addSample(warm ? u : S.sink, S.now - arrive);
-  if (warm) T.waitSum[u] += wait;
+  if (arrive >= S.tWarm) {
+    T.addSample(u, S.now - arrive);
+    T.waitSum[u] += wait;
+  }
 }
 
 /** A request served at u, its service over at t, fails with the component's failure rate, independently. */
@@ -198,7 +199,6 @@ export function serveAt(u: i32, at: f64): u8 {
     p.completions += 1;
     served(p, at, at, at, S.now);
     if (warm) A.sample(p, 0);
-    else T.addSample(S.sink, 0);
     doneAt = at;
     return failDraw(p.failRate, at);
   }
@@ -219,7 +219,7 @@ export function serveAt(u: i32, at: f64): u8 {
   if (warm) {
     A.sample(p, done - at);
     p.waitSum += start - at;
-  } else T.addSample(S.sink, done - at);
+  }
   doneAt = done;
   return flags;
 }
