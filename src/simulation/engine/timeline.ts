@@ -128,13 +128,15 @@ export function rate(s: i32, t: f64): f64 {
 /** A source's candidate arrival: kept with probability rate(t) / the bound it was drawn at. */
 export function candidate(s: i32): void {
   const t = S.now;
-  const rate = base[s] * multiplier(s, t < W ? 0 : (t - W) / 1000);
+  const none = shape[s] == NONE;
+  const rate = none ? base[s] : base[s] * multiplier(s, t < W ? 0 : (t - W) / 1000);
+  // Its segment: −1 the warm-up, else its bucket (a candidate comes before the end).
   const seg = t < W ? -1 : <i32>min(<f64>(nb - 1), Math.floor((t - W) / bm));
   // A source without a profile draws at its rate: every candidate is kept.
-  const keep = T.uniform[s] ? rate > 0 : shape[s] == NONE || R.uniform() * candMaj[s] < rate;
+  const keep = T.uniform[s] ? rate > 0 : none || R.uniform() * candMaj[s] < rate;
   nextCandidate(s, t, seg, rate);
   if (!keep) return;
-  offer(t);
+  if (seg >= 0) offered[seg] += 1;
   startRequest(s);
 }
 
