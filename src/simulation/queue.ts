@@ -86,18 +86,19 @@ export function analyzeQueue(node: SimNode, lambdaPerMs: number, ca2: number): Q
     // servers busy less often, so the ratio goes to P(wait) (the rest, past 1, to its length).
     let solved: { waitMs: number; response: Dist } | undefined;
     const solve = () => {
+      if (solved) return solved;
       const w = h2Wait(node, c, lambdaPerMs);
       const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2))) : 1;
       const wait = w.pw * w.mean * ((ca2 + cs2) / (1 + cs2)) * klb;
       const pw = Math.max(1e-9, Math.min(1, wait / w.mean));
       const wPlus = wait / pw;
-      return (solved ??= { waitMs: wait, response: waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus) });
+      return (solved = { waitMs: wait, response: waitThenServe(node, pw, wPlus, w.cv2 * wPlus * wPlus) });
     };
     return {
       rho, utilization: rho, stable: true, blockProb: 0, cd2: Math.max(0, cd2),
-      get waitMs() { return (solved ?? solve()).waitMs; },
-      get responseMs() { return (solved ?? solve()).waitMs + mean; },
-      get response() { return (solved ?? solve()).response; },
+      get waitMs() { return solve().waitMs; },
+      get responseMs() { return solve().waitMs + mean; },
+      get response() { return solve().response; },
     };
   } else {
     const klb = ca2 < 1 ? Math.exp((-2 * (1 - rho) * (1 - ca2) ** 2) / (3 * rho * (ca2 + cs2) || 1)) : 1;

@@ -68,10 +68,7 @@ export function dispatch(job: i32): void {
   if (!f.chancy) return false;
   // A bit a connection, set without a branch on the draw (which goes either way).
   let mask: u32 = 0;
-  for (let k = f.from; k < f.to; k++) {
-    const p = route(k).share;
-    mask |= <u32>(p >= 1 || R.uniform() < p) << <u32>(k - f.from);
-  }
+  for (let k = f.from; k < f.to; k++) mask |= <u32>chosen(k) << <u32>(k - f.from);
   j.chosen = mask;
   return mask == 0;
 }
